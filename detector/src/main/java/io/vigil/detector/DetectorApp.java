@@ -1,0 +1,57 @@
+package io.vigil.detector;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.detector.banks.BankIndex;
+import io.vigil.detector.blobs.BlobStore;
+import io.vigil.detector.steps.BankMatching;
+import io.vigil.detector.steps.DetectionAssembly;
+import io.vigil.detector.steps.MediaFetching;
+import io.vigil.detector.steps.MediaHashing;
+import io.vigil.detector.steps.MessageValidation;
+import io.vigil.runtime.config.ConfigLoader;
+import io.vigil.runtime.streams.ServiceRunner;
+import io.vigil.runtime.streams.StreamsApplication;
+import io.vigil.schemas.topics.TopicSpec;
+import io.vigil.schemas.topics.Topics;
+import org.apache.kafka.streams.Topology;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** The detector service: reads message events, writes one Detection per message. */
+public final class DetectorApp implements StreamsApplication<DetectorConfig> {
+
+    @Override
+    public String name() {
+        return "detector";
+    }
+
+    @Override
+    public Topology topology(DetectorConfig config, MeterRegistry registry) {
+        DetectorMetrics metrics = new DetectorMetrics(registry);
+        BankIndex banks = new BankIndex();
+        return new DetectorTopology(
+                new MessageValidation(config.media().maxMediaPerMessage()),
+                new MediaFetching(new BlobStore(Path.of(config.media().blobRoot()), config.media().maxBlobBytes()), metrics),
+                new MediaHashing(),
+                new BankMatching(banks, metrics),
+                new DetectionAssembly(Clock.systemUTC()),
+                banks,
+                metrics).build();
+    }
+
+    @Override
+    public List<TopicSpec> topics(DetectorConfig config) {
+        return List.of(Topics.MESSAGE_EVENTS, Topics.HASH_BANK, Topics.HASH_BANK_ACCEPTED, Topics.DETECTIONS, Topics.DEAD_LETTERS);
+    }
+
+    /** Runs the detector with defaults, an optional YAML file as the first argument, and VIGIL_* variables. */
+    public static void main(String[] args) {
+        ConfigLoader loader = ConfigLoader.forService("detector");
+        if (args.length > 0) {
+            loader.file(Path.of(args[0]));
+        }
+        ServiceRunner.runUntilShutdown(new DetectorApp(), loader.load(DetectorConfig.class));
+    }
+}

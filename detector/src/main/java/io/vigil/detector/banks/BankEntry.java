@@ -1,0 +1,23 @@
+package io.vigil.detector.banks;
+
+import io.vigil.schemas.BankSource;
+import io.vigil.schemas.ContentCategory;
+import io.vigil.schemas.HashBankEntry;
+import io.vigil.schemas.SignalType;
+
+/** One hash of one bank, as the matcher holds it. {@link #key()} is its key on the hash-bank topic. */
+public record BankEntry(
+        String key,
+        String bankId,
+        String entryId,
+        ContentCategory category,
+        BankSource source,
+        SignalType signalType,
+        String value,
+        boolean negative) {
+
+    public static BankEntry of(HashBankEntry entry) {
+        return new BankEntry(BankKeys.keyOf(entry), entry.getBankId(), entry.getEntryId(), entry.getCategory(),
+                entry.getSource(), entry.getSignalType(), entry.getValue(), entry.getNegative());
+    }
+}

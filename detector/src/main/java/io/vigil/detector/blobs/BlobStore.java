@@ -1,0 +1,84 @@
+package io.vigil.detector.blobs;
+
+import io.vigil.schemas.MediaItem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Where a media item's bytes come from: inline in the event for small media, or a {@code file:} URI under the
+ * configured blob root (a mount of the platform's media store). A URI that escapes the root is refused: event
+ * producers are not trusted to name arbitrary files on the detector's host.
+ */
+public final class BlobStore {
+
+    private final Path root;
+    private final long maxBytes;
+
+    public BlobStore(Path root, long maxBytes) {
+        this.root = root.toAbsolutePath().normalize();
+        this.maxBytes = maxBytes;
+    }
+
+    public byte[] fetch(MediaItem item) throws BlobException {
+        if (item.getInlineBytes() != null) {
+            ByteBuffer inline = item.getInlineBytes().duplicate();
+            if (inline.remaining() > maxBytes) {
+                throw new BlobException("blob_too_large", "inline media is " + inline.remaining() + " bytes, limit " + maxBytes);
+            }
+            byte[] bytes = new byte[inline.remaining()];
+            inline.get(bytes);
+            return bytes;
+        }
+        if (item.getBlobUri() == null) {
+            throw new BlobException("no_bytes", "media item has neither inline bytes nor a blob URI");
+        }
+        return readFile(resolve(item.getBlobUri()));
+    }
+
+    Path resolve(String blobUri) throws BlobException {
+        URI uri;
+        try {
+            uri = new URI(blobUri);
+        } catch (URISyntaxException e) {
+            throw new BlobException("bad_uri", "blob URI is not a valid URI");
+        }
+        if (!"file".equalsIgnoreCase(uri.getScheme())) {
+            throw new BlobException("unsupported_uri", "blob URI scheme '" + uri.getScheme() + "' is not supported (file: only)");
+        }
+        if (uri.getPath() == null) {
+            throw new BlobException("bad_uri", "file: URI has no path");
+        }
+        Path path = root.resolve(uri.getPath().replaceFirst("^/+", "")).normalize();
+        if (!path.startsWith(root)) {
+            throw new BlobException("blob_outside_root", "blob URI points outside the blob root");
+        }
+        return path;
+    }
+
+    private byte[] readFile(Path path) throws BlobException {
+        try {
+            long size = Files.size(path);
+            if (size > maxBytes) {
+                throw new BlobException("blob_too_large", "blob is " + size + " bytes, limit " + maxBytes);
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] bytes = in.readNBytes((int) maxBytes + 1);
+                if (bytes.length > maxBytes) {
+                    throw new BlobException("blob_too_large", "blob grew past the limit of " + maxBytes + " bytes while read");
+                }
+                return bytes;
+            }
+        } catch (NoSuchFileException e) {
+            throw new BlobException("blob_not_found", "blob not found under the blob root");
+        } catch (IOException e) {
+            throw new BlobException("blob_unreadable", "blob cannot be read: " + e.getClass().getSimpleName());
+        }
+    }
+}

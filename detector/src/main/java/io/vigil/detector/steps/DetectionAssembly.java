@@ -1,0 +1,59 @@
+package io.vigil.detector.steps;
+
+import io.vigil.detector.analysis.MediaAnalysis;
+import io.vigil.detector.analysis.MessageAnalysis;
+import io.vigil.detector.banks.BankMatch;
+import io.vigil.schemas.Detection;
+import io.vigil.schemas.HashMatch;
+import io.vigil.schemas.MediaError;
+import io.vigil.schemas.MediaSignal;
+import io.vigil.schemas.MessageEvent;
+
+import java.time.Clock;
+
+/** Writes what the steps found as the Detection contract: references and findings, never the media bytes. */
+public final class DetectionAssembly {
+
+    private final Clock clock;
+
+    public DetectionAssembly(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Detection assemble(MessageAnalysis message) {
+        MessageEvent event = message.event();
+        return Detection.newBuilder()
+                .setPlatform(event.getPlatform())
+                .setChatId(event.getChatId())
+                .setMessageId(event.getMessageId())
+                .setSenderId(event.getSenderId())
+                .setSentAt(event.getSentAt())
+                .setDetectedAt(clock.instant())
+                .setForwardedFromChatId(event.getForwardedFrom() == null ? null : event.getForwardedFrom().getChatId())
+                .setMedia(message.media().stream().map(DetectionAssembly::signal).toList())
+                .build();
+    }
+
+    private static MediaSignal signal(MediaAnalysis media) {
+        return MediaSignal.newBuilder()
+                .setMediaId(media.item().getMediaId())
+                .setKind(media.item().getKind())
+                .setBlobUri(media.item().getBlobUri())
+                .setMd5(media.md5().orElse(null))
+                .setSha256(media.sha256().orElse(null))
+                .setMatches(media.bankMatches().matches().stream().map(DetectionAssembly::hashMatch).toList())
+                .setErrors(media.failures().stream().map(f -> new MediaError(f.code(), f.message())).toList())
+                .build();
+    }
+
+    private static HashMatch hashMatch(BankMatch match) {
+        return HashMatch.newBuilder()
+                .setBankId(match.entry().bankId())
+                .setEntryId(match.entry().entryId())
+                .setCategory(match.entry().category())
+                .setSource(match.entry().source())
+                .setSignalType(match.entry().signalType())
+                .setDistance(match.distance())
+                .build();
+    }
+}

@@ -1,0 +1,222 @@
+package io.vigil.detector;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.detector.banks.BankIndex;
+import io.vigil.detector.banks.BankKeys;
+import io.vigil.detector.blobs.BlobStore;
+import io.vigil.detector.hashing.Digests;
+import io.vigil.detector.steps.BankMatching;
+import io.vigil.detector.steps.DetectionAssembly;
+import io.vigil.detector.steps.MediaFetching;
+import io.vigil.detector.steps.MediaHashing;
+import io.vigil.detector.steps.MessageValidation;
+import io.vigil.runtime.testing.StreamsTestSupport;
+import io.vigil.schemas.BankSource;
+import io.vigil.schemas.ContentCategory;
+import io.vigil.schemas.DeadLetter;
+import io.vigil.schemas.Detection;
+import io.vigil.schemas.HashBankEntry;
+import io.vigil.schemas.MediaItem;
+import io.vigil.schemas.MediaKind;
+import io.vigil.schemas.MediaSignal;
+import io.vigil.schemas.MessageEvent;
+import io.vigil.schemas.SignalType;
+import io.vigil.schemas.serde.AvroSerde;
+import io.vigil.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DetectorTopologyTest {
+
+    private static final byte[] BANKED_IMAGE = "benign synthetic image bytes #1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] OTHER_IMAGE = "benign synthetic image bytes #2".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path blobRoot;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, MessageEvent> events;
+    private TestInputTopic<String, HashBankEntry> bank;
+    private TestOutputTopic<String, Detection> detections;
+    private TestOutputTopic<byte[], DeadLetter> deadLetters;
+
+    @BeforeEach
+    void start() {
+        DetectorMetrics metrics = new DetectorMetrics(registry);
+        BankIndex banks = new BankIndex();
+        var topology = new DetectorTopology(new MessageValidation(10),
+                new MediaFetching(new BlobStore(blobRoot, 1024), metrics), new MediaHashing(),
+                new BankMatching(banks, metrics), new DetectionAssembly(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
+                banks, metrics).build();
+        driver = StreamsTestSupport.driver(topology, "detector-test", registry);
+        events = driver.createInputTopic(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), AvroSerde.of(MessageEvent.class));
+        bank = driver.createInputTopic(Topics.HASH_BANK.name(), new StringSerializer(), AvroSerde.of(HashBankEntry.class));
+        detections = driver.createOutputTopic(Topics.DETECTIONS.name(), new StringDeserializer(), AvroSerde.of(Detection.class));
+        deadLetters = StreamsTestSupport.deadLetters(driver);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void matchesInlineMediaAgainstTheBankByMd5AndSha256() {
+        bank.pipeInput(key(entry("ncii-platform", SignalType.MD5, Digests.md5Hex(BANKED_IMAGE), false)),
+                entry("ncii-platform", SignalType.MD5, Digests.md5Hex(BANKED_IMAGE), false));
+        bank.pipeInput(key(entry("stopncii", SignalType.SHA256, Digests.sha256Hex(BANKED_IMAGE), false)),
+                entry("stopncii", SignalType.SHA256, Digests.sha256Hex(BANKED_IMAGE), false));
+
+        events.pipeInput("chat-1", message("chat-1", "m1", inline("a", BANKED_IMAGE), inline("b", OTHER_IMAGE)));
+
+        Detection detection = detections.readValue();
+        assertThat(detection.getMessageId()).isEqualTo("m1");
+        assertThat(detection.getMedia()).hasSize(2);
+        MediaSignal banked = detection.getMedia().get(0);
+        assertThat(banked.getMd5()).isEqualTo(Digests.md5Hex(BANKED_IMAGE));
+        assertThat(banked.getSha256()).isEqualTo(Digests.sha256Hex(BANKED_IMAGE));
+        assertThat(banked.getMatches()).extracting(m -> m.getBankId() + ":" + m.getSignalType() + ":" + m.getDistance())
+                .containsExactlyInAnyOrder("ncii-platform:MD5:0", "stopncii:SHA256:0");
+        assertThat(detection.getMedia().get(1).getMatches()).isEmpty();
+        assertThat(registry.counter("vigil.detections", "signal", "md5", "category", "ncii").count()).isEqualTo(1);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void readsFileBlobsUnderTheRootAndRecordsPerMediaErrorsWithoutLosingTheMessage() throws Exception {
+        Files.write(blobRoot.resolve("photo.jpg"), BANKED_IMAGE);
+        bank.pipeInput(key(entry("platform", SignalType.SHA256, Digests.sha256Hex(BANKED_IMAGE), false)),
+                entry("platform", SignalType.SHA256, Digests.sha256Hex(BANKED_IMAGE), false));
+
+        events.pipeInput("chat-1", message("chat-1", "m2",
+                blob("a", "file:///photo.jpg"), blob("b", "file:///../../etc/passwd"), blob("c", "file:///missing.jpg"),
+                blob("d", "https://cdn.example/x.jpg")));
+
+        List<MediaSignal> media = detections.readValue().getMedia();
+        assertThat(media.get(0).getMatches()).hasSize(1);
+        assertThat(media.get(1).getErrors()).extracting(e -> e.getCode()).containsExactly("blob_outside_root");
+        assertThat(media.get(2).getErrors()).extracting(e -> e.getCode()).containsExactly("blob_not_found");
+        assertThat(media.get(3).getErrors()).extracting(e -> e.getCode()).containsExactly("unsupported_uri");
+        assertThat(media.get(1).getMd5()).isNull();
+    }
+
+    @Test
+    void aBankUpdateAfterStartMatchesLaterMessagesAndATombstoneRemovesIt() {
+        events.pipeInput("chat-1", message("chat-1", "before", inline("a", BANKED_IMAGE)));
+        HashBankEntry entry = entry("platform", SignalType.MD5, Digests.md5Hex(BANKED_IMAGE), false);
+        bank.pipeInput(key(entry), entry);
+        events.pipeInput("chat-1", message("chat-1", "after", inline("a", BANKED_IMAGE)));
+        bank.pipeInput(key(entry), null);
+        events.pipeInput("chat-1", message("chat-1", "removed", inline("a", BANKED_IMAGE)));
+
+        assertThat(detections.readValuesToList()).extracting(d -> d.getMessageId() + ":" + d.getMedia().get(0).getMatches().size())
+                .containsExactly("before:0", "after:1", "removed:0");
+    }
+
+    @Test
+    void anAllowListMatchSuppressesTheOtherBanks() {
+        String md5 = Digests.md5Hex(BANKED_IMAGE);
+        bank.pipeInput(key(entry("third-party", SignalType.MD5, md5, false)), entry("third-party", SignalType.MD5, md5, false));
+        bank.pipeInput(key(entry("known-memes", SignalType.MD5, md5, true)), entry("known-memes", SignalType.MD5, md5, true));
+
+        events.pipeInput("chat-1", message("chat-1", "m", inline("a", BANKED_IMAGE)));
+
+        assertThat(detections.readValue().getMedia().get(0).getMatches()).isEmpty();
+        assertThat(registry.counter("vigil.detections.suppressed", "reason", "allow_list").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordThatIsNoMessageEventGoesToTheDeadLetterTopicAndTheStreamCarriesOn() {
+        byte[] poison = "{not avro}".getBytes(StandardCharsets.UTF_8);
+        StreamsTestSupport.rawInput(driver, Topics.MESSAGE_EVENTS.name()).pipeInput("chat-9".getBytes(StandardCharsets.UTF_8), poison);
+        events.pipeInput("chat-1", message("chat-1", "next", inline("a", OTHER_IMAGE)));
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getStage()).isEqualTo("deserialization");
+        assertThat(letter.getReason()).startsWith("unreadable_record: ").contains("not an Avro single-object encoded MessageEvent");
+        assertThat(letter.getSourceTopic()).isEqualTo("message-events");
+        assertThat(letter.getApplication()).isEqualTo("detector-test");
+        assertThat(bytes(letter.getOriginalValue())).isEqualTo(poison);
+        assertThat(detections.readValue().getMessageId()).isEqualTo("next");
+    }
+
+    @Test
+    void anEventThatBreaksTheContractsRulesIsRejectedWithItsReason() {
+        events.pipeInput("chat-2", message("chat-1", "wrong-key"));
+        MessageEvent noSender = message("chat-1", "no-sender");
+        noSender.setSenderId(" ");
+        events.pipeInput("chat-1", noSender);
+
+        assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::getReason).containsExactly(
+                "key_not_chat_id: message event must be keyed by its chat id",
+                "missing_sender_id: message event has no sender id");
+        assertThat(detections.isEmpty()).isTrue();
+        assertThat(registry.counter("vigil.dead.letters", "stage", "processing", "reason", "key_not_chat_id").count()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidAndUnreadableBankRecordsAreDeadLetteredAndLeaveTheBankAsItWas() {
+        String md5 = Digests.md5Hex(BANKED_IMAGE);
+        HashBankEntry good = entry("platform", SignalType.MD5, md5, false);
+        bank.pipeInput(key(good), good);
+        HashBankEntry badHex = entry("platform", SignalType.MD5, md5.toUpperCase(), false);
+        bank.pipeInput(key(good), badHex);
+        StreamsTestSupport.rawInput(driver, Topics.HASH_BANK.name()).pipeInput(key(good).getBytes(StandardCharsets.UTF_8), new byte[]{1, 2, 3});
+
+        events.pipeInput("chat-1", message("chat-1", "m", inline("a", BANKED_IMAGE)));
+
+        assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::getReason).satisfiesExactly(
+                reason -> assertThat(reason).startsWith("invalid_bank_entry: ").contains("32 lower-case hex digits"),
+                reason -> assertThat(reason).startsWith("unreadable_record: "));
+        assertThat(detections.readValue().getMedia().get(0).getMatches()).hasSize(1);
+    }
+
+    private static String key(HashBankEntry entry) {
+        return BankKeys.keyOf(entry);
+    }
+
+    static HashBankEntry entry(String bankId, SignalType type, String value, boolean negative) {
+        return HashBankEntry.newBuilder().setBankId(bankId).setEntryId(bankId + "-1").setCategory(ContentCategory.NCII)
+                .setSource(BankSource.PLATFORM).setSignalType(type).setValue(value).setNegative(negative)
+                .setMetadata(Map.of()).setAddedAt(Instant.EPOCH).build();
+    }
+
+    static MessageEvent message(String chatId, String messageId, MediaItem... media) {
+        return MessageEvent.newBuilder().setPlatform("telegram").setChatId(chatId).setMessageId(messageId)
+                .setSenderId("sender-1").setSentAt(Instant.EPOCH).setMedia(List.of(media)).build();
+    }
+
+    static MediaItem inline(String id, byte[] bytes) {
+        return MediaItem.newBuilder().setMediaId(id).setKind(MediaKind.PHOTO).setInlineBytes(ByteBuffer.wrap(bytes)).build();
+    }
+
+    static MediaItem blob(String id, String uri) {
+        return MediaItem.newBuilder().setMediaId(id).setKind(MediaKind.PHOTO).setBlobUri(uri).build();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
+    }
+}

@@ -1,0 +1,9 @@
+package io.vigil.runtime.streams;
+
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** What a service's extras can use while it runs: its configuration, streams, meters and HTTP server. */
+public record RunningContext<C>(C config, KafkaStreams streams, MeterRegistry registry, Javalin http) {
+}

@@ -1,0 +1,83 @@
+package io.vigil.runtime.streams;
+
+import io.vigil.runtime.config.KafkaSettings;
+import io.vigil.schemas.topics.Partitioning;
+import io.vigil.schemas.topics.TopicSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates catalogue topics that do not exist yet and checks that the chat-keyed ones that do exist have the
+ * deployment's partition count, because a join over topics with different counts silently misses records.
+ */
+public final class TopicCreator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private TopicCreator() {
+    }
+
+    public static void ensure(KafkaSettings kafka, Collection<TopicSpec> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            ensure(admin, topics, kafka.chatPartitions(), (short) kafka.replicationFactor());
+        }
+    }
+
+    public static void ensure(Admin admin, Collection<TopicSpec> topics, int chatPartitions, short replicationFactor) {
+        try {
+            List<NewTopic> wanted = topics.stream().map(t -> t.toNewTopic(chatPartitions, replicationFactor)).distinct().toList();
+            var results = admin.createTopics(wanted).values();
+            for (var entry : results.entrySet()) {
+                try {
+                    entry.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    LOG.info("created topic {}", entry.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + entry.getKey() + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+            checkPartitions(admin, topics, chatPartitions);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_SECONDS + " s while creating topics", e);
+        }
+    }
+
+    private static void checkPartitions(Admin admin, Collection<TopicSpec> topics, int chatPartitions)
+            throws InterruptedException, TimeoutException {
+        List<String> chatKeyed = topics.stream().filter(t -> t.partitioning() == Partitioning.BY_CHAT).map(TopicSpec::name).distinct().toList();
+        Map<String, TopicDescription> descriptions;
+        try {
+            descriptions = admin.describeTopics(chatKeyed).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe topics: " + e.getCause().getMessage(), e.getCause());
+        }
+        List<String> mismatched = new ArrayList<>();
+        descriptions.forEach((name, description) -> {
+            if (description.partitions().size() != chatPartitions) {
+                mismatched.add(name + " has " + description.partitions().size());
+            }
+        });
+        if (!mismatched.isEmpty()) {
+            throw new IllegalStateException("chat-keyed topics must all have " + chatPartitions
+                    + " partitions (kafka.chat-partitions) so that joins stay co-partitioned: " + String.join(", ", mismatched));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.vigil.runtime.testing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.runtime.config.KafkaSettings;
+import io.vigil.runtime.streams.StreamsProperties;
+import io.vigil.schemas.DeadLetter;
+import io.vigil.schemas.serde.AvroSerde;
+import io.vigil.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A TopologyTestDriver configured as the services run in production (Vigil's serdes, exception handlers and dead
+ * letters), except for the processing guarantee: under exactly-once the driver drops the dead letters that a
+ * deserialization handler writes (its mock producer never commits them), which a real broker does not. The
+ * exactly-once path is covered by the end-to-end test against a real broker.
+ */
+public final class StreamsTestSupport {
+
+    private StreamsTestSupport() {
+    }
+
+    public static KafkaSettings kafkaSettings(String applicationId) {
+        try {
+            return new KafkaSettings("unused:9092", applicationId, Files.createTempDirectory("vigil-ttd").toString(),
+                    1, 100, 5, 1, 1, false, Map.of());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static TopologyTestDriver driver(Topology topology, String applicationId, MeterRegistry registry) {
+        Properties props = StreamsProperties.of(kafkaSettings(applicationId), registry);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        return new TopologyTestDriver(topology, props);
+    }
+
+    public static TopologyTestDriver driver(Topology topology, String applicationId) {
+        return driver(topology, applicationId, new SimpleMeterRegistry());
+    }
+
+    public static TestOutputTopic<byte[], DeadLetter> deadLetters(TopologyTestDriver driver) {
+        return driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), AvroSerde.of(DeadLetter.class));
+    }
+
+    /** An input topic that takes raw bytes, for records that are not valid contracts. */
+    public static TestInputTopic<byte[], byte[]> rawInput(TopologyTestDriver driver, String topic) {
+        return driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+}

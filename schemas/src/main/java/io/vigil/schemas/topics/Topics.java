@@ -1,0 +1,99 @@
+package io.vigil.schemas.topics;
+
+import io.vigil.schemas.DeadLetter;
+import io.vigil.schemas.Detection;
+import io.vigil.schemas.GroupMetadata;
+import io.vigil.schemas.HashBankEntry;
+import io.vigil.schemas.MessageEvent;
+import io.vigil.schemas.ModerationDecision;
+import io.vigil.schemas.QueueItem;
+import io.vigil.schemas.RiskAssessment;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The topic catalogue: the one place that names Vigil's topics, their keys and values, partitioning, cleanup and
+ * retention. Topologies, the topic creator and the README's topic table all read it.
+ */
+public final class Topics {
+
+    public static final String QUEUE_PREFIX = "queue.";
+    private static final Pattern QUEUE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    public static final TopicSpec MESSAGE_EVENTS = new TopicSpec("message-events", "chat id", MessageEvent.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)), Partitioning.BY_CHAT,
+            "Input from the platform. Keyed by chat so that a group's messages stay in order and per-group state needs no repartition.");
+    public static final TopicSpec GROUP_METADATA = new TopicSpec("group-metadata", "chat id", GroupMetadata.class,
+            CleanupPolicy.COMPACT, Optional.empty(), Partitioning.BY_CHAT,
+            "Input from the platform; the latest record per chat is its state. Co-partitioned with detections for the enricher's stream-table join.");
+    public static final TopicSpec HASH_BANK = new TopicSpec("hash-bank", "bank/signal/value", HashBankEntry.class,
+            CleanupPolicy.COMPACT, Optional.empty(), Partitioning.SINGLE,
+            "Input from list imports: one record per bank entry, a tombstone removes it. One partition keeps updates in order.");
+    public static final TopicSpec HASH_BANK_ACCEPTED = new TopicSpec("hash-bank-accepted", "bank/signal/value", HashBankEntry.class,
+            CleanupPolicy.COMPACT, Optional.empty(), Partitioning.SINGLE,
+            "The hash-bank entries the detector validated; every detector instance reads it whole as a global table, so a bad entry never reaches the matcher.");
+    public static final TopicSpec DETECTIONS = new TopicSpec("detections", "chat id", Detection.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)), Partitioning.BY_CHAT,
+            "One per message. Keeps the chat key so the enricher joins group metadata without repartition.");
+    public static final TopicSpec RISK_ASSESSMENTS = new TopicSpec("risk-assessments", "chat id", RiskAssessment.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(30)), Partitioning.BY_CHAT,
+            "One per message, scored and explained. Kept longer than detections: the audit trail of what was scored and why.");
+    public static final TopicSpec MODERATION_DECISIONS = new TopicSpec("moderation-decisions", "chat id", ModerationDecision.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
+            "Moderators' decisions. Keyed by chat like the queue items they close, so the sink's queue state is updated without repartition.");
+    public static final TopicSpec DEAD_LETTERS = new TopicSpec("dead-letters", "original key", DeadLetter.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(30)), Partitioning.BY_CHAT,
+            "Records a service could not read or process, with the reason and the original bytes; keyed like the input so a group's dead letters stay in order.");
+
+    private static final List<TopicSpec> FIXED = List.of(
+            MESSAGE_EVENTS, GROUP_METADATA, HASH_BANK, HASH_BANK_ACCEPTED, DETECTIONS, RISK_ASSESSMENTS, MODERATION_DECISIONS, DEAD_LETTERS);
+
+    private Topics() {
+    }
+
+    /** The topics every deployment has, whatever its routing policy. */
+    public static List<TopicSpec> fixed() {
+        return FIXED;
+    }
+
+    /** The moderator queue topic for a queue named by the routing policy. */
+    public static TopicSpec queue(String queueName) {
+        if (!QUEUE_NAME.matcher(queueName).matches()) {
+            throw new IllegalArgumentException("queue name '" + queueName + "' must match " + QUEUE_NAME.pattern());
+        }
+        return queueTopic(QUEUE_PREFIX + queueName);
+    }
+
+    private static TopicSpec queueTopic(String topicName) {
+        return new TopicSpec(topicName, "chat id", QueueItem.class,
+                CleanupPolicy.DELETE, Optional.of(Duration.ofDays(14)), Partitioning.BY_CHAT,
+                "Work for moderators, one topic per queue so that the platform's consumers and staffing can differ per queue.");
+    }
+
+    /** Every topic of a deployment with these moderator queues. */
+    public static List<TopicSpec> all(Collection<String> queueNames) {
+        List<TopicSpec> all = new java.util.ArrayList<>(FIXED);
+        queueNames.stream().sorted().map(Topics::queue).forEach(all::add);
+        return all;
+    }
+
+    /** The topic table of the README, generated so that it cannot drift from the catalogue. */
+    public static String markdownTable() {
+        String header = "| topic | key | value | cleanup | retention | partitions | why this key and policy |\n"
+                + "|---|---|---|---|---|---|---|\n";
+        List<TopicSpec> rows = new java.util.ArrayList<>(FIXED);
+        rows.add(queueTopic(QUEUE_PREFIX + "<name>"));
+        return header + rows.stream().map(Topics::markdownRow).collect(Collectors.joining("\n")) + "\n";
+    }
+
+    private static String markdownRow(TopicSpec t) {
+        return "| `" + t.name() + "` | " + t.key() + " | `" + t.valueType().getSimpleName() + "` | " + t.cleanupPolicy().configValue()
+                + " | " + t.retention().map(d -> d.toDays() + " days").orElse("forever") + " | "
+                + (t.partitioning() == Partitioning.SINGLE ? "1" : "per deployment") + " | " + t.why() + " |";
+    }
+}

@@ -1,0 +1,142 @@
+package io.vigil.schemas.serde;
+
+import io.vigil.schemas.ForwardOrigin;
+import io.vigil.schemas.MediaItem;
+import io.vigil.schemas.MediaKind;
+import io.vigil.schemas.MessageEvent;
+import io.vigil.schemas.ModerationDecision;
+import io.vigil.schemas.TextEntity;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AvroSerdeTest {
+
+    private final AvroSerde<MessageEvent> serde = AvroSerde.of(MessageEvent.class);
+
+    @Test
+    void roundTripsAFullMessage() {
+        MessageEvent event = MessageEvent.newBuilder()
+                .setPlatform("telegram").setMessageId("77").setChatId("-100123").setSenderId("42")
+                .setSentAt(Instant.parse("2026-11-01T10:15:30.123Z"))
+                .setText("hola")
+                .setEntities(List.of(new TextEntity("hashtag", 0, 4, null)))
+                .setMedia(List.of(MediaItem.newBuilder().setMediaId("m1").setKind(MediaKind.PHOTO)
+                        .setMime("image/jpeg").setWidth(1280).setHeight(960)
+                        .setInlineBytes(ByteBuffer.wrap(new byte[]{1, 2, 3})).build()))
+                .setForwardedFrom(ForwardOrigin.newBuilder().setChatId("-100999").setHidden(false).build())
+                .build();
+
+        byte[] bytes = serde.serialize("message-events", event);
+
+        assertThat(serde.deserialize("message-events", bytes)).isEqualTo(event);
+    }
+
+    @Test
+    void writesTheSingleObjectHeaderWithTheSchemaFingerprint() {
+        MessageEvent event = minimalEvent();
+        byte[] bytes = serde.serialize("t", event);
+
+        long fingerprint = SchemaHistory.fingerprint(MessageEvent.getClassSchema());
+        assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+        assertThat(bytes[1]).isEqualTo((byte) 0x01);
+        assertThat(ByteBuffer.wrap(bytes, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong()).isEqualTo(fingerprint);
+    }
+
+    @Test
+    void nullIsATombstoneBothWays() {
+        assertThat(serde.serialize("t", null)).isNull();
+        assertThat(serde.deserialize("t", null)).isNull();
+    }
+
+    @Test
+    void refusesBytesThatAreNotSingleObjectEncodedWithAClearReason() {
+        assertThatThrownBy(() -> serde.deserialize("message-events", "{\"text\":\"json\"}".getBytes()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("message-events")
+                .hasMessageContaining("not an Avro single-object encoded MessageEvent");
+    }
+
+    @Test
+    void refusesARecordOfAnotherContract() {
+        byte[] decision = AvroSerde.of(ModerationDecision.class).serialize("t", ModerationDecision.newBuilder()
+                .setItemId("i").setQueue("q").setPlatform("p").setChatId("c").setMessageId("m")
+                .setAction(io.vigil.schemas.ModerationAction.ESCALATED).setModeratorId("mod")
+                .setDecidedAt(Instant.EPOCH).build());
+
+        assertThatThrownBy(() -> serde.deserialize("message-events", decision))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("no released version of MessageEvent");
+    }
+
+    @Test
+    void refusesATruncatedBody() {
+        byte[] bytes = serde.serialize("t", minimalEvent());
+        byte[] truncated = java.util.Arrays.copyOf(bytes, 14);
+
+        assertThatThrownBy(() -> serde.deserialize("message-events", truncated))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("corrupt MessageEvent");
+    }
+
+    @Test
+    void readsARecordWrittenByAnUnregisteredButCompatibleWriterOnlyOnceItIsReleased() throws Exception {
+        Schema olderWriter = new Schema.Parser().parse("""
+                {"type":"record","name":"MessageEvent","namespace":"io.vigil.schemas","fields":[
+                  {"name":"platform","type":"string"},{"name":"messageId","type":"string"},
+                  {"name":"chatId","type":"string"},{"name":"senderId","type":"string"},
+                  {"name":"sentAt","type":{"type":"long","logicalType":"timestamp-millis"}}]}""");
+        GenericRecord old = new GenericData.Record(olderWriter);
+        old.put("platform", "telegram");
+        old.put("messageId", "1");
+        old.put("chatId", "c");
+        old.put("senderId", "s");
+        old.put("sentAt", 0L);
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), olderWriter).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        assertThatThrownBy(() -> serde.deserialize("message-events", bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("no released version");
+    }
+
+    @Test
+    void trustsOnlyVigilsOwnPackagesForJavaClassStrings() throws Exception {
+        Schema stringable = new Schema.Parser().parse("{\"type\":\"string\",\"java-class\":\"java.net.URI\"}");
+        TrustedSpecificData data = new TrustedSpecificData(SpecificData.getForClass(MessageEvent.class));
+        @SuppressWarnings("unchecked")
+        DatumReader<Object> reader = data.createDatumReader(stringable, stringable);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        encoder.writeString("file:///etc/passwd");
+        encoder.flush();
+
+        assertThatThrownBy(() -> reader.read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null)))
+                .isInstanceOf(SecurityException.class)
+                .hasMessageContaining("java.net.URI");
+        assertThat(((org.apache.avro.specific.SpecificDatumReader<?>) reader).getTrustedPackages())
+                .containsExactly("io.vigil.schemas.");
+    }
+
+    private static MessageEvent minimalEvent() {
+        return MessageEvent.newBuilder().setPlatform("telegram").setMessageId("1").setChatId("c").setSenderId("s")
+                .setSentAt(Instant.EPOCH).build();
+    }
+}
