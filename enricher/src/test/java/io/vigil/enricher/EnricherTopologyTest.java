@@ -1,0 +1,127 @@
+package io.vigil.enricher;
+
+import io.vigil.enricher.scoring.RiskScorer;
+import io.vigil.runtime.config.ConfigLoader;
+import io.vigil.enricher.steps.EvidenceExtraction;
+import io.vigil.enricher.steps.RiskAssessmentStep;
+import io.vigil.runtime.testing.StreamsTestSupport;
+import io.vigil.schemas.BankSource;
+import io.vigil.schemas.ChatKind;
+import io.vigil.schemas.ContentCategory;
+import io.vigil.schemas.DeadLetter;
+import io.vigil.schemas.Detection;
+import io.vigil.schemas.GroupMetadata;
+import io.vigil.schemas.HashMatch;
+import io.vigil.schemas.MediaKind;
+import io.vigil.schemas.MediaSignal;
+import io.vigil.schemas.RiskAssessment;
+import io.vigil.schemas.RiskLevel;
+import io.vigil.schemas.RiskReason;
+import io.vigil.schemas.SignalType;
+import io.vigil.schemas.Visibility;
+import io.vigil.schemas.serde.AvroSerde;
+import io.vigil.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnricherTopologyTest {
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Detection> detections;
+    private TestInputTopic<String, GroupMetadata> groups;
+    private TestOutputTopic<String, RiskAssessment> assessments;
+    private TestOutputTopic<byte[], DeadLetter> deadLetters;
+
+    @BeforeEach
+    void start() {
+        var topology = new EnricherTopology(new RiskAssessmentStep(new EvidenceExtraction(),
+                new RiskScorer(ConfigLoader.forService("enricher").environment(java.util.Map.of()).load(EnricherConfig.class).scoring()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))).build();
+        driver = StreamsTestSupport.driver(topology, "enricher-test");
+        detections = driver.createInputTopic(Topics.DETECTIONS.name(), new StringSerializer(), AvroSerde.of(Detection.class));
+        groups = driver.createInputTopic(Topics.GROUP_METADATA.name(), new StringSerializer(), AvroSerde.of(GroupMetadata.class));
+        assessments = driver.createOutputTopic(Topics.RISK_ASSESSMENTS.name(), new StringDeserializer(), AvroSerde.of(RiskAssessment.class));
+        deadLetters = StreamsTestSupport.deadLetters(driver);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void scoresABankMatchInItsGroupsContextWithReasons() {
+        groups.pipeInput("chat-1", group("chat-1", 48_200, Visibility.PUBLIC, 0));
+        detections.pipeInput("chat-1", detection("chat-1", "m1", ncciMatch()));
+
+        RiskAssessment assessment = assessments.readValue();
+        assertThat(assessment.getLevel()).isEqualTo(RiskLevel.CRITICAL);
+        assertThat(assessment.getScore()).isGreaterThan(0.9);
+        assertThat(assessment.getCategories()).containsExactly(ContentCategory.NCII);
+        assertThat(assessment.getGroup().getMemberCount()).isEqualTo(48_200);
+        assertThat(assessment.getReasons()).extracting(RiskReason::getDescription).contains(
+                "The media item matches bank 'stopncii' of known non-consensual intimate images (source stopncii, SHA-256 exact hash)",
+                "Posted to 48,200 members");
+        assertThat(assessment.getDetection().getMessageId()).isEqualTo("m1");
+    }
+
+    @Test
+    void aDetectionOfAnUnknownGroupIsStillAssessed() {
+        detections.pipeInput("chat-2", detection("chat-2", "m2"));
+
+        RiskAssessment assessment = assessments.readValue();
+        assertThat(assessment.getGroup()).isNull();
+        assertThat(assessment.getScore()).isZero();
+        assertThat(assessment.getReasons()).extracting(RiskReason::getCode).containsExactly("group_unknown");
+    }
+
+    @Test
+    void theLatestGroupMetadataIsUsed() {
+        groups.pipeInput("chat-1", group("chat-1", 10, Visibility.PRIVATE, 0));
+        groups.pipeInput("chat-1", group("chat-1", 5_000, Visibility.PRIVATE, 2));
+        detections.pipeInput("chat-1", detection("chat-1", "m3", ncciMatch()));
+
+        RiskAssessment assessment = assessments.readValue();
+        assertThat(assessment.getGroup().getMemberCount()).isEqualTo(5_000);
+        assertThat(assessment.getReasons()).extracting(RiskReason::getCode).contains("large_group", "repeat_offender_group");
+    }
+
+    @Test
+    void anUnreadableDetectionIsDeadLetteredAndTheNextOneFlows() {
+        StreamsTestSupport.rawInput(driver, Topics.DETECTIONS.name()).pipeInput("chat-1".getBytes(), new byte[]{(byte) 0xC3, 1, 9});
+        detections.pipeInput("chat-1", detection("chat-1", "m4"));
+
+        assertThat(deadLetters.readValue().getReason()).startsWith("unreadable_record: ");
+        assertThat(assessments.readValue().getMessageId()).isEqualTo("m4");
+    }
+
+    static HashMatch ncciMatch() {
+        return HashMatch.newBuilder().setBankId("stopncii").setEntryId("e1").setCategory(ContentCategory.NCII)
+                .setSource(BankSource.STOPNCII).setSignalType(SignalType.SHA256).setDistance(0).build();
+    }
+
+    static Detection detection(String chatId, String messageId, HashMatch... matches) {
+        return Detection.newBuilder().setPlatform("telegram").setChatId(chatId).setMessageId(messageId).setSenderId("s")
+                .setSentAt(Instant.EPOCH).setDetectedAt(Instant.EPOCH)
+                .setMedia(List.of(MediaSignal.newBuilder().setMediaId("a").setKind(MediaKind.PHOTO).setMatches(List.of(matches)).build()))
+                .build();
+    }
+
+    static GroupMetadata group(String chatId, long members, Visibility visibility, int strikes) {
+        return GroupMetadata.newBuilder().setPlatform("telegram").setChatId(chatId).setKind(ChatKind.SUPERGROUP)
+                .setVisibility(visibility).setMemberCount(members).setTitle("Group " + chatId).setStrikeCount(strikes)
+                .setUpdatedAt(Instant.EPOCH).build();
+    }
+}
