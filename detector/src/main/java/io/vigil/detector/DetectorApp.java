@@ -2,7 +2,7 @@ package io.vigil.detector;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.detector.banks.BankIndex;
-import io.vigil.detector.blobs.BlobStore;
+import io.vigil.runtime.blobs.BlobStore;
 import io.vigil.detector.steps.BankMatching;
 import io.vigil.detector.steps.DetectionAssembly;
 import io.vigil.detector.steps.MediaFetching;

@@ -3,7 +3,7 @@ package io.vigil.detector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.detector.banks.BankIndex;
 import io.vigil.detector.banks.BankKeys;
-import io.vigil.detector.blobs.BlobStore;
+import io.vigil.runtime.blobs.BlobStore;
 import io.vigil.detector.hashing.Digests;
 import io.vigil.detector.steps.BankMatching;
 import io.vigil.detector.steps.DetectionAssembly;

@@ -4,8 +4,8 @@ import io.vigil.detector.DetectorMetrics;
 import io.vigil.detector.analysis.MediaAnalysis;
 import io.vigil.detector.analysis.MediaFailure;
 import io.vigil.detector.analysis.MessageAnalysis;
-import io.vigil.detector.blobs.BlobException;
-import io.vigil.detector.blobs.BlobStore;
+import io.vigil.runtime.blobs.BlobException;
+import io.vigil.runtime.blobs.BlobStore;
 import io.vigil.schemas.MediaItem;
 import io.vigil.schemas.MessageEvent;
 

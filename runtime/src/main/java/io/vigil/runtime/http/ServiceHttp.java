@@ -1,12 +1,14 @@
 package io.vigil.runtime.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vigil.runtime.config.HttpSettings;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -20,10 +22,11 @@ public final class ServiceHttp {
     private ServiceHttp() {
     }
 
-    public static Javalin create(String service, PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> state) {
+    public static Javalin create(String service, PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> state,
+                                 Consumer<JavalinConfig> serviceConfig) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.useVirtualThreads = false;
+            serviceConfig.accept(config);
         });
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         app.get("/health", ctx -> {

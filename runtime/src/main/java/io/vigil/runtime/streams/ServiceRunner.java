@@ -50,7 +50,7 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
         this.streams.setStateListener((now, before) -> LOG.info("{} streams {} -> {}", application.name(), before, now));
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         this.streamsMetrics.bindTo(registry);
-        this.http = ServiceHttp.create(application.name(), registry, streams::state);
+        this.http = ServiceHttp.create(application.name(), registry, streams::state, application::configureHttp);
         try {
             this.extras = application.startExtras(new RunningContext<>(config, streams, registry, http));
         } catch (Exception e) {

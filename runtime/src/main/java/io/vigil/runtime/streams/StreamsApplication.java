@@ -1,5 +1,6 @@
 package io.vigil.runtime.streams;
 
+import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.runtime.config.ServiceConfig;
 import io.vigil.schemas.topics.TopicSpec;
@@ -20,6 +21,10 @@ public interface StreamsApplication<C extends ServiceConfig> {
 
     /** Topics this service reads or writes; created at start when the configuration asks for it. */
     List<TopicSpec> topics(C config);
+
+    /** Adds to the HTTP server's configuration (static files, for instance) before it is created. */
+    default void configureHttp(JavalinConfig http) {
+    }
 
     /** Starts what runs beside the Streams application (HTTP routes, consumers); called before Streams starts. */
     default AutoCloseable startExtras(RunningContext<C> context) {

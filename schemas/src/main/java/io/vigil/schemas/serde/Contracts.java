@@ -6,6 +6,7 @@ import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationDecision;
+import io.vigil.schemas.QueueEntry;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -17,7 +18,7 @@ public final class Contracts {
 
     public static final List<Class<? extends SpecificRecordBase>> ALL = List.of(
             MessageEvent.class, GroupMetadata.class, HashBankEntry.class, Detection.class,
-            RiskAssessment.class, QueueItem.class, ModerationDecision.class, DeadLetter.class);
+            RiskAssessment.class, QueueItem.class, ModerationDecision.class, QueueEntry.class, DeadLetter.class);
 
     private Contracts() {
     }

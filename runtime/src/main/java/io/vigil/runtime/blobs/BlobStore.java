@@ -1,4 +1,4 @@
-package io.vigil.detector.blobs;
+package io.vigil.runtime.blobs;
 
 import io.vigil.schemas.MediaItem;
 
@@ -14,7 +14,8 @@ import java.nio.file.Path;
 /**
  * Where a media item's bytes come from: inline in the event for small media, or a {@code file:} URI under the
  * configured blob root (a mount of the platform's media store). A URI that escapes the root is refused: event
- * producers are not trusted to name arbitrary files on the detector's host.
+ * producers are not trusted to name arbitrary files on the services' hosts. The detector reads media to analyse it,
+ * the sink to show it to a moderator who asks.
  */
 public final class BlobStore {
 
@@ -27,8 +28,13 @@ public final class BlobStore {
     }
 
     public byte[] fetch(MediaItem item) throws BlobException {
-        if (item.getInlineBytes() != null) {
-            ByteBuffer inline = item.getInlineBytes().duplicate();
+        return fetch(item.getInlineBytes(), item.getBlobUri());
+    }
+
+    /** The bytes inline if given, else those the blob URI names. */
+    public byte[] fetch(ByteBuffer inlineBytes, String blobUri) throws BlobException {
+        if (inlineBytes != null) {
+            ByteBuffer inline = inlineBytes.duplicate();
             if (inline.remaining() > maxBytes) {
                 throw new BlobException("blob_too_large", "inline media is " + inline.remaining() + " bytes, limit " + maxBytes);
             }
@@ -36,10 +42,10 @@ public final class BlobStore {
             inline.get(bytes);
             return bytes;
         }
-        if (item.getBlobUri() == null) {
+        if (blobUri == null) {
             throw new BlobException("no_bytes", "media item has neither inline bytes nor a blob URI");
         }
-        return readFile(resolve(item.getBlobUri()));
+        return readFile(resolve(blobUri));
     }
 
     Path resolve(String blobUri) throws BlobException {

@@ -1,4 +1,4 @@
-package io.vigil.detector.blobs;
+package io.vigil.runtime.blobs;
 
 /** A media item's bytes cannot be had; {@link #code()} is the stable code the Detection carries. */
 public final class BlobException extends Exception {

@@ -1,0 +1,67 @@
+package io.vigil.sink.feed;
+
+import io.vigil.schemas.GroupContext;
+import io.vigil.schemas.MediaRef;
+import io.vigil.schemas.QueueItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A queue item as the moderator page shows it. Media appear only as links to blurred previews: the page never
+ * receives a blob location or an unblurred image unless a moderator asks to reveal one.
+ */
+public record AlertView(
+        String id,
+        String itemId,
+        String queue,
+        int priority,
+        double score,
+        String level,
+        String platform,
+        String chatId,
+        String messageId,
+        String senderId,
+        long sentAt,
+        long enqueuedAt,
+        List<String> categories,
+        List<Reason> reasons,
+        Group group,
+        List<Media> media) {
+
+    public record Reason(String code, String description, double contribution) {
+    }
+
+    public record Group(String kind, String visibility, long memberCount, String title, int strikeCount) {
+    }
+
+    public record Media(int index, String mediaId, String kind, List<String> matchedBanks, String previewUrl) {
+    }
+
+    public static AlertView of(String id, QueueItem item) {
+        List<Media> media = new ArrayList<>();
+        for (int i = 0; i < item.getMedia().size(); i++) {
+            MediaRef ref = item.getMedia().get(i);
+            media.add(new Media(i, ref.getMediaId(), lower(ref.getKind().name()), ref.getMatchedBanks(),
+                    "/api/media/" + urlPart(item.getItemId()) + "/" + i));
+        }
+        GroupContext group = item.getGroup();
+        return new AlertView(id, item.getItemId(), item.getQueue(), item.getPriority(), item.getScore(),
+                lower(item.getLevel().name()), item.getPlatform(), item.getChatId(), item.getMessageId(), item.getSenderId(),
+                item.getSentAt().toEpochMilli(), item.getEnqueuedAt().toEpochMilli(),
+                item.getCategories().stream().map(c -> lower(c.name())).toList(),
+                item.getReasons().stream().map(r -> new Reason(r.getCode(), r.getDescription(), r.getContribution())).toList(),
+                group == null ? null : new Group(lower(group.getKind().name()), lower(group.getVisibility().name()),
+                        group.getMemberCount(), group.getTitle(), group.getStrikeCount()),
+                media);
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String urlPart(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,70 @@
+package io.vigil.sink.steps;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.schemas.HashMatch;
+import io.vigil.schemas.MediaRef;
+import io.vigil.schemas.MediaSignal;
+import io.vigil.schemas.QueueItem;
+import io.vigil.schemas.RiskAssessment;
+import io.vigil.sink.routing.RoutingPolicy;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+
+/** Turns an assessment that a queue accepts into work for a moderator; anything else produces nothing. */
+public final class QueueRouting {
+
+    private final RoutingPolicy policy;
+    private final MeterRegistry registry;
+    private final Clock clock;
+
+    public QueueRouting(RoutingPolicy policy, MeterRegistry registry, Clock clock) {
+        this.policy = policy;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public List<QueueItem> route(RiskAssessment assessment) {
+        return policy.route(assessment.getScore(), new HashSet<>(assessment.getCategories()))
+                .map(rule -> {
+                    registry.counter("vigil.queue.items", "queue", rule.name()).increment();
+                    return List.of(item(assessment, rule.name(), rule.priority()));
+                })
+                .orElse(List.of());
+    }
+
+    public static String itemId(RiskAssessment assessment) {
+        return assessment.getPlatform() + ":" + assessment.getChatId() + ":" + assessment.getMessageId();
+    }
+
+    private QueueItem item(RiskAssessment assessment, String queue, int priority) {
+        return QueueItem.newBuilder()
+                .setItemId(itemId(assessment))
+                .setQueue(queue)
+                .setPriority(priority)
+                .setScore(assessment.getScore())
+                .setLevel(assessment.getLevel())
+                .setPlatform(assessment.getPlatform())
+                .setChatId(assessment.getChatId())
+                .setMessageId(assessment.getMessageId())
+                .setSenderId(assessment.getSenderId())
+                .setSentAt(assessment.getSentAt())
+                .setEnqueuedAt(clock.instant())
+                .setCategories(assessment.getCategories())
+                .setReasons(assessment.getReasons())
+                .setGroup(assessment.getGroup())
+                .setMedia(assessment.getDetection().getMedia().stream().map(QueueRouting::mediaRef).toList())
+                .build();
+    }
+
+    private static MediaRef mediaRef(MediaSignal signal) {
+        return MediaRef.newBuilder()
+                .setMediaId(signal.getMediaId())
+                .setKind(signal.getKind())
+                .setBlobUri(signal.getBlobUri())
+                .setMatchedBanks(signal.getMatches().stream().map(HashMatch::getBankId).distinct().toList())
+                .setBlurred(true)
+                .build();
+    }
+}
