@@ -43,6 +43,7 @@ public final class ConfigLoader {
     private final String service;
     private Optional<Path> file = Optional.empty();
     private Map<String, String> environment = System.getenv();
+    private boolean strictEnvironment = true;
     private final List<Map.Entry<String, String>> overrides = new ArrayList<>();
 
     private ConfigLoader(String service) {
@@ -61,6 +62,15 @@ public final class ConfigLoader {
 
     public ConfigLoader environment(Map<String, String> env) {
         this.environment = Map.copyOf(env);
+        return this;
+    }
+
+    /**
+     * Whether a {@code VIGIL_} variable that matches no setting is an error (the default: a service alone in its
+     * container) or is ignored (several services in one process share one environment, as in the embedded demo).
+     */
+    public ConfigLoader strictEnvironment(boolean strict) {
+        this.strictEnvironment = strict;
         return this;
     }
 
@@ -159,9 +169,9 @@ public final class ConfigLoader {
                 continue;
             }
             String path = known.get(variable.getKey());
-            if (path == null) {
+            if (path == null && strictEnvironment) {
                 problems.add("environment variable " + variable.getKey() + ": matches no setting of " + service);
-            } else {
+            } else if (path != null) {
                 set(tree, path, variable.getValue());
             }
         }

@@ -68,6 +68,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void ignoresVariablesOfOtherServicesWhenServicesShareAProcess() {
+        TestConfig config = ConfigLoader.forService("testsvc").strictEnvironment(false)
+                .environment(Map.of("VIGIL_ROUTING_QUEUES", "x", "VIGIL_THRESHOLD", "0.25")).load(TestConfig.class);
+
+        assertThat(config.threshold()).isEqualTo(0.25);
+    }
+
+    @Test
     void refusesAnUnknownKeyInAFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("typo.yaml");
         Files.writeString(file, "kafka:\n  bootstrap-server: x:9092\n");

@@ -1,0 +1,190 @@
+package io.vigil.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.detector.hashing.Digests;
+import io.vigil.schemas.BankSource;
+import io.vigil.schemas.ChatKind;
+import io.vigil.schemas.ContentCategory;
+import io.vigil.schemas.DeadLetter;
+import io.vigil.schemas.Detection;
+import io.vigil.schemas.GroupMetadata;
+import io.vigil.schemas.HashBankEntry;
+import io.vigil.schemas.MediaItem;
+import io.vigil.schemas.MediaKind;
+import io.vigil.schemas.MessageEvent;
+import io.vigil.schemas.QueueItem;
+import io.vigil.schemas.RiskAssessment;
+import io.vigil.schemas.SignalType;
+import io.vigil.schemas.Visibility;
+import io.vigil.schemas.serde.AvroSerde;
+import io.vigil.schemas.topics.Topics;
+import io.vigil.standalone.embedded.EmbeddedKafka;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole pipeline against a real broker: a banked image reaches a moderator queue and the live feed, a malformed
+ * record reaches the dead-letter topic, and every input ends as exactly one output or one dead letter.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineEndToEndTest {
+
+    private static final byte[] BANKED = "synthetic benign image standing in for a banked one".getBytes(StandardCharsets.UTF_8);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path dataDir;
+
+    private EmbeddedKafka kafka;
+    private Pipeline pipeline;
+    private KafkaTopics topics;
+    private final List<JsonNode> feed = new CopyOnWriteArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    void start() throws Exception {
+        kafka = EmbeddedKafka.start(dataDir, 0);
+        pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), dataDir, 2, "127.0.0.1", 0, 0, 0));
+        topics = new KafkaTopics(kafka.bootstrapServers());
+        await().atMost(TIMEOUT).until(() -> Stream.of(pipeline.detector(), pipeline.enricher(), pipeline.sink())
+                .allMatch(s -> s.streams().state() == KafkaStreams.State.RUNNING));
+        listenToFeed();
+        runTraffic();
+    }
+
+    @AfterAll
+    void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private void runTraffic() throws Exception {
+        HashBankEntry entry = HashBankEntry.newBuilder().setBankId("demo-ncii").setEntryId("case-1").setCategory(ContentCategory.NCII)
+                .setSource(BankSource.PLATFORM).setSignalType(SignalType.SHA256).setValue(Digests.sha256Hex(BANKED))
+                .setAddedAt(Instant.now()).build();
+        topics.send(Topics.HASH_BANK.name(), new StringSerializer(), AvroSerde.of(HashBankEntry.class),
+                "demo-ncii/SHA256/" + entry.getValue(), entry);
+        GroupMetadata group = GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-1").setKind(ChatKind.SUPERGROUP)
+                .setVisibility(Visibility.PUBLIC).setMemberCount(41_000).setTitle("synthetic group").setUpdatedAt(Instant.now()).build();
+        topics.send(Topics.GROUP_METADATA.name(), new StringSerializer(), AvroSerde.of(GroupMetadata.class), "chat-1", group);
+        // The bank entry must be in every detector's index before the message that matches it.
+        Thread.sleep(2_000);
+
+        Files.createDirectories(dataDir.resolve("blobs/2026"));
+        Files.write(dataDir.resolve("blobs/2026/photo.jpg"), BANKED);
+        AvroSerde<MessageEvent> events = AvroSerde.of(MessageEvent.class);
+        topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-1",
+                message("chat-1", "m1", MediaItem.newBuilder().setMediaId("a").setKind(MediaKind.PHOTO)
+                        .setInlineBytes(ByteBuffer.wrap(BANKED)).build()));
+        topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-1", message("chat-1", "m2"));
+        topics.sendRaw(Topics.MESSAGE_EVENTS.name(), "chat-1".getBytes(StandardCharsets.UTF_8), "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+        topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-2",
+                message("chat-2", "m3", MediaItem.newBuilder().setMediaId("b").setKind(MediaKind.PHOTO)
+                        .setBlobUri("file:///2026/photo.jpg").build()));
+    }
+
+    @Test
+    void bankedImagesReachTheModeratorQueue() {
+        List<QueueItem> urgent = topics.readCommitted(Topics.queue("urgent").name(), AvroSerde.of(QueueItem.class), 2, TIMEOUT);
+
+        assertThat(urgent).extracting(QueueItem::getMessageId).containsExactlyInAnyOrder("m1", "m3");
+        QueueItem inKnownGroup = urgent.stream().filter(i -> i.getMessageId().equals("m1")).findFirst().orElseThrow();
+        assertThat(inKnownGroup.getGroup().getMemberCount()).isEqualTo(41_000);
+        assertThat(inKnownGroup.getReasons()).extracting(r -> r.getCode()).contains("bank_match", "large_group", "public_group");
+    }
+
+    @Test
+    void bankedImagesReachTheLiveFeed() {
+        await().atMost(TIMEOUT).until(() -> feed.size() >= 2);
+
+        assertThat(feed).extracting(alert -> alert.get("messageId").asText()).containsExactlyInAnyOrder("m1", "m3");
+        JsonNode alert = feed.stream().filter(a -> a.get("messageId").asText().equals("m1")).findFirst().orElseThrow();
+        assertThat(alert.get("level").asText()).isEqualTo("critical");
+        assertThat(alert.get("media").get(0).get("previewUrl").asText()).startsWith("/api/media/");
+        assertThat(alert.toString()).doesNotContain("file:///");
+    }
+
+    @Test
+    void theMalformedRecordIsDeadLetteredAndNothingElseIsLost() {
+        List<DeadLetter> letters = topics.readCommitted(Topics.DEAD_LETTERS.name(), AvroSerde.of(DeadLetter.class), 1, TIMEOUT);
+        List<Detection> detections = topics.readCommitted(Topics.DETECTIONS.name(), AvroSerde.of(Detection.class), 3, TIMEOUT);
+        List<RiskAssessment> assessments = topics.readCommitted(Topics.RISK_ASSESSMENTS.name(), AvroSerde.of(RiskAssessment.class), 3, TIMEOUT);
+
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.getApplication()).isEqualTo("vigil-detector");
+            assertThat(letter.getSourceTopic()).isEqualTo("message-events");
+            assertThat(letter.getReason()).startsWith("unreadable_record: ");
+        });
+        assertThat(detections).extracting(Detection::getMessageId).containsExactlyInAnyOrder("m1", "m2", "m3");
+        assertThat(assessments).extracting(RiskAssessment::getMessageId).containsExactlyInAnyOrder("m1", "m2", "m3");
+    }
+
+    @Test
+    void everyServiceAnswersHealthAndMetrics() throws Exception {
+        for (var service : List.of(pipeline.detector(), pipeline.enricher(), pipeline.sink())) {
+            HttpResponse<String> health = get(service.httpPort(), "/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+            HttpResponse<String> metrics = get(service.httpPort(), "/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("kafka_stream_", "jvm_memory_used_bytes");
+        }
+        await().atMost(TIMEOUT).untilAsserted(() ->
+                assertThat(get(pipeline.detector().httpPort(), "/metrics").body())
+                        .contains("vigil_messages_in_total{service=\"detector\"} 3.0")
+                        .contains("vigil_dead_letters_total{reason=\"unreadable_record\",service=\"detector\",stage=\"deserialization\"} 1.0"));
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void listenToFeed() {
+        ObjectMapper json = new ObjectMapper();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.sink().httpPort() + "/api/feed"))
+                .header("Accept", "text/event-stream").build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body()
+                .filter(line -> line.startsWith("data:"))
+                .forEach(line -> {
+                    try {
+                        feed.add(json.readTree(line.substring("data:".length())));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("feed sent a line that is not JSON", e);
+                    }
+                }));
+    }
+
+    private static MessageEvent message(String chatId, String messageId, MediaItem... media) {
+        return MessageEvent.newBuilder().setPlatform("telegram").setChatId(chatId).setMessageId(messageId).setSenderId("sender-1")
+                .setSentAt(Instant.now()).setText("synthetic text").setMedia(List.of(media)).build();
+    }
+}
