@@ -98,6 +98,10 @@ public final class DoxxingDetector {
                 .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed()));
         List<Finding> kept = new ArrayList<>();
         for (Finding f : ordered) {
+            // A postcode or house number inside an address may read as a merely "possible" phone number: the
+            // address keeps it. A phone valid in its region stays a phone.
+            kept.removeIf(k -> f.type() == EntityType.ADDRESS && k.type() == EntityType.PHONE
+                    && k.confidence() < PhoneRecognizer.VALID_CONFIDENCE && f.start() <= k.start() && k.end() <= f.end());
             if (kept.stream().noneMatch(f::overlaps)) {
                 kept.add(f);
             }

@@ -26,7 +26,7 @@ public final class AddressRecognizer implements Recognizer {
     private static final String WORD = "[\\p{L}][\\p{L}\\p{M}'’.\\-]*";
     private static final String NAME_TOKEN = "(?:" + WORD + "|\\d{1,3}(?:ª|º|°|a|ta|na|ra|da|ma|va|er|e|ème|th|st|nd|rd)?(?![\\p{L}\\p{N}]))";
     private static final String HOUSE_MARK = "(?:n\\.?\\s?º|nº|n°|no\\.?|núm\\.?|num\\.?|número|numero|n\\.|#|№|nr\\.?|д\\.|дом|ev|civico)";
-    private static final String HOUSE_NUMBER = "(?:\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}]))?(?:\\s?[-/]\\s?\\d{1,4}[A-Za-z]?)?|s/n|snc)";
+    private static final String HOUSE_NUMBER = "(?:\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}/]))?(?:\\s?[-/]\\s?(?:\\d{1,4}[A-Za-z]?|[A-Za-z](?![\\p{L}])))?|s/n|snc)";
     /** Name (lazy, so the first number after it is the house number), optional comma, optional mark, number. */
     private static final Pattern AFTER_PREFIX = Pattern.compile(
             "\\s*(" + NAME_TOKEN + "(?:\\s+" + NAME_TOKEN + "){0,5}?)\\s*,?\\s*(?:" + HOUSE_MARK + "\\s*)?(" + HOUSE_NUMBER + ")(?![\\p{L}\\p{N}])",
@@ -41,23 +41,26 @@ public final class AddressRecognizer implements Recognizer {
     private static final Pattern BOX_NUMBER = Pattern.compile("^\\s*\\d{1,6}(?:\\s*[-–]\\s*\\d{5})?");
     private static final Pattern CJK_NUMBER = Pattern.compile(
             "^\\s*(?:\\d{1,5}|[零一二三四五六七八九十百]{1,5})\\s*[号弄](?:\\s*(?:\\d{1,5}|[一二三四五六七八九十])\\s*(?:号楼|号|栋|幢|单元|室|楼|层|弄))*");
+    /** UK postcodes (BS 7666): outward code, space, inward code. */
+    private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}(?![\\p{L}\\p{N}])";
     private static final String CITY = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*(?:\\s+(?:de|del|da|do|dos|das|di|la|le|les|sur|am|an|der|el|\\p{Lu}[\\p{L}\\p{M}'’.\\-]*)){0,3}";
     /** One more part of the address after a comma, dash or space. */
     private static final Pattern TAIL = Pattern.compile(
             "^(?:\\s*[,\\-–]\\s*|\\s+)(?:"
-                    + "(?<postcode>(?:[A-Z]{2}[-\\s]?)?\\d{4,6}(?:-\\d{3,4})?(?![\\p{N}])(?:\\s+" + CITY + ")?)"
+                    + "(?<postcode>(?:(?:[A-Z]{2}[-\\s]?)?\\d{4,6}(?:-\\d{3,4})?(?![\\p{N}])|" + UK_POSTCODE + ")(?:\\s+" + CITY + ")?)"
                     + "|(?<ordinal>\\d{1,2}\\s?[º°ªo](?:\\s?(?:[A-Za-z]{1,4}\\.?))?(?![\\p{L}]))"
                     + "|(?<between>(?:e/|entre)\\s*[\\p{L}\\d]+(?:\\s[\\p{L}\\d]+)?\\s+y\\s+[\\p{L}\\d]+)"
-                    + "|(?<unit>(?:piso|planta|puerta|pta\\.?|escalera|esc\\.|bajo|portal|bloque|apto\\.?|apartamento|depto\\.?|interno|int\\.|scala|piano|appartamento"
-                    + "|apt\\.?|apartment|flat|floor|unit|suite|block|house|andar|bloco|casa|sala|lote|appt\\.?|étage|etage|bât\\.?|batiment|bâtiment|porte|wohnung|whg\\.?|etage"
+                    + "|(?<unit>(?i:piso|planta|puerta|pta\\.?|escalera|esc\\.|bajo|portal|bloque|apto\\.?|apartamento|depto\\.?|interno|int\\.|scala|piano|appartamento"
+                    + "|apt\\.?|apartment|flat|floor|unit|suite|block|house|hse\\.?|shop|plot|presint|andar|bloco|casa|sala|lote|appt\\.?|étage|etage|bât\\.?|batiment|bâtiment|porte|wohnung|whg\\.?|etage"
                     + "|кв\\.?|квартира|к\\.|корп\\.?|корпус|стр\\.?|подъезд|этаж|эт\\.|mənzil|m\\.|bina|blok|mərtəbə|unit|tingkat|aras|ghorofa|nyumba"
                     + "|cp|c\\.p\\.|cep|cap|plz|indeks|индекс|poskod)\\s*[:.]?\\s*[\\p{L}\\d]{1,6}(?:[º°ª]\\s?[A-Za-z]{0,4})?(?:[-/][\\p{L}\\d]{1,4})?)"
                     + "|(?<uf>(?<=[-/]\\s?)[A-Z]{2}(?![\\p{L}]))"
-                    + "|(?<city>(?<=,\\s{0,2})" + CITY + ")"
+                    + "|(?<city>(?<=,\\s{0,2})" + CITY + "(?:\\s+" + UK_POSTCODE + ")?)"
                     + ")", Pattern.UNICODE_CASE);
     private static final Pattern LEFT_CONTEXT = Pattern.compile(
             "(?:(?:\\d{6},\\s*)?(?:(?:г\\.|город|обл\\.|пос\\.)\\s*\\p{Lu}[\\p{L}\\-]+(?:\\s\\p{Lu}[\\p{L}\\-]+)?,\\s*)+"
-                    + "|\\p{Lu}[\\p{L}]+\\s(?:ş\\.|şəhəri|r\\.|rayonu),\\s*)$");
+                    + "|\\p{Lu}[\\p{L}]+\\s(?:ş\\.|şəhəri|r\\.|rayonu),\\s*"
+                    + "|(?i:flat|apt\\.?|apartment|unit|suite|house|hse\\.?|room)\\s*[\\p{L}\\d]{1,4},\\s*)$");
     /** Words after a number that make it a quantity, a price or a time rather than a house number. */
     private static final Set<String> NOT_HOUSE_NUMBER = Set.of("€", "eur", "euro", "euros", "$", "%", "km", "m", "min",
             "mins", "minutos", "minuti", "minutes", "h", "hrs", "horas", "hours", "ore", "heures", "años", "anni", "anos",
@@ -130,11 +133,11 @@ public final class AddressRecognizer implements Recognizer {
                 && !m.group(1).contains("\n")) {
             return new int[]{start, h.end() + m.end()};
         }
-        if (numberBefore) {
-            Matcher n = NAME_ONLY.matcher(rest);
-            if (n.lookingAt() && nameAcceptable(n.group(1), ambiguous) && !n.group(1).contains("\n")) {
-                int end = h.end() + n.end();
-                return new int[]{start, trimTrailingLowercaseWords(text, h.end() + n.start(1), end)};
+        Matcher n = NAME_ONLY.matcher(rest);
+        if (n.lookingAt() && nameAcceptable(n.group(1), ambiguous) && !n.group(1).contains("\n")) {
+            int end = trimTrailingLowercaseWords(text, h.end() + n.start(1), h.end() + n.end());
+            if (numberBefore || hasLocatingTail(text, end)) {
+                return new int[]{start, end};
             }
         }
         return null;
@@ -185,7 +188,7 @@ public final class AddressRecognizer implements Recognizer {
         if (before.find()) {
             return new int[]{nameStart - (before.end() - before.start()), h.end()};
         }
-        return null;
+        return hasLocatingTail(text, h.end()) ? new int[]{nameStart, h.end()} : null;
     }
 
     private static int[] cjkStreet(String text, PhraseHit h) {
@@ -204,6 +207,30 @@ public final class AddressRecognizer implements Recognizer {
     private static int extendLeft(String text, int start) {
         Matcher m = LEFT_CONTEXT.matcher(text.substring(Math.max(0, start - 48), start));
         return m.find() ? start - (m.end() - m.start()) : start;
+    }
+
+    /** A street without a house number is an address when a postcode or a flat, house or plot number follows it. */
+    private static boolean hasLocatingTail(String text, int end) {
+        int parts = 0;
+        while (parts < MAX_TAIL_PARTS && end < text.length()) {
+            Matcher m = TAIL.matcher(text);
+            m.region(end, text.length());
+            m.useTransparentBounds(true);
+            if (!m.lookingAt() || m.group().contains("\n")) {
+                return false;
+            }
+            if ((m.group("postcode") != null && !isQuantity(text, m.end("postcode")))
+                    || (m.group("unit") != null && m.group("unit").chars().anyMatch(Character::isDigit))
+                    || (m.group("city") != null && m.group("city").matches(".*\\d.*"))) {
+                return true;
+            }
+            if (m.group("city") != null) {
+                return false;
+            }
+            end = m.end();
+            parts++;
+        }
+        return false;
     }
 
     private static int extendRight(String text, int end) {

@@ -26,6 +26,16 @@ public final class EmailRecognizer implements Recognizer {
             "(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}(?![A-Za-z0-9-])");
 
+    /**
+     * Top-level domains accepted after a spelled-out dot: generic ones and those of the countries served. A
+     * sentence like "me at home. it was…" must not become an address, so an unknown ending is not a domain.
+     */
+    static final java.util.Set<String> COMMON_TLDS = java.util.Set.of("com", "net", "org", "info", "biz", "edu", "gov",
+            "io", "co", "me", "app", "dev", "online", "site", "xyz", "mail", "email", "es", "it", "pt", "fr", "de", "br",
+            "cu", "ru", "su", "my", "cn", "ke", "az", "uk", "us", "eu", "ch", "at", "be", "nl", "ca", "au", "mx", "ar",
+            "cl", "ve", "pe", "ua", "by", "kz", "tr", "ge", "tz", "ug", "ng", "za", "in", "hk", "tw", "sg", "id", "ie",
+            "pl", "se", "no", "dk", "fi", "gr", "ro", "lu", "ma", "dz", "tn", "ao", "mz", "cv");
+
     private static final double PLAIN_CONFIDENCE = 0.95;
     private static final double OBFUSCATED_CONFIDENCE = 0.85;
 
@@ -37,7 +47,7 @@ public final class EmailRecognizer implements Recognizer {
         String dot = alternatives(lexicon, CueKind.EMAIL_DOT);
         // Runs on the folded text: local part, spelled or bracketed "at", domain labels joined by spelled or real
         // dots, then a top-level domain. Spaces around spelled separators are what makes them words.
-        String sepAt = "(?:\\s*[\\[({<]\\s*(?:" + at + "|@)\\s*[\\])}>]\\s*|\\s+(?:" + at + ")\\s+|\\s+@\\s*|\\s*@\\s+)";
+        String sepAt = "(?:\\s*[\\[({<]\\s*(?:" + at + "|@)\\s*[\\])}>]\\s*|\\s+(?:" + at + ")\\s+|\\s*@\\s+)";
         String sepDot = "(?:\\s*[\\[({<]\\s*(?:" + dot + "|\\.)\\s*[\\])}>]\\s*|\\s+(?:" + dot + ")\\s+|\\s+\\.\\s+|\\.)";
         this.spelledDot = Pattern.compile(sepDot);
         String label = "[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?";
@@ -75,6 +85,9 @@ public final class EmailRecognizer implements Recognizer {
                 int start = m.start();
                 int end = m.end();
                 if (found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                    continue;
+                }
+                if (!COMMON_TLDS.contains(m.group(3))) {
                     continue;
                 }
                 String domain = String.join(".", spelledDot.split(m.group(2)));

@@ -46,6 +46,8 @@ public final class NationalIdRecognizer implements Recognizer {
     private static final List<Format> FORMATS = List.of(
             new Format("ES_DNI", Pattern.compile("(?<![\\p{L}\\p{N}])\\d{8}(?:-?[A-Za-z]|\\s[A-Z])(?![\\p{L}\\p{N}])"),
                     s -> Checksums.spanishDni(s.substring(0, 8), s.charAt(8)), NONE, false, 0.95),
+            new Format("ES_DNI", Pattern.compile("(?<![\\p{L}\\p{N}.])\\d{2}\\.\\d{3}\\.\\d{3}[\\s-]?[A-Za-z](?![\\p{L}\\p{N}])"),
+                    s -> Checksums.spanishDni(s.substring(0, 8), s.charAt(8)), NONE, false, 0.95),
             new Format("ES_NIE", Pattern.compile("(?<![\\p{L}\\p{N}])[XYZxyz][\\s-]?\\d{7}(?:-?[A-Za-z]|\\s[A-Z])(?![\\p{L}\\p{N}])"),
                     s -> Checksums.spanishNie(s.charAt(0), s.substring(1, 8), s.charAt(8)), NONE, false, 0.95),
             new Format("IT_CF", Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-EHLMPR-Ta-ehlmpr-t]"
@@ -81,13 +83,16 @@ public final class NationalIdRecognizer implements Recognizer {
                     s -> true, Set.of("kitambulisho", "id no", "id number", "national id", "id"), false, 0.7, Set.of("KE")),
             new Format("AZ_FIN", Pattern.compile("(?<![\\p{L}\\p{N}])(?=[0-9A-Z]*[0-9])(?=[0-9A-Z]*[A-Z])[0-9A-Z]{7}(?![\\p{L}\\p{N}])"),
                     s -> true, Set.of("fin", "fin kod", "fin kodu", "fin-kod"), false, 0.75, Set.of("AZ")),
+            // UK National Insurance number: no check digit, so only after its name.
+            new Format("GB_NINO", Pattern.compile("(?<![\\p{L}\\p{N}])[A-Z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D](?![\\p{L}\\p{N}])"),
+                    s -> true, Set.of("ni", "nino", "ni number", "national insurance"), false, 0.8),
             new Format("PASSPORT", Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{1,3}\\s?\\d{6,8}(?![\\p{L}\\p{N}])"),
                     s -> true, Set.of("passport", "pasaporte", "passaporto", "passaporte", "passeport", "reisepass", "pasport", "pasipoti", "护照"), false, 0.75)
     );
 
     @Override
     public void find(ScanContext ctx, List<Finding> out) {
-        if (ctx.digitCount() < 6) {
+        if (ctx.digitCount() < 3) {
             return;
         }
         String text = ctx.text();

@@ -30,7 +30,7 @@ public final class PhoneRecognizer implements Recognizer {
     private static final long MAX_TRIES = 64;
     /** Labels count within this many chars before the number ("tlf: ", "número de pedido "). */
     private static final int LABEL_WINDOW = 24;
-    static final double VALID_CONFIDENCE = 0.9;
+    public static final double VALID_CONFIDENCE = 0.9;
     static final double POSSIBLE_CONFIDENCE = 0.6;
 
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}");
@@ -49,6 +49,18 @@ public final class PhoneRecognizer implements Recognizer {
     @Override
     public void find(ScanContext ctx, List<Finding> out) {
         List<Finding> found = new ArrayList<>();
+        if (ctx.hits(CueKind.NUMBER_WORD).size() >= 2) {
+            for (NumberWordReader.Spelled s : wordReader.read(ctx)) {
+                List<String> regions = regionsFor(ctx);
+                for (String region : ctx.region().isPresent() ? regions.subList(0, 1) : regions) {
+                    Finding f = parseSpelled(ctx, s, region);
+                    if (f != null) {
+                        found.add(f);
+                        break;
+                    }
+                }
+            }
+        }
         if (ctx.digitCount() >= MIN_DIGITS) {
             for (String region : regionsFor(ctx)) {
                 for (PhoneNumberMatch m : util.findNumbers(ctx.text(), region, Leniency.POSSIBLE, MAX_TRIES)) {
@@ -57,22 +69,8 @@ public final class PhoneRecognizer implements Recognizer {
                         found.add(f);
                     }
                 }
-                if (ctx.region().isPresent() && !found.isEmpty()) {
-                    break;
-                }
-            }
-        }
-        if (ctx.hits(CueKind.NUMBER_WORD).size() >= 2) {
-            for (NumberWordReader.Spelled s : wordReader.read(ctx)) {
-                if (found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end())) {
-                    continue;
-                }
-                for (String region : regionsFor(ctx)) {
-                    Finding f = parseSpelled(ctx, s, region);
-                    if (f != null) {
-                        found.add(f);
-                        break;
-                    }
+                if (ctx.region().isPresent()) {
+                    break; // the group's own country reads national numbers; international ones parse in any region
                 }
             }
         }
