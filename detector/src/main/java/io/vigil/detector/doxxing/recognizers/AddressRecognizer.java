@@ -48,14 +48,14 @@ public final class AddressRecognizer implements Recognizer {
     private static final Pattern TAIL = Pattern.compile(
             "^(?:\\s*[,\\-–]\\s*|\\s+)(?:"
                     + "(?<postcode>(?:(?:[A-Z]{2}[-\\s]?)?\\d{4,6}(?:-\\d{3,4})?(?![\\p{N}])|" + UK_POSTCODE + ")(?:\\s+" + CITY + ")?)"
-                    + "|(?<ordinal>\\d{1,2}\\s?[º°ªo](?:\\s?(?:[A-Za-z]{1,4}\\.?))?(?![\\p{L}]))"
+                    + "|(?<ordinal>\\d{1,2}\\s?[º°ªo](?:\\s?(?:[A-Za-z]{1,4}\\.?))?(?![\\p{L}])|(?i:\\d{1,2}(?:st|nd|rd|th)\\s+(?:floor|fl\\.?)))"
                     + "|(?<between>(?:e/|entre)\\s*[\\p{L}\\d]+(?:\\s[\\p{L}\\d]+)?\\s+y\\s+[\\p{L}\\d]+)"
                     + "|(?<unit>(?i:piso|planta|puerta|pta\\.?|escalera|esc\\.|bajo|portal|bloque|apto\\.?|apartamento|depto\\.?|interno|int\\.|scala|piano|appartamento"
                     + "|apt\\.?|apartment|flat|floor|unit|suite|block|house|hse\\.?|shop|plot|presint|andar|bloco|casa|sala|lote|appt\\.?|étage|etage|bât\\.?|batiment|bâtiment|porte|wohnung|whg\\.?|etage"
                     + "|кв\\.?|квартира|к\\.|корп\\.?|корпус|стр\\.?|подъезд|этаж|эт\\.|mənzil|m\\.|bina|blok|mərtəbə|unit|tingkat|aras|ghorofa|nyumba"
                     + "|cp|c\\.p\\.|cep|cap|plz|indeks|индекс|poskod)\\s*[:.]?\\s*[\\p{L}\\d]{1,6}(?:[º°ª]\\s?[A-Za-z]{0,4})?(?:[-/][\\p{L}\\d]{1,4})?)"
                     + "|(?<uf>(?<=[-/]\\s?)[A-Z]{2}(?![\\p{L}]))"
-                    + "|(?<city>(?<=,\\s{0,2})" + CITY + "(?:\\s+" + UK_POSTCODE + ")?)"
+                    + "|(?<city>(?<=[,\\-–]\\s{0,2})" + CITY + "(?:\\s+" + UK_POSTCODE + ")?)"
                     + ")", Pattern.UNICODE_CASE);
     private static final Pattern LEFT_CONTEXT = Pattern.compile(
             "(?:(?:\\d{6},\\s*)?(?:(?:г\\.|город|обл\\.|пос\\.)\\s*\\p{Lu}[\\p{L}\\-]+(?:\\s\\p{Lu}[\\p{L}\\-]+)?,\\s*)+"
@@ -72,7 +72,9 @@ public final class AddressRecognizer implements Recognizer {
     private static final Set<String> UNAMBIGUOUS_SHORT = Set.of("rue", "rua", "ул", "ул.", "c/", "av.", "jln", "jln.",
             "küç.", "kuc.", "pza", "pza.", "tmn", "tmn.", "lrg", "lrg.", "c.so", "v.le");
     private static final int MAX_LENGTH = 140;
-    private static final int MAX_TAIL_PARTS = 5;
+    private static final int MAX_TAIL_PARTS = 6;
+    /** Place names after the street ("Vila Mariana, São Paulo"): more would be the sentence going on. */
+    private static final int MAX_CITY_PARTS = 2;
     private static final double BASE_CONFIDENCE = 0.75;
 
     @Override
@@ -221,11 +223,8 @@ public final class AddressRecognizer implements Recognizer {
             }
             if ((m.group("postcode") != null && !isQuantity(text, m.end("postcode")))
                     || (m.group("unit") != null && m.group("unit").chars().anyMatch(Character::isDigit))
-                    || (m.group("city") != null && m.group("city").matches(".*\\d.*"))) {
+                    || m.group("city") != null) {
                 return true;
-            }
-            if (m.group("city") != null) {
-                return false;
             }
             end = m.end();
             parts++;
@@ -235,6 +234,7 @@ public final class AddressRecognizer implements Recognizer {
 
     private static int extendRight(String text, int end) {
         int parts = 0;
+        int cities = 0;
         while (parts < MAX_TAIL_PARTS && end < text.length()) {
             Matcher m = TAIL.matcher(text);
             m.region(end, text.length());
@@ -248,7 +248,7 @@ public final class AddressRecognizer implements Recognizer {
             }
             end = m.end();
             parts++;
-            if (m.group("city") != null) {
+            if (m.group("city") != null && ++cities >= MAX_CITY_PARTS) {
                 break;
             }
         }

@@ -34,7 +34,8 @@ public final class PhoneRecognizer implements Recognizer {
     static final double POSSIBLE_CONFIDENCE = 0.6;
 
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}");
-    private static final Pattern DECIMAL_LIKE = Pattern.compile("\\d+[.,]\\d{1,2}");
+    /** A decimal or a number with one thousands separator: "3,14", "40.000". */
+    private static final Pattern DECIMAL_LIKE = Pattern.compile("\\d+[.,]\\d{1,2}|\\d{1,3}[.,]\\d{3}");
     private static final String CURRENCY_SYMBOLS = "€$£¥₽₼₹元";
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -97,22 +98,33 @@ public final class PhoneRecognizer implements Recognizer {
 
     private Finding accept(ScanContext ctx, int start, int end, String raw, PhoneNumber number, String region) {
         String text = ctx.text();
-        if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+        if (start > 0 && isWordChar(text.charAt(start - 1)) || end < text.length() && isWordChar(text.charAt(end))) {
             return null;
         }
-        if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+        // "INV-2024-0158", "RE-2024/0412": digits glued to a code are part of that code.
+        if (start > 1 && "-/".indexOf(text.charAt(start - 1)) >= 0 && isWordChar(text.charAt(start - 2))) {
             return null;
         }
         if (nextToCurrency(text, start, end) || isDecimalOrDate(raw)) {
             return null;
         }
-        Optional<PhraseHit> label = ctx.nearestBefore(start, LABEL_WINDOW, CueKind.PHONE_LABEL, CueKind.NOT_PHONE_LABEL);
-        if (label.isPresent() && label.get().kind() == CueKind.NOT_PHONE_LABEL) {
-            return null;
-        }
         boolean international = raw.startsWith("+") || raw.startsWith("00");
+        boolean valid = util.isValidNumber(number);
+        Optional<PhraseHit> phoneLabel = ctx.nearestBefore(start, LABEL_WINDOW, CueKind.PHONE_LABEL);
+        Optional<PhraseHit> notPhoneLabel = ctx.nearestBefore(start, LABEL_WINDOW, CueKind.NOT_PHONE_LABEL);
+        boolean overridden = notPhoneLabel.isPresent() && phoneLabel.isPresent()
+                && phoneLabel.get().start() >= notPhoneLabel.get().end();
+        if (notPhoneLabel.isPresent() && !overridden) {
+            // "Pedidos: 612 34 56 78" is a shop's phone; "pedido 612345678" or "account no. 0031 2287 5590" is not.
+            boolean looksDialled = valid && !raw.startsWith("00") && !raw.chars().allMatch(Character::isDigit)
+                    && ctx.region().map(r -> r.equals(util.getRegionCodeForNumber(number))).orElse(true);
+            if (!looksDialled) {
+                return null;
+            }
+        }
+        Optional<PhraseHit> label = overridden || notPhoneLabel.isEmpty() ? phoneLabel : Optional.empty();
         double confidence;
-        if (util.isValidNumber(number)) {
+        if (valid) {
             confidence = VALID_CONFIDENCE;
         } else if (util.isPossibleNumber(number) && (international || label.isPresent())) {
             confidence = POSSIBLE_CONFIDENCE;
@@ -169,6 +181,11 @@ public final class PhoneRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** Letters and digits of scripts written with spaces; ideographs may touch a number ("电话13800138000"). */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) && !io.vigil.detector.doxxing.lexicon.PhraseMatcher.isIdeographic(c);
     }
 
     private static boolean isDecimalOrDate(String raw) {

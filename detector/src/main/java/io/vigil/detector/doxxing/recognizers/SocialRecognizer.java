@@ -29,7 +29,9 @@ public final class SocialRecognizer implements Recognizer {
 
     /** Instagram/TikTok/Telegram handles: letters, digits, dot, underscore; no trailing dot; at most 30 chars. */
     private static final String HANDLE = "[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,28}[A-Za-z0-9_])?";
-    private static final Pattern AT_HANDLE = Pattern.compile("(?<![A-Za-z0-9._%+@-])@(" + HANDLE + ")(?![A-Za-z0-9@])");
+    private static final Pattern AT_HANDLE = Pattern.compile("(?<![A-Za-z0-9._%+@-])@(" + HANDLE + ")(?![\\p{L}\\p{N}@])");
+    /** QQ numbers are the handle: 5 to 11 digits. */
+    private static final Pattern QQ_NUMBER = Pattern.compile("\\d{5,11}");
     /** Words people put between a label and the name: "su insta es name", "ig: name", "snap → name". */
     private static final String FILLER =
             "(?:es|is|e|é|è|est|c'est|c est|ist|это|ni|ndio|dir|dır|是|就是|el|la|le|o|a|de|da|do)";
@@ -64,9 +66,10 @@ public final class SocialRecognizer implements Recognizer {
                 + alternation(domains) + ")(/[^\\s<>\"'`()\\[\\]{}]+)", Pattern.CASE_INSENSITIVE);
         String any = "(?:" + alternation(labels) + ")";
         String colonOnly = "(?:" + alternation(colonLabels) + ")";
-        this.labelled = Pattern.compile("(?<![\\p{L}\\p{N}_])(?:(" + any + ")(" + SEPARATOR + "|\\s+(?:" + FILLER
-                + "\\s+){0,2}|\\s*(?:" + FILLER + "\\s*)?" + SEPARATOR + ")|(" + colonOnly + ")(" + SEPARATOR + "))("
-                + HANDLE + ")(?![A-Za-z0-9@])");
+        // Ideographs may touch a label ("她QQ…", "抖音号 …"): they are not word characters here.
+        this.labelled = Pattern.compile("(?<![\\p{L}\\p{N}_&&[^\\p{IsIdeographic}]])(?:(" + any + ")(" + SEPARATOR
+                + "|\\s+(?:" + FILLER + "\\s+){0,2}|\\s*(?:" + FILLER + "\\s*)?" + SEPARATOR + "|(?<=\\p{IsIdeographic}|qq)\\s*)|("
+                + colonOnly + ")(" + SEPARATOR + "))(" + HANDLE + ")(?![\\p{L}\\p{N}@&&[^\\p{IsIdeographic}]])");
     }
 
     private static String alternation(List<String> words) {
@@ -113,12 +116,15 @@ public final class SocialRecognizer implements Recognizer {
             String separator = m.group(2) != null ? m.group(2) : m.group(4);
             String handle = text.substring(hs, he);
             boolean punctuated = !separator.isBlank() && separator.strip().chars().anyMatch(c -> ":=>→-–—|".indexOf(c) >= 0);
-            boolean handleLike = handle.chars().anyMatch(c -> c == '.' || c == '_' || Character.isDigit(c));
-            if (!(punctuated || handleLike) || handle.chars().allMatch(Character::isDigit) && !punctuated) {
-                continue;
-            }
             String label = m.group(1) != null ? m.group(1) : m.group(3);
-            addHandle(found, hs, he, handle, platformByLabel.getOrDefault(label, "unknown"), LABELLED_HANDLE_CONFIDENCE);
+            String platform = platformByLabel.getOrDefault(label, "unknown");
+            boolean handleLike = handle.chars().anyMatch(c -> c == '.' || c == '_' || Character.isDigit(c));
+            boolean hasLetter = handle.chars().anyMatch(c -> Character.isLetter(c) || c == '_');
+            boolean qq = platform.equals("qq") && QQ_NUMBER.matcher(handle).matches();
+            if (!qq && (!(punctuated || handleLike) || !hasLetter)) {
+                continue; // an ordinary word, a version number or a count, not a handle
+            }
+            addHandle(found, hs, he, handle, platform, LABELLED_HANDLE_CONFIDENCE);
         }
         out.addAll(found);
     }
