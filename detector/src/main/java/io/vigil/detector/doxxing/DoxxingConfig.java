@@ -113,9 +113,9 @@ public final class DoxxingConfig {
         String ws = source + " weights";
         ScoringWeights weights = new ScoringWeights(number(w, "bias", ws), entity, number(w, "additionalEntity", ws),
                 (int) number(w, "maxAdditional", ws), number(w, "targeting", ws), number(w, "incitement", ws),
-                number(w, "relatives", ws), number(w, "derogatory", ws), number(w, "followsImage", ws),
-                number(w, "list", ws), number(w, "selfContact", ws), number(w, "business", ws),
-                number(w, "institution", ws), number(w, "news", ws));
+                number(w, "relatives", ws), number(w, "derogatory", ws), number(w, "thirdPerson", ws),
+                number(w, "followsImage", ws), number(w, "list", ws), number(w, "firstPerson", ws), number(w, "selfContact", ws),
+                number(w, "business", ws), number(w, "institution", ws), number(w, "news", ws), number(w, "price", ws));
         return new DoxxingConfig(secret, threshold, window, regions, extra, weights);
     }
 

@@ -91,6 +91,25 @@ public final class DoxxingDetector {
         return new TextScan(entities, exposure.score(), exposure.doxxing(), exposure.reasons());
     }
 
+    /**
+     * The scorer's feature vector for one message ({@link io.vigil.detector.doxxing.scoring.ScoringWeights#FEATURES}
+     * order), or null when no personal data is found; for fitting the weights on a labelled corpus.
+     */
+    public double[] features(String text, Optional<String> countryHint, boolean followsImage) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        ScanContext ctx = new ScanContext(text, countryHint, lexicon);
+        List<Finding> findings = new ArrayList<>();
+        for (Recognizer r : recognizers) {
+            r.find(ctx, findings);
+        }
+        List<ExposureScorer.EntityRef> refs = resolveOverlaps(findings).stream()
+                .map(f -> new ExposureScorer.EntityRef(f.type(), f.start(), f.end())).toList();
+        return refs.isEmpty() ? null
+                : ExposureScorer.evidence(text, refs, ctx.hits(), followsImage, config.weights()).features();
+    }
+
     static List<Finding> resolveOverlaps(List<Finding> findings) {
         List<Finding> ordered = new ArrayList<>(findings);
         ordered.sort(Comparator.comparingInt((Finding f) -> PRIORITY.indexOf(f.type()))

@@ -14,6 +14,10 @@ public enum CueKind {
     RELATIVE("relatives"),
     /** Insults and sexualised references typical of exposure posts: "esa guarra", "this slut". */
     DEROGATORY("derogatory"),
+    /** Words that point at a third person without naming data: "her", "ella", "dela", "她". Weaker than targeting. */
+    THIRD_PERSON("thirdPerson"),
+    /** First-person words: "me", "mi", "я", "我". Weaker than self-contact. */
+    FIRST_PERSON("firstPerson"),
     /** The writer shares their own contact: "call me", "mi número". */
     SELF_CONTACT("selfContact"),
     /** Shops, services and ads: "pedidos", "horario", "delivery". */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether a message exposes a third person. Personal data alone is not doxxing (shops post numbers, people
@@ -26,6 +27,10 @@ public final class ExposureScorer {
     private static final int LIST_MIN_LINES = 2;
     /** Several people: at least this many phone numbers or handles. */
     private static final int SEVERAL_CONTACTS = 3;
+    /** An amount of money: a currency sign or code next to a number. */
+    private static final Pattern PRICE = Pattern.compile(
+            "(?i)(?:[€$£¥₽₼]|\\b(?:eur|euros?|usd|gbp|rub|руб\\.?|rm|ksh|kes|azn|manat|reais|r\\$|元|块)\\b)\\s?\\d"
+                    + "|\\d(?:[.,]\\d+)?\\s?(?:[€$£¥₽₼元块]|(?:eur|euros?|usd|gbp|rub|руб|rm|ksh|kes|azn|manat|reais|pavos|pesos|cup|mlc|ringgit|shilingi)\\b)");
 
     private final ScoringWeights weights;
     private final double threshold;
@@ -45,25 +50,49 @@ public final class ExposureScorer {
     public record Exposure(double score, boolean doxxing, List<String> reasons) {
     }
 
+    /** The evidence of one message: feature values in {@link ScoringWeights#FEATURES} order, and the reasons. */
+    public record Evidence(double[] features, List<String> reasons) {
+    }
+
     public Exposure score(String text, List<EntityRef> entities, List<PhraseHit> cues, boolean followsImage) {
         if (entities.isEmpty()) {
             return new Exposure(0.0, false, List.of("no personal data found"));
         }
-        List<String> reasons = new ArrayList<>();
-        double logit = weights.bias();
+        Evidence evidence = evidence(text, entities, cues, followsImage, weights);
+        double[] w = weights.vector();
+        double logit = 0.0;
+        for (int i = 0; i < w.length; i++) {
+            logit += w[i] * evidence.features()[i];
+        }
+        double score = 1.0 / (1.0 + Math.exp(-logit));
+        boolean doxxing = score >= threshold;
+        List<String> reasons = new ArrayList<>(evidence.reasons());
+        reasons.add(0, String.format(Locale.ROOT, "%s (score %.2f, threshold %.2f)",
+                doxxing ? "exposes a third person" : "not judged an exposure", score, threshold));
+        return new Exposure(score, doxxing, reasons);
+    }
 
+    /** Feature values and reasons; {@code weights} only decide which cues are worth a reason and their sign. */
+    public static Evidence evidence(String text, List<EntityRef> entities, List<PhraseHit> cues, boolean followsImage,
+                                    ScoringWeights weights) {
+        double[] f = new double[ScoringWeights.FEATURES.size()];
+        List<String> reasons = new ArrayList<>();
+        int i = 0;
+        f[i++] = 1.0;
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         for (EntityRef e : entities) {
             counts.merge(e.type(), 1, Integer::sum);
         }
         List<String> kinds = new ArrayList<>();
-        for (Map.Entry<EntityType, Integer> c : counts.entrySet()) {
-            logit += weights.entityWeight(c.getKey());
-            kinds.add(describe(c.getKey()) + (c.getValue() > 1 ? " ×" + c.getValue() : ""));
+        for (EntityType t : EntityType.values()) {
+            int n = counts.getOrDefault(t, 0);
+            f[i++] = n > 0 ? 1.0 : 0.0;
+            if (n > 0) {
+                kinds.add(describe(t) + (n > 1 ? " ×" + n : ""));
+            }
         }
-        int additional = Math.min(entities.size() - 1, weights.maxAdditional());
-        logit += additional * weights.additionalEntity();
         reasons.add("personal data: " + String.join(", ", kinds));
+        f[i++] = Math.min(entities.size() - 1, weights.maxAdditional());
 
         Map<CueKind, List<String>> byKind = new EnumMap<>(CueKind.class);
         for (PhraseHit h : cues) {
@@ -71,29 +100,32 @@ public final class ExposureScorer {
                 byKind.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add(text.substring(h.start(), h.end()));
             }
         }
-        logit += cue(byKind, reasons, weights.targeting(), "language about another person's data or whereabouts",
+        f[i++] = cue(byKind, reasons, weights.targeting(), "language about another person's data or whereabouts",
                 CueKind.TARGETING, CueKind.RESIDENCE);
-        logit += cue(byKind, reasons, weights.incitement(), "calls to contact or harass", CueKind.INCITEMENT);
-        logit += cue(byKind, reasons, weights.relatives(), "relatives' or partner's data", CueKind.RELATIVE);
-        logit += cue(byKind, reasons, weights.derogatory(), "insults about the person", CueKind.DEROGATORY);
+        f[i++] = cue(byKind, reasons, weights.incitement(), "calls to contact or harass", CueKind.INCITEMENT);
+        f[i++] = cue(byKind, reasons, weights.relatives(), "relatives' or partner's data", CueKind.RELATIVE);
+        f[i++] = cue(byKind, reasons, weights.derogatory(), "insults about the person", CueKind.DEROGATORY);
+        f[i++] = cue(byKind, reasons, weights.thirdPerson(), "refers to a third person", CueKind.THIRD_PERSON);
+        f[i++] = followsImage ? 1.0 : 0.0;
         if (followsImage) {
-            logit += weights.followsImage();
             reasons.add("follows an image from the same sender in this chat");
         }
-        if (isList(text, entities, counts)) {
-            logit += weights.list();
+        boolean list = isList(text, entities, counts);
+        f[i++] = list ? 1.0 : 0.0;
+        if (list) {
             reasons.add("several people's data listed");
         }
-        logit += cue(byKind, reasons, weights.selfContact(), "the writer shares their own contact", CueKind.SELF_CONTACT);
-        logit += cue(byKind, reasons, weights.business(), "business or advertising vocabulary", CueKind.BUSINESS);
-        logit += cue(byKind, reasons, weights.institution(), "official body or helpline", CueKind.INSTITUTION);
-        logit += cue(byKind, reasons, weights.news(), "news or announcement", CueKind.NEWS);
-
-        double score = 1.0 / (1.0 + Math.exp(-logit));
-        boolean doxxing = score >= threshold;
-        reasons.add(0, String.format(Locale.ROOT, "%s (score %.2f, threshold %.2f)",
-                doxxing ? "exposes a third person" : "not judged an exposure", score, threshold));
-        return new Exposure(score, doxxing, reasons);
+        f[i++] = cue(byKind, reasons, weights.firstPerson(), "the writer speaks of themselves", CueKind.FIRST_PERSON);
+        f[i++] = cue(byKind, reasons, weights.selfContact(), "the writer shares their own contact", CueKind.SELF_CONTACT);
+        f[i++] = cue(byKind, reasons, weights.business(), "business or advertising vocabulary", CueKind.BUSINESS);
+        f[i++] = cue(byKind, reasons, weights.institution(), "official body or helpline", CueKind.INSTITUTION);
+        f[i++] = cue(byKind, reasons, weights.news(), "news or announcement", CueKind.NEWS);
+        boolean price = PRICE.matcher(text).find();
+        f[i] = price ? 1.0 : 0.0;
+        if (price && weights.price() != 0.0) {
+            reasons.add((weights.price() < 0 ? "against: " : "") + "mentions a price or amount");
+        }
+        return new Evidence(f, reasons);
     }
 
     private static double cue(Map<CueKind, List<String>> byKind, List<String> reasons, double weight, String words,
@@ -102,13 +134,15 @@ public final class ExposureScorer {
         for (CueKind k : kinds) {
             phrases.addAll(byKind.getOrDefault(k, List.of()));
         }
-        if (phrases.isEmpty() || weight == 0.0) {
+        if (phrases.isEmpty()) {
             return 0.0;
         }
-        List<String> quoted = phrases.stream().map(p -> "'" + p.toLowerCase(Locale.ROOT) + "'").distinct()
-                .limit(QUOTED_CUES).toList();
-        reasons.add((weight < 0 ? "against: " : "") + words + " (" + String.join(", ", quoted) + ")");
-        return weight;
+        if (weight != 0.0) {
+            List<String> quoted = phrases.stream().map(p -> "'" + p.toLowerCase(Locale.ROOT) + "'").distinct()
+                    .limit(QUOTED_CUES).toList();
+            reasons.add((weight < 0 ? "against: " : "") + words + " (" + String.join(", ", quoted) + ")");
+        }
+        return 1.0;
     }
 
     private static boolean insideEntity(PhraseHit h, List<EntityRef> entities) {
