@@ -26,7 +26,7 @@ public final class AddressRecognizer implements Recognizer {
     private static final String WORD = "[\\p{L}][\\p{L}\\p{M}'’.\\-]*";
     private static final String NAME_TOKEN = "(?:" + WORD + "|\\d{1,3}(?:ª|º|°|a|ta|na|ra|da|ma|va|er|e|ème|th|st|nd|rd)?(?![\\p{L}\\p{N}]))";
     private static final String HOUSE_MARK = "(?:n\\.?\\s?º|nº|n°|no\\.?|núm\\.?|num\\.?|número|numero|n\\.|#|№|nr\\.?|д\\.|дом|ev|civico)";
-    private static final String HOUSE_NUMBER = "(?:\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}/]))?(?:\\s?[-/]\\s?(?:\\d{1,4}[A-Za-z]?|[A-Za-z](?![\\p{L}])))?|s/n|snc)";
+    private static final String HOUSE_NUMBER = "(?:\\d{1,4}(?:\\s?[A-Za-z](?![\\p{L}/]))?(?:\\s?[-/]\\s?(?:\\d{1,4}[A-Za-z]?|[A-Za-z](?![\\p{L}])))?|s/n|snc)";
     /** Name (lazy, so the first number after it is the house number), optional comma, optional mark, number. */
     private static final Pattern AFTER_PREFIX = Pattern.compile(
             "\\s*(" + NAME_TOKEN + "(?:\\s+" + NAME_TOKEN + "){0,5}?)\\s*,?\\s*(?:" + HOUSE_MARK + "\\s*)?(" + HOUSE_NUMBER + ")(?![\\p{L}\\p{N}])",
@@ -131,7 +131,7 @@ public final class AddressRecognizer implements Recognizer {
         boolean ambiguous = keyword.replaceAll("[^\\p{L}]", "").length() <= AMBIGUOUS_KEYWORD_LETTERS
                 && !UNAMBIGUOUS_SHORT.contains(keyword);
         Matcher m = AFTER_PREFIX.matcher(rest);
-        if (m.lookingAt() && !isQuantity(rest, m.end()) && nameAcceptable(m.group(1), ambiguous)
+        if (!numberBefore && m.lookingAt() && !isQuantity(rest, m.end()) && nameAcceptable(m.group(1), ambiguous)
                 && !m.group(1).contains("\n")) {
             return new int[]{start, h.end() + m.end()};
         }
@@ -255,9 +255,21 @@ public final class AddressRecognizer implements Recognizer {
         return end;
     }
 
+    /** Articles and prepositions that may open a street name before its capitalised part ("Via dei Mille"). */
+    private static final Set<String> NAME_CONNECTORS = Set.of("de", "del", "della", "delle", "dei", "degli", "di", "da",
+            "do", "das", "dos", "du", "des", "la", "le", "les", "los", "las", "el", "der", "den", "am");
+
     private static boolean nameAcceptable(String name, boolean ambiguousKeyword) {
-        char first = name.strip().isEmpty() ? ' ' : name.strip().charAt(0);
-        return !ambiguousKeyword || Character.isUpperCase(first) || Character.isDigit(first);
+        if (!ambiguousKeyword) {
+            return true;
+        }
+        for (String token : name.strip().split("\\s+")) {
+            if (!token.isEmpty() && !NAME_CONNECTORS.contains(token)) {
+                char first = token.charAt(0);
+                return Character.isUpperCase(first) || Character.isDigit(first);
+            }
+        }
+        return false;
     }
 
     private static boolean isQuantity(String s, int at) {
