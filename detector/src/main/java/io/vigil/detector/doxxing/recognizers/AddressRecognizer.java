@@ -71,6 +71,8 @@ public final class AddressRecognizer implements Recognizer {
     private static final int AMBIGUOUS_KEYWORD_LETTERS = 3;
     private static final Set<String> UNAMBIGUOUS_SHORT = Set.of("rue", "rua", "ул", "ул.", "c/", "av.", "jln", "jln.",
             "küç.", "kuc.", "pza", "pza.", "tmn", "tmn.", "lrg", "lrg.", "c.so", "v.le");
+    /** Characters that introduce a Chinese address but are not part of one: 在 at, 住 live, 是 is, 址 address, 的 of. */
+    private static final String CJK_LEAD_INS = "在住是址的到去：:";
     private static final int MAX_LENGTH = 140;
     private static final int MAX_TAIL_PARTS = 6;
     /** Place names after the street ("Vila Mariana, São Paulo"): more would be the sentence going on. */
@@ -131,7 +133,7 @@ public final class AddressRecognizer implements Recognizer {
         boolean ambiguous = keyword.replaceAll("[^\\p{L}]", "").length() <= AMBIGUOUS_KEYWORD_LETTERS
                 && !UNAMBIGUOUS_SHORT.contains(keyword);
         Matcher m = AFTER_PREFIX.matcher(rest);
-        if (!numberBefore && m.lookingAt() && !isQuantity(rest, m.end()) && nameAcceptable(m.group(1), ambiguous)
+        if (m.lookingAt() && !isQuantity(rest, m.end()) && nameAcceptable(m.group(1), ambiguous)
                 && !m.group(1).contains("\n")) {
             return new int[]{start, h.end() + m.end()};
         }
@@ -198,6 +200,13 @@ public final class AddressRecognizer implements Recognizer {
         while (start > 0 && h.start() - start < 24 && (PhraseMatcher.isIdeographic(text.charAt(start - 1))
                 || Character.isDigit(text.charAt(start - 1)))) {
             start--;
+        }
+        // "她住在北京市…": the address starts after the verb or particle that introduces it.
+        for (int i = h.start() - 1; i >= start; i--) {
+            if (CJK_LEAD_INS.indexOf(text.charAt(i)) >= 0) {
+                start = i + 1;
+                break;
+            }
         }
         Matcher m = CJK_NUMBER.matcher(text.substring(h.end()));
         if (start == h.start() || !m.find()) {
