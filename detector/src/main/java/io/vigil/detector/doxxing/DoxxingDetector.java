@@ -1,0 +1,131 @@
+package io.vigil.detector.doxxing;
+
+import io.vigil.detector.doxxing.lexicon.Lexicon;
+import io.vigil.detector.doxxing.privacy.KeyedHasher;
+import io.vigil.detector.doxxing.recognizers.AddressRecognizer;
+import io.vigil.detector.doxxing.recognizers.DobRecognizer;
+import io.vigil.detector.doxxing.recognizers.EmailRecognizer;
+import io.vigil.detector.doxxing.recognizers.Finding;
+import io.vigil.detector.doxxing.recognizers.GeoRecognizer;
+import io.vigil.detector.doxxing.recognizers.IbanRecognizer;
+import io.vigil.detector.doxxing.recognizers.NationalIdRecognizer;
+import io.vigil.detector.doxxing.recognizers.PhoneRecognizer;
+import io.vigil.detector.doxxing.recognizers.PlateRecognizer;
+import io.vigil.detector.doxxing.recognizers.Recognizer;
+import io.vigil.detector.doxxing.recognizers.ScanContext;
+import io.vigil.detector.doxxing.recognizers.SocialPlatforms;
+import io.vigil.detector.doxxing.recognizers.SocialRecognizer;
+import io.vigil.detector.doxxing.scoring.ExposureScorer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds personal data in a message and decides whether the message exposes a third person. Thread-safe; build one
+ * per process. Clear values stay inside {@link #scan}: what it returns carries keyed hashes and masked previews only.
+ */
+public final class DoxxingDetector {
+
+    /**
+     * When two findings overlap, the one of the kind listed first wins: a link or an e-mail contains things that
+     * look like handles and numbers, a checksummed number beats a phone-shaped reading of the same digits, and an
+     * address is the loosest pattern of all.
+     */
+    static final List<EntityType> PRIORITY = List.of(EntityType.SOCIAL_URL, EntityType.EMAIL, EntityType.IBAN,
+            EntityType.GEO, EntityType.NATIONAL_ID, EntityType.PHONE, EntityType.DOB, EntityType.PLATE,
+            EntityType.SOCIAL_HANDLE, EntityType.ADDRESS);
+
+    private final DoxxingConfig config;
+    private final Lexicon lexicon;
+    private final List<Recognizer> recognizers;
+    private final KeyedHasher hasher;
+    private final ExposureScorer scorer;
+
+    private DoxxingDetector(DoxxingConfig config) {
+        this.config = config;
+        this.lexicon = Lexicon.load(config.extraCueFiles());
+        this.recognizers = List.of(new SocialRecognizer(SocialPlatforms.bundled()), new EmailRecognizer(lexicon),
+                new IbanRecognizer(), new GeoRecognizer(), new NationalIdRecognizer(),
+                new PhoneRecognizer(config.fallbackRegions()), new DobRecognizer(), new PlateRecognizer(),
+                new AddressRecognizer());
+        this.hasher = new KeyedHasher(config.hmacSecret());
+        this.scorer = new ExposureScorer(config.weights(), config.threshold());
+    }
+
+    public static DoxxingDetector create(DoxxingConfig config) {
+        return new DoxxingDetector(config);
+    }
+
+    public DoxxingConfig config() {
+        return config;
+    }
+
+    /**
+     * Scans one message.
+     *
+     * @param text         the message text
+     * @param countryHint  ISO 3166 alpha-2 country of the group, used to read national phone formats
+     * @param followsImage whether the message follows an image from the same sender in the same chat within
+     *                     {@link DoxxingConfig#imageWindow()}
+     */
+    public TextScan scan(String text, Optional<String> countryHint, boolean followsImage) {
+        if (text == null || text.isBlank()) {
+            return TextScan.EMPTY;
+        }
+        ScanContext ctx = new ScanContext(text, countryHint, lexicon);
+        List<Finding> findings = new ArrayList<>();
+        for (Recognizer r : recognizers) {
+            r.find(ctx, findings);
+        }
+        List<Finding> kept = resolveOverlaps(findings);
+        List<DetectedEntity> entities = new ArrayList<>(kept.size());
+        List<ExposureScorer.EntityRef> refs = new ArrayList<>(kept.size());
+        for (Finding f : kept) {
+            entities.add(new DetectedEntity(f.type(), f.start(), f.end(), f.confidence(), f.format(),
+                    hasher.hash(f.type(), f.normalisedValue()), f.maskedPreview()));
+            refs.add(new ExposureScorer.EntityRef(f.type(), f.start(), f.end()));
+        }
+        ExposureScorer.Exposure exposure = scorer.score(text, refs, ctx.hits(), followsImage);
+        return new TextScan(entities, exposure.score(), exposure.doxxing(), exposure.reasons());
+    }
+
+    /**
+     * The scorer's feature vector for one message ({@link io.vigil.detector.doxxing.scoring.ScoringWeights#FEATURES}
+     * order), or null when no personal data is found; for fitting the weights on a labelled corpus.
+     */
+    public double[] features(String text, Optional<String> countryHint, boolean followsImage) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        ScanContext ctx = new ScanContext(text, countryHint, lexicon);
+        List<Finding> findings = new ArrayList<>();
+        for (Recognizer r : recognizers) {
+            r.find(ctx, findings);
+        }
+        List<ExposureScorer.EntityRef> refs = resolveOverlaps(findings).stream()
+                .map(f -> new ExposureScorer.EntityRef(f.type(), f.start(), f.end())).toList();
+        return refs.isEmpty() ? null
+                : ExposureScorer.evidence(text, refs, ctx.hits(), followsImage, config.weights()).features();
+    }
+
+    static List<Finding> resolveOverlaps(List<Finding> findings) {
+        List<Finding> ordered = new ArrayList<>(findings);
+        ordered.sort(Comparator.comparingInt((Finding f) -> PRIORITY.indexOf(f.type()))
+                .thenComparing(Comparator.comparingDouble(Finding::confidence).reversed())
+                .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed()));
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : ordered) {
+            // A postcode or house number inside an address may read as a merely "possible" phone number: the
+            // address keeps it. A phone valid in its region stays a phone.
+            kept.removeIf(k -> f.type() == EntityType.ADDRESS && k.type() == EntityType.PHONE
+                    && k.confidence() < PhoneRecognizer.VALID_CONFIDENCE && f.start() <= k.start() && k.end() <= f.end());
+            if (kept.stream().noneMatch(f::overlaps)) {
+                kept.add(f);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Finding::start));
+        return kept;
+    }
+}
