@@ -38,7 +38,7 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
             TopicCreator.ensure(config.kafka(), application.topics(config));
         }
         Topology topology = application.topology(config, registry);
-        LOG.info("{} topology:\n{}", application.name(), topology.describe());
+        LOG.debug("{} topology:\n{}", application.name(), topology.describe());
         this.streams = new KafkaStreams(topology, StreamsProperties.of(config.kafka(), registry));
         this.streams.setUncaughtExceptionHandler(exception -> {
             // A thread that dies on an unexpected error is replaced: its task restarts from the last committed

@@ -1,0 +1,87 @@
+package io.vigil.standalone.demo;
+
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Benign synthetic pictures for the demo: gradients, shapes and a caption, different for every seed. They stand in
+ * for the photos a platform carries; nothing here depicts a person.
+ */
+public final class DemoImages {
+
+    private DemoImages() {
+    }
+
+    public record Image(String name, byte[] bytes, String mime) {
+    }
+
+    public static List<Image> photos(int count, long seed) {
+        List<Image> images = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            images.add(new Image("photo-" + i + ".jpg", encode(draw(640, 480, seed + i, "demo photo " + i), "jpg"), "image/jpeg"));
+        }
+        return images;
+    }
+
+    public static Image sticker(int index, long seed) {
+        return new Image("sticker-" + index + ".png", encode(draw(128, 128, seed * 31 + index, "#" + index), "png"), "image/png");
+    }
+
+    static BufferedImage draw(int width, int height, long seed, String caption) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setPaint(new GradientPaint(0, 0, color(random), width, height, color(random)));
+            g.fillRect(0, 0, width, height);
+            for (int shape = 0; shape < 6 + random.nextInt(6); shape++) {
+                g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256), 90 + random.nextInt(120)));
+                int x = random.nextInt(width);
+                int y = random.nextInt(height);
+                int w = width / 10 + random.nextInt(width / 3);
+                int h = height / 10 + random.nextInt(height / 3);
+                if (random.nextBoolean()) {
+                    g.fillOval(x - w / 2, y - h / 2, w, h);
+                } else {
+                    g.setStroke(new BasicStroke(2 + random.nextInt(8)));
+                    g.drawRect(x - w / 2, y - h / 2, w, h);
+                }
+            }
+            g.setColor(Color.WHITE);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, height / 12)));
+            g.drawString(caption, width / 20, height - height / 12);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static Color color(Random random) {
+        return Color.getHSBColor(random.nextFloat(), 0.3f + random.nextFloat() * 0.5f, 0.4f + random.nextFloat() * 0.5f);
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
