@@ -2,7 +2,7 @@
 // The moderator page: renders the live feed ranked by queue priority, then score, then recency.
 // Media arrive as blurred previews; the original is fetched only when a moderator asks, with their id.
 
-const state = { alerts: new Map(), queue: '', moderatorHeader: 'X-Moderator-Id', queues: {} };
+const state = { alerts: new Map(), nodes: new Map(), queue: '', moderatorHeader: 'X-Moderator-Id' };
 const $ = (id) => document.getElementById(id);
 
 function moderator() {
@@ -65,6 +65,13 @@ function renderMedia(alert, media) {
   img.loading = 'lazy';
   img.src = media.previewUrl;
   img.className = 'blurred-preview';
+  img.addEventListener('error', () => {
+    const missing = document.createElement('div');
+    missing.className = 'no-preview';
+    missing.textContent = 'no preview (' + media.kind + ')';
+    img.replaceWith(missing);
+    box.querySelector('button')?.remove();
+  });
   box.append(img);
   if (media.matchedBanks.length) {
     const banks = document.createElement('div');
@@ -111,15 +118,35 @@ function markDecided(node, action) {
   node.querySelectorAll('.actions button').forEach((b) => { b.disabled = true; });
 }
 
+// Cards are kept per item and only moved when the ranking changes, so a moderator's focus and scroll stay put.
 function render() {
-  const visible = [...state.alerts.values()].filter((a) => !state.queue || a.queue === state.queue).sort(rank);
-  $('alerts').replaceChildren(...visible.map(renderAlert));
-  $('empty').hidden = visible.length > 0;
+  const ranked = [...state.alerts.values()].sort(rank);
+  const list = $('alerts');
+  let visible = 0;
+  ranked.forEach((alert, position) => {
+    const node = state.nodes.get(alert.itemId);
+    node.hidden = Boolean(state.queue) && alert.queue !== state.queue;
+    if (!node.hidden) visible++;
+    node.querySelector('.when').textContent = ago(alert.sentAt);
+    if (list.children[position] !== node) list.insertBefore(node, list.children[position] || null);
+  });
+  $('empty').hidden = visible > 0;
   $('count-all').textContent = state.alerts.size;
   for (const button of document.querySelectorAll('.queue[data-queue]')) {
     const name = button.dataset.queue;
-    if (name) button.querySelector('.count').textContent = [...state.alerts.values()].filter((a) => a.queue === name).length;
+    if (name) button.querySelector('.count').textContent = ranked.filter((a) => a.queue === name).length;
   }
+}
+
+function upsert(alert) {
+  const known = state.alerts.get(alert.itemId);
+  if (known && known.decision) alert.decision = known.decision;
+  state.alerts.set(alert.itemId, alert);
+  const fresh = renderAlert(alert);
+  const old = state.nodes.get(alert.itemId);
+  if (old) old.replaceWith(fresh);
+  state.nodes.set(alert.itemId, fresh);
+  render();
 }
 
 async function loadQueues() {
@@ -146,16 +173,10 @@ function connect() {
   const source = new EventSource('/api/feed');
   source.addEventListener('open', () => { $('status').textContent = 'live'; $('status').className = 'status live'; });
   source.addEventListener('error', () => { $('status').textContent = 'reconnecting…'; $('status').className = 'status connecting'; });
-  source.addEventListener('alert', (event) => {
-    const alert = JSON.parse(event.data);
-    const known = state.alerts.get(alert.itemId);
-    if (known && known.decision) alert.decision = known.decision;
-    state.alerts.set(alert.itemId, alert);
-    render();
-  });
+  source.addEventListener('alert', (event) => upsert(JSON.parse(event.data)));
 }
 
 $('moderator').value = localStorage.getItem('vigil.moderator') || '';
 $('moderator').addEventListener('change', () => localStorage.setItem('vigil.moderator', moderator()));
 loadQueues().then(connect);
-setInterval(() => document.querySelectorAll('.alert').length && render(), 30000);
+setInterval(render, 30000);

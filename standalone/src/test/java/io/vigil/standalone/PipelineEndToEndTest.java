@@ -19,7 +19,13 @@ import io.vigil.schemas.SignalType;
 import io.vigil.schemas.Visibility;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
+import io.vigil.standalone.demo.DemoImages;
 import io.vigil.standalone.embedded.EmbeddedKafka;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +59,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineEndToEndTest {
 
-    private static final byte[] BANKED = "synthetic benign image standing in for a banked one".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BANKED = DemoImages.photos(1, 7).get(0).bytes();
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @TempDir
@@ -103,12 +109,12 @@ class PipelineEndToEndTest {
         AvroSerde<MessageEvent> events = AvroSerde.of(MessageEvent.class);
         topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-1",
                 message("chat-1", "m1", MediaItem.newBuilder().setMediaId("a").setKind(MediaKind.PHOTO)
-                        .setInlineBytes(ByteBuffer.wrap(BANKED)).build()));
+                        .setBlobUri("file:///2026/photo.jpg").build()));
         topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-1", message("chat-1", "m2"));
         topics.sendRaw(Topics.MESSAGE_EVENTS.name(), "chat-1".getBytes(StandardCharsets.UTF_8), "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
         topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-2",
                 message("chat-2", "m3", MediaItem.newBuilder().setMediaId("b").setKind(MediaKind.PHOTO)
-                        .setBlobUri("file:///2026/photo.jpg").build()));
+                        .setInlineBytes(ByteBuffer.wrap(BANKED)).build()));
     }
 
     @Test
@@ -161,6 +167,38 @@ class PipelineEndToEndTest {
                 assertThat(get(pipeline.detector().httpPort(), "/metrics").body())
                         .contains("vigil_messages_in_total{service=\"detector\"} 3.0")
                         .contains("vigil_dead_letters_total{reason=\"unreadable_record\",service=\"detector\",stage=\"deserialization\"} 1.0"));
+    }
+
+    @Test
+    void theModeratorPageShowsAlertsBlurredAndRecordsADecision() throws Exception {
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.get("http://127.0.0.1:" + pipeline.sink().httpPort() + "/");
+            WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
+            wait.until(d -> d.findElements(By.cssSelector(".alert")).size() >= 2);
+            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("live");
+
+            WebElement card = browser.findElement(By.cssSelector(".alert[data-item-id='telegram:chat-1:m1']"));
+            assertThat(card.getAttribute("class")).contains("critical");
+            assertThat(card.findElement(By.cssSelector(".reasons")).getText()).contains("matches bank 'demo-ncii'");
+            assertThat(card.findElement(By.cssSelector(".group")).getText()).contains("41,000 members");
+            WebElement preview = card.findElement(By.cssSelector("img.blurred-preview"));
+            wait.until(d -> ((Number) browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth", preview)).intValue() > 0);
+            assertThat(((Number) browser.executeScript("return arguments[0].naturalWidth", preview)).intValue())
+                    .as("the page gets the server's 320 px blurred preview, not the 640 px original").isEqualTo(320);
+
+            browser.findElement(By.id("moderator")).sendKeys("moderator-7");
+            card.findElement(By.cssSelector("button[data-action='CONFIRMED_REMOVE']")).click();
+            wait.until(d -> d.findElement(By.cssSelector(".alert[data-item-id='telegram:chat-1:m1'] .decision")).getText()
+                    .equals("decided: confirmed remove"));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(new ObjectMapper()
+                    .readTree(get(pipeline.sink().httpPort(), "/api/queues").body()).at("/queues/urgent/open").asInt())
+                    .as("open items left in the urgent queue").isEqualTo(1));
+
+            Files.write(Path.of("target", "moderator-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

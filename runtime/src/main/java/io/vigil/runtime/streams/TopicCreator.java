@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class TopicCreator {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
     private static final long TIMEOUT_SECONDS = 60;
+    private static final long METADATA_RETRY_MS = 200;
 
     private TopicCreator() {
     }
@@ -60,15 +62,25 @@ public final class TopicCreator {
         }
     }
 
+    /** Describes topics just created, waiting while their metadata reaches the broker that answers. */
+    private static Map<String, TopicDescription> describe(Admin admin, List<String> topics) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot describe topics: " + e.getCause().getMessage(), e.getCause());
+                }
+                Thread.sleep(METADATA_RETRY_MS);
+            }
+        }
+    }
+
     private static void checkPartitions(Admin admin, Collection<TopicSpec> topics, int chatPartitions)
             throws InterruptedException, TimeoutException {
         List<String> chatKeyed = topics.stream().filter(t -> t.partitioning() == Partitioning.BY_CHAT).map(TopicSpec::name).distinct().toList();
-        Map<String, TopicDescription> descriptions;
-        try {
-            descriptions = admin.describeTopics(chatKeyed).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot describe topics: " + e.getCause().getMessage(), e.getCause());
-        }
+        Map<String, TopicDescription> descriptions = describe(admin, chatKeyed);
         List<String> mismatched = new ArrayList<>();
         descriptions.forEach((name, description) -> {
             if (description.partitions().size() != chatPartitions) {
