@@ -1,55 +1,50 @@
 package io.vigil.detector;
 
-import io.vigil.detector.banks.BankIndex;
+import io.vigil.detector.analysis.MessageInGroup;
 import io.vigil.detector.steps.BankEntryValidation;
 import io.vigil.detector.steps.BankIndexUpdate;
-import io.vigil.detector.steps.BankMatching;
-import io.vigil.detector.steps.DetectionAssembly;
-import io.vigil.detector.steps.MediaFetching;
-import io.vigil.detector.steps.MediaHashing;
-import io.vigil.detector.steps.MessageValidation;
+import io.vigil.detector.steps.ImageSenderMemory;
 import io.vigil.schemas.Detection;
+import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Joined;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.Properties;
+
 /**
- * hash-bank -> validate -> hash-bank-accepted -> (every instance) bank index, then
- * message-events -> validate -> fetch media -> hash -> match banks -> detections.
- * Every message and every bank record yields exactly one output or one dead letter.
+ * hash-bank -> validate -> hash-bank-accepted -> (every instance) bank index; group-metadata -> table; then
+ * message-events -> validate -> join group -> fetch media -> hash -> match banks -> remember images -> scan text
+ * -> detections. Every message and every bank record yields exactly one output or one dead letter.
  */
 public final class DetectorTopology {
 
-    private final MessageValidation validation;
-    private final MediaFetching fetching;
-    private final MediaHashing hashing;
-    private final BankMatching bankMatching;
-    private final DetectionAssembly assembly;
-    private final BankIndex banks;
-    private final DetectorMetrics metrics;
+    public static final String GROUP_STORE = "detector-group-metadata";
 
-    public DetectorTopology(MessageValidation validation, MediaFetching fetching, MediaHashing hashing,
-                            BankMatching bankMatching, DetectionAssembly assembly, BankIndex banks, DetectorMetrics metrics) {
-        this.validation = validation;
-        this.fetching = fetching;
-        this.hashing = hashing;
-        this.bankMatching = bankMatching;
-        this.assembly = assembly;
-        this.banks = banks;
-        this.metrics = metrics;
+    private final DetectorSteps steps;
+
+    public DetectorTopology(DetectorSteps steps) {
+        this.steps = steps;
     }
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
         AvroSerde<HashBankEntry> bankSerde = AvroSerde.of(HashBankEntry.class);
+        AvroSerde<GroupMetadata> groupSerde = AvroSerde.of(GroupMetadata.class);
 
         builder.stream(Topics.HASH_BANK.name(), Consumed.with(Serdes.String(), bankSerde).withName("hash-bank-source"))
                 .mapValues(new BankEntryValidation()::check, Named.as("validate-bank-entry"))
@@ -60,19 +55,34 @@ public final class DetectorTopology {
                         .withLoggingDisabled(),
                 Topics.HASH_BANK_ACCEPTED.name(),
                 Consumed.with(Serdes.String(), bankSerde).withName("hash-bank-accepted-source"),
-                () -> new BankIndexUpdate(banks, metrics));
+                () -> new BankIndexUpdate(steps.banks(), steps.metrics()));
+
+        KTable<String, GroupMetadata> groups = builder.table(Topics.GROUP_METADATA.name(),
+                Consumed.with(Serdes.String(), groupSerde).withName("group-metadata-source"),
+                Materialized.<String, GroupMetadata, KeyValueStore<Bytes, byte[]>>as(GROUP_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(groupSerde));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ImageSenderMemory.STORE), Serdes.String(), Serdes.Long()));
 
         builder.stream(Topics.MESSAGE_EVENTS.name(), Consumed.with(Serdes.String(), AvroSerde.of(MessageEvent.class))
                         .withName("message-events-source"))
-                .peek((chat, event) -> metrics.messageIn(), Named.as("count-message"))
-                .mapValues(validation::check, Named.as("validate-message"))
-                .mapValues(fetching::fetch, Named.as("fetch-media"))
-                .mapValues(hashing::hash, Named.as("hash-media"))
-                .mapValues(bankMatching::match, Named.as("match-banks"))
-                .mapValues(assembly::assemble, Named.as("assemble-detection"))
-                .to(Topics.DETECTIONS.name(), Produced.with(Serdes.String(), AvroSerde.<Detection>of(Detection.class))
+                .peek((chat, event) -> steps.metrics().messageIn(), Named.as("count-message"))
+                .mapValues(steps.validation()::check, Named.as("validate-message"))
+                .leftJoin(groups, MessageInGroup::join,
+                        Joined.<String, MessageEvent, GroupMetadata>with(Serdes.String(), null, groupSerde).withName("join-group"))
+                .mapValues(steps.fetching()::fetch, Named.as("fetch-media"))
+                .mapValues(steps.hashing()::hash, Named.as("hash-media"))
+                .mapValues(steps.bankMatching()::match, Named.as("match-banks"))
+                .processValues(() -> new ImageSenderMemory(steps.imageWindow()), Named.as("remember-images"), ImageSenderMemory.STORE)
+                .mapValues(steps.textScanning()::scan, Named.as("scan-text"))
+                .mapValues(steps.assembly()::assemble, Named.as("assemble-detection"))
+                .to(Topics.DETECTIONS.name(), Produced.with(Serdes.String(), AvroSerde.of(Detection.class))
                         .withName("detections-sink"));
 
-        return builder.build();
+        // The group table is restored from its compacted source topic rather than from a changelog copy of it.
+        Properties optimization = new Properties();
+        optimization.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        return builder.build(optimization);
     }
 }

@@ -10,6 +10,15 @@ import io.vigil.detector.steps.DetectionAssembly;
 import io.vigil.detector.steps.MediaFetching;
 import io.vigil.detector.steps.MediaHashing;
 import io.vigil.detector.steps.MessageValidation;
+import io.vigil.detector.steps.TextScanning;
+import io.vigil.detector.doxxing.DoxxingConfig;
+import io.vigil.detector.doxxing.DoxxingDetector;
+import io.vigil.schemas.ChatKind;
+import io.vigil.schemas.GroupMetadata;
+import io.vigil.schemas.PersonalDataEntity;
+import io.vigil.schemas.PersonalDataType;
+import io.vigil.schemas.TextSignal;
+import io.vigil.schemas.Visibility;
 import io.vigil.runtime.testing.StreamsTestSupport;
 import io.vigil.schemas.BankSource;
 import io.vigil.schemas.ContentCategory;
@@ -38,6 +47,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -47,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DetectorTopologyTest {
 
+    private static final String SECRET = "test-secret-of-sufficient-length";
     private static final byte[] BANKED_IMAGE = "benign synthetic image bytes #1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] OTHER_IMAGE = "benign synthetic image bytes #2".getBytes(StandardCharsets.UTF_8);
 
@@ -64,10 +75,12 @@ class DetectorTopologyTest {
     void start() {
         DetectorMetrics metrics = new DetectorMetrics(registry);
         BankIndex banks = new BankIndex();
-        var topology = new DetectorTopology(new MessageValidation(10),
+        DoxxingDetector doxxing = DoxxingDetector.create(DoxxingConfig.defaults(SECRET.getBytes(StandardCharsets.UTF_8)));
+        var topology = new DetectorTopology(new DetectorSteps(new MessageValidation(10),
                 new MediaFetching(new BlobStore(blobRoot, 1024), metrics), new MediaHashing(),
-                new BankMatching(banks, metrics), new DetectionAssembly(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
-                banks, metrics).build();
+                new BankMatching(banks, metrics), new TextScanning(doxxing, registry),
+                new DetectionAssembly(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
+                banks, Duration.ofMinutes(10), metrics)).build();
         driver = StreamsTestSupport.driver(topology, "detector-test", registry);
         events = driver.createInputTopic(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), AvroSerde.of(MessageEvent.class));
         bank = driver.createInputTopic(Topics.HASH_BANK.name(), new StringSerializer(), AvroSerde.of(HashBankEntry.class));
@@ -189,6 +202,53 @@ class DetectorTopologyTest {
                 reason -> assertThat(reason).startsWith("invalid_bank_entry: ").contains("32 lower-case hex digits"),
                 reason -> assertThat(reason).startsWith("unreadable_record: "));
         assertThat(detections.readValue().getMedia().get(0).getMatches()).hasSize(1);
+    }
+
+    @Test
+    void aNumberPostedRightAfterAPhotoIsScoredAsDoxxingAndLeavesOnlyMaskedAndHashed() {
+        TestInputTopic<String, GroupMetadata> groups = driver.createInputTopic(Topics.GROUP_METADATA.name(),
+                new StringSerializer(), AvroSerde.of(GroupMetadata.class));
+        groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
+                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
+                .setUpdatedAt(Instant.EPOCH).build());
+        MessageEvent photo = message("chat-es", "p1", inline("a", OTHER_IMAGE));
+        MessageEvent number = message("chat-es", "t1");
+        number.setSentAt(Instant.EPOCH.plusSeconds(60));
+        number.setText("esta es la de la foto, su número es 612 34 56 78, escribidle");
+
+        events.pipeInput("chat-es", photo);
+        events.pipeInput("chat-es", number);
+
+        List<Detection> out = detections.readValuesToList();
+        TextSignal text = out.get(1).getText();
+        assertThat(out.get(0).getText()).isNull();
+        assertThat(text.getFollowsImage()).isTrue();
+        assertThat(text.getDoxxing()).isTrue();
+        assertThat(text.getEntities()).extracting(PersonalDataEntity::getType).containsExactly(PersonalDataType.PHONE);
+        PersonalDataEntity phone = text.getEntities().get(0);
+        assertThat(number.getText().substring(phone.getStart(), phone.getEnd())).isEqualTo("612 34 56 78");
+        assertThat(phone.getMaskedPreview()).doesNotContain("34 56").contains("•");
+        assertThat(phone.getKeyedHash()).hasSize(64);
+        String serialized = new String(AvroSerde.of(Detection.class).serialize("detections", out.get(1)), StandardCharsets.UTF_8);
+        assertThat(serialized).doesNotContain("612 34 56 78").doesNotContain("612345678").doesNotContain("esta es la de la foto");
+    }
+
+    @Test
+    void aNumberLongAfterThePhotoDoesNotCountAsFollowingIt() {
+        MessageEvent photo = message("chat-1", "p1", inline("a", OTHER_IMAGE));
+        MessageEvent later = message("chat-1", "t1");
+        later.setSentAt(Instant.EPOCH.plus(Duration.ofHours(2)));
+        later.setText("hola a todos");
+        MessageEvent otherSender = message("chat-1", "t2");
+        otherSender.setSenderId("sender-2");
+        otherSender.setText("hola");
+
+        events.pipeInput("chat-1", photo);
+        events.pipeInput("chat-1", otherSender);
+        events.pipeInput("chat-1", later);
+
+        assertThat(detections.readValuesToList()).extracting(d -> d.getText() == null ? null : d.getText().getFollowsImage())
+                .containsExactly(null, false, false);
     }
 
     private static String key(HashBankEntry entry) {

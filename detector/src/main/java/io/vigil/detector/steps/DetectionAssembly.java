@@ -3,15 +3,20 @@ package io.vigil.detector.steps;
 import io.vigil.detector.analysis.MediaAnalysis;
 import io.vigil.detector.analysis.MessageAnalysis;
 import io.vigil.detector.banks.BankMatch;
+import io.vigil.detector.doxxing.DetectedEntity;
+import io.vigil.detector.doxxing.TextScan;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.HashMatch;
 import io.vigil.schemas.MediaError;
 import io.vigil.schemas.MediaSignal;
 import io.vigil.schemas.MessageEvent;
+import io.vigil.schemas.PersonalDataEntity;
+import io.vigil.schemas.PersonalDataType;
+import io.vigil.schemas.TextSignal;
 
 import java.time.Clock;
 
-/** Writes what the steps found as the Detection contract: references and findings, never the media bytes. */
+/** Writes what the steps found as the Detection contract: references and findings, never media bytes or clear personal data. */
 public final class DetectionAssembly {
 
     private final Clock clock;
@@ -31,6 +36,7 @@ public final class DetectionAssembly {
                 .setDetectedAt(clock.instant())
                 .setForwardedFromChatId(event.getForwardedFrom() == null ? null : event.getForwardedFrom().getChatId())
                 .setMedia(message.media().stream().map(DetectionAssembly::signal).toList())
+                .setText(message.text().map(scan -> textSignal(scan, message.followsImage())).orElse(null))
                 .build();
     }
 
@@ -43,6 +49,28 @@ public final class DetectionAssembly {
                 .setSha256(media.sha256().orElse(null))
                 .setMatches(media.bankMatches().matches().stream().map(DetectionAssembly::hashMatch).toList())
                 .setErrors(media.failures().stream().map(f -> new MediaError(f.code(), f.message())).toList())
+                .build();
+    }
+
+    private static TextSignal textSignal(TextScan scan, boolean followsImage) {
+        return TextSignal.newBuilder()
+                .setDoxxing(scan.doxxing())
+                .setScore(scan.score())
+                .setFollowsImage(followsImage)
+                .setReasons(scan.reasons())
+                .setEntities(scan.entities().stream().map(DetectionAssembly::entity).toList())
+                .build();
+    }
+
+    private static PersonalDataEntity entity(DetectedEntity entity) {
+        return PersonalDataEntity.newBuilder()
+                .setType(PersonalDataType.valueOf(entity.type().name()))
+                .setStart(entity.start())
+                .setEnd(entity.end())
+                .setConfidence(entity.confidence())
+                .setFormat(entity.format())
+                .setKeyedHash(entity.keyedHash())
+                .setMaskedPreview(entity.maskedPreview())
                 .build();
     }
 

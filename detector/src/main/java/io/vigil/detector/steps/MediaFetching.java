@@ -4,10 +4,10 @@ import io.vigil.detector.DetectorMetrics;
 import io.vigil.detector.analysis.MediaAnalysis;
 import io.vigil.detector.analysis.MediaFailure;
 import io.vigil.detector.analysis.MessageAnalysis;
+import io.vigil.detector.analysis.MessageInGroup;
 import io.vigil.runtime.blobs.BlobException;
 import io.vigil.runtime.blobs.BlobStore;
 import io.vigil.schemas.MediaItem;
-import io.vigil.schemas.MessageEvent;
 
 /** Gets each media item's bytes; an item whose bytes cannot be had carries the reason and the rest go on. */
 public final class MediaFetching {
@@ -20,8 +20,8 @@ public final class MediaFetching {
         this.metrics = metrics;
     }
 
-    public MessageAnalysis fetch(MessageEvent event) {
-        return new MessageAnalysis(event, event.getMedia().stream().map(this::fetch).toList());
+    public MessageAnalysis fetch(MessageInGroup message) {
+        return MessageAnalysis.of(message.event(), message.group(), message.event().getMedia().stream().map(this::fetch).toList());
     }
 
     private MediaAnalysis fetch(MediaItem item) {

@@ -118,6 +118,36 @@ class AvroSerdeTest {
     }
 
     @Test
+    void readsARecordThatAnOlderReleasedVersionWrote() throws Exception {
+        Schema v1 = SchemaHistory.releasedVersions("Detection").get(0);
+        Schema mediaV1 = v1.getField("media").schema().getElementType();
+        GenericRecord media = new GenericData.Record(mediaV1);
+        media.put("mediaId", "a");
+        media.put("kind", new GenericData.EnumSymbol(mediaV1.getField("kind").schema(), "PHOTO"));
+        media.put("sha256", "ab".repeat(32));
+        media.put("matches", List.of());
+        media.put("errors", List.of());
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("platform", "telegram");
+        old.put("chatId", "c");
+        old.put("messageId", "m");
+        old.put("senderId", "s");
+        old.put("sentAt", 0L);
+        old.put("detectedAt", 0L);
+        old.put("media", List.of(media));
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        io.vigil.schemas.Detection read = AvroSerde.of(io.vigil.schemas.Detection.class).deserialize("detections", bytes);
+
+        assertThat(read.getMedia().get(0).getSha256()).isEqualTo("ab".repeat(32));
+        assertThat(read.getMedia().get(0).getPdq()).isNull();
+        assertThat(read.getMedia().get(0).getSkipped()).isEmpty();
+        assertThat(read.getText()).isNull();
+    }
+
+    @Test
     void trustsOnlyVigilsOwnPackagesForJavaClassStrings() throws Exception {
         Schema stringable = new Schema.Parser().parse("{\"type\":\"string\",\"java-class\":\"java.net.URI\"}");
         TrustedSpecificData data = new TrustedSpecificData(SpecificData.getForClass(MessageEvent.class));
