@@ -47,6 +47,16 @@ function renderAlert(alert) {
     li.textContent = reason.description;
     node.querySelector('.reasons').append(li);
   }
+  if (alert.exposedData.length) {
+    const exposed = node.querySelector('.exposed');
+    exposed.hidden = false;
+    for (const data of alert.exposedData) {
+      const span = document.createElement('span');
+      span.className = 'datum';
+      span.textContent = data.type.replaceAll('_', ' ') + ' ' + data.maskedPreview;
+      exposed.append(span);
+    }
+  }
   for (const media of alert.media) {
     node.querySelector('.media').append(renderMedia(alert, media));
   }
@@ -73,6 +83,12 @@ function renderMedia(alert, media) {
     box.querySelector('button')?.remove();
   });
   box.append(img);
+  if (media.explicitNudity !== null && media.explicitNudity !== undefined) {
+    const nudity = document.createElement('div');
+    nudity.className = 'nudity';
+    nudity.textContent = 'explicit ' + Math.round(media.explicitNudity * 100) + '%';
+    box.append(nudity);
+  }
   if (media.matchedBanks.length) {
     const banks = document.createElement('div');
     banks.className = 'banks';

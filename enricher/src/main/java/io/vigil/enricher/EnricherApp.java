@@ -25,7 +25,7 @@ public final class EnricherApp implements StreamsApplication<EnricherConfig> {
 
     @Override
     public Topology topology(EnricherConfig config, MeterRegistry registry) {
-        return new EnricherTopology(new RiskAssessmentStep(new EvidenceExtraction(), new RiskScorer(config.scoring()),
+        return new EnricherTopology(new RiskAssessmentStep(new EvidenceExtraction(config.scoring().nudity()), new RiskScorer(config.scoring()),
                 Clock.systemUTC())).build();
     }
 

@@ -1,6 +1,11 @@
 package io.vigil.enricher;
 
 import io.vigil.enricher.scoring.RiskScorer;
+import io.vigil.enricher.scoring.ScoringPolicy;
+import io.vigil.schemas.NudityScores;
+import io.vigil.schemas.PersonalDataEntity;
+import io.vigil.schemas.PersonalDataType;
+import io.vigil.schemas.TextSignal;
 import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.enricher.steps.EvidenceExtraction;
 import io.vigil.enricher.steps.RiskAssessmentStep;
@@ -47,8 +52,9 @@ class EnricherTopologyTest {
 
     @BeforeEach
     void start() {
-        var topology = new EnricherTopology(new RiskAssessmentStep(new EvidenceExtraction(),
-                new RiskScorer(ConfigLoader.forService("enricher").environment(java.util.Map.of()).load(EnricherConfig.class).scoring()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))).build();
+        ScoringPolicy policy = ConfigLoader.forService("enricher").environment(java.util.Map.of()).load(EnricherConfig.class).scoring();
+        var topology = new EnricherTopology(new RiskAssessmentStep(new EvidenceExtraction(policy.nudity()),
+                new RiskScorer(policy), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))).build();
         driver = StreamsTestSupport.driver(topology, "enricher-test");
         detections = driver.createInputTopic(Topics.DETECTIONS.name(), new StringSerializer(), AvroSerde.of(Detection.class));
         groups = driver.createInputTopic(Topics.GROUP_METADATA.name(), new StringSerializer(), AvroSerde.of(GroupMetadata.class));
@@ -105,6 +111,50 @@ class EnricherTopologyTest {
 
         assertThat(deadLetters.readValue().getReason()).startsWith("unreadable_record: ");
         assertThat(assessments.readValue().getMessageId()).isEqualTo("m4");
+    }
+
+    @Test
+    void anExplicitImageWithTheVictimsDataIsCriticalAndAloneGoesToReview() {
+        Detection alone = detection("chat-3", "n1");
+        alone.getMedia().get(0).setNudity(nudity(0.93));
+        Detection withData = detection("chat-3", "n2");
+        withData.getMedia().get(0).setNudity(nudity(0.93));
+        withData.setText(doxxing());
+
+        detections.pipeInput("chat-3", alone);
+        detections.pipeInput("chat-3", withData);
+
+        List<RiskAssessment> out = assessments.readValuesToList();
+        assertThat(out.get(0).getLevel()).isEqualTo(RiskLevel.HIGH);
+        assertThat(out.get(0).getReasons()).extracting(RiskReason::getCode).contains("explicit_image");
+        assertThat(out.get(1).getLevel()).isEqualTo(RiskLevel.CRITICAL);
+        assertThat(out.get(1).getCategories()).containsExactlyInAnyOrder(ContentCategory.NCII, ContentCategory.DOXXING);
+        assertThat(out.get(1).getReasons()).extracting(RiskReason::getDescription)
+                .anySatisfy(d -> assertThat(d).startsWith("The text exposes a third person's phone (exposure 91%)"));
+    }
+
+    @Test
+    void doxxingAloneIsScoredAsDoxxing() {
+        Detection detection = detection("chat-3", "d1");
+        detection.setText(doxxing());
+
+        detections.pipeInput("chat-3", detection);
+
+        RiskAssessment assessment = assessments.readValue();
+        assertThat(assessment.getCategories()).containsExactly(ContentCategory.DOXXING);
+        assertThat(assessment.getScore()).isEqualTo(0.75);
+    }
+
+    static NudityScores nudity(double explicit) {
+        return NudityScores.newBuilder().setModel("nsfwjs-mobilenet-v2").setScores(java.util.Map.of("porn", explicit))
+                .setExplicit(explicit).setSuggestive(0).setDrawn(0).setNeutral(1 - explicit).build();
+    }
+
+    static TextSignal doxxing() {
+        return TextSignal.newBuilder().setDoxxing(true).setScore(0.91).setFollowsImage(true)
+                .setReasons(List.of("targeting language about someone else")).setEntities(List.of(PersonalDataEntity.newBuilder()
+                        .setType(PersonalDataType.PHONE).setStart(10).setEnd(22).setConfidence(0.99).setKeyedHash("ab".repeat(32))
+                        .setMaskedPreview("+34 6•• ••• •78").build())).build();
     }
 
     static HashMatch ncciMatch() {

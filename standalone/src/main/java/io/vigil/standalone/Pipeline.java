@@ -20,8 +20,9 @@ import java.util.List;
  */
 public final class Pipeline implements AutoCloseable {
 
+    /** @param doxxingSecret the deployment's secret for keyed hashes of personal data (at least 16 bytes) */
     public record Settings(String bootstrapServers, Path dataDir, int partitions, String httpHost,
-                           int detectorPort, int enricherPort, int sinkPort) {
+                           int detectorPort, int enricherPort, int sinkPort, String doxxingSecret) {
     }
 
     private final List<ServiceRunner<?>> running = new ArrayList<>();
@@ -33,7 +34,8 @@ public final class Pipeline implements AutoCloseable {
         Path blobs = settings.dataDir().resolve("blobs").toAbsolutePath();
         try {
             detector = started(ServiceRunner.start(new DetectorApp(), loader("detector", settings, settings.detectorPort())
-                    .override("media.blob-root", blobs.toString()).load(DetectorConfig.class)));
+                    .override("media.blob-root", blobs.toString())
+                    .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class)));
             enricher = started(ServiceRunner.start(new EnricherApp(), loader("enricher", settings, settings.enricherPort())
                     .load(EnricherConfig.class)));
             sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, settings.sinkPort())

@@ -61,6 +61,10 @@ class PipelineEndToEndTest {
 
     private static final byte[] BANKED = DemoImages.photos(1, 7).get(0).bytes();
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    /** Synthetic personal data (a fictional number and address); it must never appear in clear outside the detector. */
+    private static final String PHONE = "612 34 56 78";
+    private static final String DOXXING_TEXT = "la de la foto, su número es " + PHONE + " y vive en Calle de Alcalá 123, 28009 Madrid, escribidle";
+    private static final CapturedLogs LOGS = new CapturedLogs();
 
     @TempDir
     static Path dataDir;
@@ -74,7 +78,9 @@ class PipelineEndToEndTest {
     @BeforeAll
     void start() throws Exception {
         kafka = EmbeddedKafka.start(dataDir, 0);
-        pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), dataDir, 2, "127.0.0.1", 0, 0, 0));
+        LOGS.start();
+        pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), dataDir, 2, "127.0.0.1", 0, 0, 0,
+                "end-to-end-test-secret-0123456789"));
         topics = new KafkaTopics(kafka.bootstrapServers());
         await().atMost(TIMEOUT).until(() -> Stream.of(pipeline.detector(), pipeline.enricher(), pipeline.sink())
                 .allMatch(s -> s.streams().state() == KafkaStreams.State.RUNNING));
@@ -84,6 +90,7 @@ class PipelineEndToEndTest {
 
     @AfterAll
     void stop() {
+        LOGS.stop();
         if (pipeline != null) {
             pipeline.close();
         }
@@ -110,8 +117,11 @@ class PipelineEndToEndTest {
         topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-1",
                 message("chat-1", "m1", MediaItem.newBuilder().setMediaId("a").setKind(MediaKind.PHOTO)
                         .setBlobUri("file:///2026/photo.jpg").build()));
-        topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-1", message("chat-1", "m2"));
+        MessageEvent doxxing = message("chat-1", "m2");
+        doxxing.setText(DOXXING_TEXT);
+        topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-1", doxxing);
         topics.sendRaw(Topics.MESSAGE_EVENTS.name(), "chat-1".getBytes(StandardCharsets.UTF_8), "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+        topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-2", message("chat-2", "m4"));
         topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-2",
                 message("chat-2", "m3", MediaItem.newBuilder().setMediaId("b").setKind(MediaKind.PHOTO)
                         .setInlineBytes(ByteBuffer.wrap(BANKED)).build()));
@@ -129,9 +139,9 @@ class PipelineEndToEndTest {
 
     @Test
     void bankedImagesReachTheLiveFeed() {
-        await().atMost(TIMEOUT).until(() -> feed.size() >= 2);
+        await().atMost(TIMEOUT).until(() -> feed.size() >= 3);
 
-        assertThat(feed).extracting(alert -> alert.get("messageId").asText()).containsExactlyInAnyOrder("m1", "m3");
+        assertThat(feed).extracting(alert -> alert.get("messageId").asText()).containsExactlyInAnyOrder("m1", "m2", "m3");
         JsonNode alert = feed.stream().filter(a -> a.get("messageId").asText().equals("m1")).findFirst().orElseThrow();
         assertThat(alert.get("level").asText()).isEqualTo("critical");
         assertThat(alert.get("media").get(0).get("previewUrl").asText()).startsWith("/api/media/");
@@ -141,16 +151,31 @@ class PipelineEndToEndTest {
     @Test
     void theMalformedRecordIsDeadLetteredAndNothingElseIsLost() {
         List<DeadLetter> letters = topics.readCommitted(Topics.DEAD_LETTERS.name(), AvroSerde.of(DeadLetter.class), 1, TIMEOUT);
-        List<Detection> detections = topics.readCommitted(Topics.DETECTIONS.name(), AvroSerde.of(Detection.class), 3, TIMEOUT);
-        List<RiskAssessment> assessments = topics.readCommitted(Topics.RISK_ASSESSMENTS.name(), AvroSerde.of(RiskAssessment.class), 3, TIMEOUT);
+        List<Detection> detections = topics.readCommitted(Topics.DETECTIONS.name(), AvroSerde.of(Detection.class), 4, TIMEOUT);
+        List<RiskAssessment> assessments = topics.readCommitted(Topics.RISK_ASSESSMENTS.name(), AvroSerde.of(RiskAssessment.class), 4, TIMEOUT);
 
         assertThat(letters).singleElement().satisfies(letter -> {
             assertThat(letter.getApplication()).isEqualTo("vigil-detector");
             assertThat(letter.getSourceTopic()).isEqualTo("message-events");
             assertThat(letter.getReason()).startsWith("unreadable_record: ");
         });
-        assertThat(detections).extracting(Detection::getMessageId).containsExactlyInAnyOrder("m1", "m2", "m3");
-        assertThat(assessments).extracting(RiskAssessment::getMessageId).containsExactlyInAnyOrder("m1", "m2", "m3");
+        assertThat(detections).extracting(Detection::getMessageId).containsExactlyInAnyOrder("m1", "m2", "m3", "m4");
+        assertThat(assessments).extracting(RiskAssessment::getMessageId).containsExactlyInAnyOrder("m1", "m2", "m3", "m4");
+    }
+
+    @Test
+    void doxxingReachesItsQueueWithOnlyMaskedDataAndNoLogCarriesTheClearValues() {
+        List<QueueItem> doxxing = topics.readCommitted(Topics.queue("doxxing").name(), AvroSerde.of(QueueItem.class), 1, TIMEOUT);
+
+        assertThat(doxxing).singleElement().satisfies(item -> {
+            assertThat(item.getMessageId()).isEqualTo("m2");
+            assertThat(item.getExposedData()).extracting(e -> e.getType().name()).contains("PHONE", "ADDRESS");
+            assertThat(item.toString()).doesNotContain(PHONE).doesNotContain("Alcalá 123").doesNotContain("612345678");
+        });
+        await().atMost(TIMEOUT).until(() -> feed.stream().anyMatch(a -> a.get("messageId").asText().equals("m2")));
+        assertThat(feed.toString()).doesNotContain(PHONE).doesNotContain("612345678").doesNotContain("Alcalá 123");
+        assertThat(LOGS.lines()).isNotEmpty().noneMatch(line -> line.contains(PHONE) || line.contains("612345678")
+                || line.contains("Alcalá 123") || line.contains("escribidle"));
     }
 
     @Test
@@ -165,7 +190,7 @@ class PipelineEndToEndTest {
         }
         await().atMost(TIMEOUT).untilAsserted(() ->
                 assertThat(get(pipeline.detector().httpPort(), "/metrics").body())
-                        .contains("vigil_messages_in_total{service=\"detector\"} 3.0")
+                        .contains("vigil_messages_in_total{service=\"detector\"} 4.0")
                         .contains("vigil_dead_letters_total{reason=\"unreadable_record\",service=\"detector\",stage=\"deserialization\"} 1.0"));
     }
 
@@ -175,13 +200,15 @@ class PipelineEndToEndTest {
         try {
             browser.get("http://127.0.0.1:" + pipeline.sink().httpPort() + "/");
             WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
-            wait.until(d -> d.findElements(By.cssSelector(".alert")).size() >= 2);
+            wait.until(d -> d.findElements(By.cssSelector(".alert")).size() >= 3);
             assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("live");
 
             WebElement card = browser.findElement(By.cssSelector(".alert[data-item-id='telegram:chat-1:m1']"));
             assertThat(card.getAttribute("class")).contains("critical");
             assertThat(card.findElement(By.cssSelector(".reasons")).getText()).contains("matches bank 'demo-ncii'");
             assertThat(card.findElement(By.cssSelector(".group")).getText()).contains("41,000 members");
+            WebElement doxxingCard = browser.findElement(By.cssSelector(".alert[data-item-id='telegram:chat-1:m2']"));
+            assertThat(doxxingCard.findElement(By.cssSelector(".exposed")).getText()).contains("phone").contains("•").doesNotContain(PHONE);
             WebElement preview = card.findElement(By.cssSelector("img.blurred-preview"));
             wait.until(d -> ((Number) browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth", preview)).intValue() > 0);
             assertThat(((Number) browser.executeScript("return arguments[0].naturalWidth", preview)).intValue())

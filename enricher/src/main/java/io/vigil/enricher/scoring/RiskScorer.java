@@ -31,7 +31,7 @@ public final class RiskScorer {
         double severity = 0;
         for (Evidence e : evidence) {
             categories.add(e.category());
-            double weight = policy.categoryWeights().get(e.category());
+            double weight = e.weight().orElse(policy.categoryWeights().get(e.category()));
             boolean strongest = weight > severity;
             terms.add(new Score.Term(e.code(), e.description(), strongest ? weight - severity : 0));
             severity = Math.max(severity, weight);

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param publicGroupWeight added when anyone can find and join the group
  * @param strikeWeight      added per confirmed past violation of the group, up to maxStrikeWeight
  * @param forwardedWeight   added when the message was forwarded from another chat: the image is spreading
+ * @param nudity            how the nudity classifier's scores count as evidence
  * @param levels            lower bounds of each risk level, ascending
  */
 public record ScoringPolicy(
@@ -27,7 +28,21 @@ public record ScoringPolicy(
         double strikeWeight,
         double maxStrikeWeight,
         double forwardedWeight,
+        Nudity nudity,
         Levels levels) implements Validatable {
+
+    /**
+     * @param explicitThreshold      explicit-nudity probability from which an image counts as explicit
+     * @param explicitWeight         score of an explicit image in no bank: possibly the first leak of a new image
+     * @param withPersonalDataWeight score of an explicit image in a message that also exposes someone's personal data
+     */
+    public record Nudity(double explicitThreshold, double explicitWeight, double withPersonalDataWeight) implements Validatable {
+        @Override
+        public List<String> problems() {
+            return new Checks().between(explicitThreshold, 0, 1, "explicit-threshold").between(explicitWeight, 0, 1, "explicit-weight")
+                    .between(withPersonalDataWeight, 0, 1, "with-personal-data-weight").problems();
+        }
+    }
 
     public record Levels(double low, double medium, double high, double critical) implements Validatable {
         @Override
@@ -55,7 +70,7 @@ public record ScoringPolicy(
                 Map.entry("forwarded-weight", forwardedWeight))) {
             checks.between(term.getValue(), 0, 1, term.getKey());
         }
-        List<String> problems = new ArrayList<>(checks.nested(levels, "levels").problems());
+        List<String> problems = new ArrayList<>(checks.nested(nudity, "nudity").nested(levels, "levels").problems());
         return problems;
     }
 }

@@ -23,7 +23,8 @@ class RiskScorerTest {
         }
         weights.put(ContentCategory.NCII, 0.8);
         weights.put(ContentCategory.CSAM, 1.0);
-        return new ScoringPolicy(weights, 1000, 0.05, 0.03, 0.02, 0.06, 0.03, new ScoringPolicy.Levels(0.2, 0.4, 0.6, 0.85));
+        return new ScoringPolicy(weights, 1000, 0.05, 0.03, 0.02, 0.06, 0.03, new ScoringPolicy.Nudity(0.8, 0.6, 0.95),
+                new ScoringPolicy.Levels(0.2, 0.4, 0.6, 0.85));
     }
 
     private final RiskScorer scorer = new RiskScorer(policy());
@@ -68,6 +69,14 @@ class RiskScorerTest {
         assertThat(score.value()).isEqualTo(0.8);
         assertThat(score.level()).isEqualTo(RiskLevel.HIGH);
         assertThat(score.terms()).extracting(Score.Term::code).contains("group_unknown");
+    }
+
+    @Test
+    void evidenceWithItsOwnWeightOverridesItsCategorysWeight() {
+        Score score = scorer.score(List.of(new Evidence("explicit_image", ContentCategory.NCII, "explicit", 0.6)), Optional.empty(), false);
+
+        assertThat(score.value()).isEqualTo(0.6);
+        assertThat(score.level()).isEqualTo(RiskLevel.HIGH);
     }
 
     @Test

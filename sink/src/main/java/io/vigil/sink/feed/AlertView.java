@@ -28,7 +28,8 @@ public record AlertView(
         List<String> categories,
         List<Reason> reasons,
         Group group,
-        List<Media> media) {
+        List<Media> media,
+        List<Exposed> exposedData) {
 
     public record Reason(String code, String description, double contribution) {
     }
@@ -36,14 +37,18 @@ public record AlertView(
     public record Group(String kind, String visibility, long memberCount, String title, int strikeCount) {
     }
 
-    public record Media(int index, String mediaId, String kind, List<String> matchedBanks, String previewUrl) {
+    public record Media(int index, String mediaId, String kind, List<String> matchedBanks, Double explicitNudity, String previewUrl) {
+    }
+
+    /** Personal data the message exposes, masked. */
+    public record Exposed(String type, String maskedPreview) {
     }
 
     public static AlertView of(String id, QueueItem item) {
         List<Media> media = new ArrayList<>();
         for (int i = 0; i < item.getMedia().size(); i++) {
             MediaRef ref = item.getMedia().get(i);
-            media.add(new Media(i, ref.getMediaId(), lower(ref.getKind().name()), ref.getMatchedBanks(),
+            media.add(new Media(i, ref.getMediaId(), lower(ref.getKind().name()), ref.getMatchedBanks(), ref.getExplicitNudity(),
                     "/api/media/" + urlPart(item.getItemId()) + "/" + i));
         }
         GroupContext group = item.getGroup();
@@ -54,7 +59,8 @@ public record AlertView(
                 item.getReasons().stream().map(r -> new Reason(r.getCode(), r.getDescription(), r.getContribution())).toList(),
                 group == null ? null : new Group(lower(group.getKind().name()), lower(group.getVisibility().name()),
                         group.getMemberCount(), group.getTitle(), group.getStrikeCount()),
-                media);
+                media,
+                item.getExposedData().stream().map(e -> new Exposed(lower(e.getType().name()), e.getMaskedPreview())).toList());
     }
 
     private static String lower(String name) {

@@ -1,11 +1,13 @@
 package io.vigil.sink.steps;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.schemas.ExposedData;
 import io.vigil.schemas.HashMatch;
 import io.vigil.schemas.MediaRef;
 import io.vigil.schemas.MediaSignal;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
+import io.vigil.schemas.TextSignal;
 import io.vigil.sink.routing.RoutingPolicy;
 
 import java.time.Clock;
@@ -55,7 +57,16 @@ public final class QueueRouting {
                 .setReasons(assessment.getReasons())
                 .setGroup(assessment.getGroup())
                 .setMedia(assessment.getDetection().getMedia().stream().map(QueueRouting::mediaRef).toList())
+                .setExposedData(exposedData(assessment.getDetection().getText()))
                 .build();
+    }
+
+    private static List<ExposedData> exposedData(TextSignal text) {
+        if (text == null) {
+            return List.of();
+        }
+        // Masked previews only: the keyed hashes link victims across chats inside Vigil and stay there.
+        return text.getEntities().stream().map(e -> new ExposedData(e.getType(), e.getMaskedPreview())).toList();
     }
 
     private static MediaRef mediaRef(MediaSignal signal) {
@@ -64,6 +75,7 @@ public final class QueueRouting {
                 .setKind(signal.getKind())
                 .setBlobUri(signal.getBlobUri())
                 .setMatchedBanks(signal.getMatches().stream().map(HashMatch::getBankId).distinct().toList())
+                .setExplicitNudity(signal.getNudity() == null ? null : signal.getNudity().getExplicit())
                 .setBlurred(true)
                 .build();
     }

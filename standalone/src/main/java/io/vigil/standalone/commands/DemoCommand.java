@@ -3,6 +3,7 @@ package io.vigil.standalone.commands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.standalone.Pipeline;
+import io.vigil.standalone.demo.DemoSecret;
 import io.vigil.standalone.demo.DemoTraffic;
 import io.vigil.standalone.embedded.EmbeddedKafka;
 import picocli.CommandLine.Command;
@@ -74,7 +75,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path data = dataDir.toAbsolutePath().normalize();
         EmbeddedKafka kafka = bootstrapServers == null ? EmbeddedKafka.start(data, kafkaPort) : null;
         String servers = kafka == null ? bootstrapServers : kafka.bootstrapServers();
-        Pipeline pipeline = Pipeline.start(new Pipeline.Settings(servers, data, partitions, host, detectorPort, enricherPort, sinkPort));
+        Pipeline pipeline = Pipeline.start(new Pipeline.Settings(servers, data, partitions, host, detectorPort, enricherPort, sinkPort,
+                DemoSecret.readOrCreate(data.resolve("doxxing-secret"))));
         DemoTraffic traffic = new DemoTraffic(servers, data.resolve("blobs"), rate, malformedEvery, 42);
         traffic.start();
 
