@@ -1,6 +1,8 @@
 package io.vigil.standalone;
 
 import io.vigil.standalone.commands.DemoCommand;
+import io.vigil.standalone.commands.DoxxingEvalCommand;
+import io.vigil.standalone.commands.ScanTextCommand;
 import io.vigil.standalone.commands.ServiceCommands;
 import io.vigil.standalone.commands.TopicsCommand;
 import picocli.CommandLine;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Command;
                 ServiceCommands.Enricher.class,
                 ServiceCommands.Sink.class,
                 TopicsCommand.class,
+                ScanTextCommand.class,
+                DoxxingEvalCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli implements Runnable {
