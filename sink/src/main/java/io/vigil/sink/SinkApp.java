@@ -63,7 +63,7 @@ public final class SinkApp implements StreamsApplication<SinkConfig> {
                 config.routing().queueNames().stream().map(q -> Topics.queue(q).name()).toList(),
                 config.feed().replayPerPartition(), config.feed().buffer(), context.registry());
         DecisionPublisher decisions = new DecisionPublisher(config.kafka().bootstrapServers());
-        new SinkRoutes(feed, new QueueStateQueries(context.streams()), decisions,
+        new SinkRoutes(feed, new QueueStateQueries(context.streams(), context.advertisedEndpoint()), decisions,
                 new BlobStore(Path.of(config.media().blobRoot()), config.media().maxBlobBytes()),
                 new MediaPreview(config.media().previewEdgePx()), config.routing(),
                 config.moderation().moderatorHeader(), context.registry(), Clock.systemUTC()).register(context.http());

@@ -4,6 +4,10 @@ import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
-/** What a service's extras can use while it runs: its configuration, streams, meters and HTTP server. */
-public record RunningContext<C>(C config, KafkaStreams streams, MeterRegistry registry, Javalin http) {
+/**
+ * What a service's extras can use while it runs: its configuration, streams, meters and HTTP server.
+ *
+ * @param advertisedEndpoint host:port by which peer instances reach this one (Streams' application.server)
+ */
+public record RunningContext<C>(C config, KafkaStreams streams, MeterRegistry registry, Javalin http, String advertisedEndpoint) {
 }

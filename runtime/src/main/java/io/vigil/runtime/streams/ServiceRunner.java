@@ -3,16 +3,19 @@ package io.vigil.runtime.streams;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vigil.runtime.config.HttpSettings;
 import io.vigil.runtime.config.ServiceConfig;
 import io.vigil.runtime.http.ServiceHttp;
 import io.vigil.runtime.metrics.ServiceMetrics;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -39,7 +42,11 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
         }
         Topology topology = application.topology(config, registry);
         LOG.debug("{} topology:\n{}", application.name(), topology.describe());
-        this.streams = new KafkaStreams(topology, StreamsProperties.of(config.kafka(), registry));
+        HttpSettings httpSettings = config.http().withConcretePort();
+        Properties props = StreamsProperties.of(config.kafka(), registry);
+        // Peers find the instance that holds a key's state through this endpoint (interactive queries).
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, httpSettings.advertisedEndpoint());
+        this.streams = new KafkaStreams(topology, props);
         this.streams.setUncaughtExceptionHandler(exception -> {
             // A thread that dies on an unexpected error is replaced: its task restarts from the last committed
             // transaction, so nothing is lost or duplicated, and the failure stays visible in the logs and metrics.
@@ -52,14 +59,14 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
         this.streamsMetrics.bindTo(registry);
         this.http = ServiceHttp.create(application.name(), registry, streams::state, application::configureHttp);
         try {
-            this.extras = application.startExtras(new RunningContext<>(config, streams, registry, http));
+            this.extras = application.startExtras(new RunningContext<>(config, streams, registry, http, httpSettings.advertisedEndpoint()));
         } catch (Exception e) {
             streams.close();
             throw new IllegalStateException(application.name() + " could not start: " + e.getMessage(), e);
         }
-        ServiceHttp.start(http, config.http());
+        ServiceHttp.start(http, httpSettings);
         streams.start();
-        LOG.info("{} started: http://{}:{}/health", application.name(), config.http().host(), http.port());
+        LOG.info("{} started: http://{}:{}/health", application.name(), httpSettings.host(), http.port());
     }
 
     public static <C extends ServiceConfig> ServiceRunner<C> start(StreamsApplication<C> application, C config) {

@@ -49,7 +49,7 @@ public record AlertView(
         for (int i = 0; i < item.getMedia().size(); i++) {
             MediaRef ref = item.getMedia().get(i);
             media.add(new Media(i, ref.getMediaId(), lower(ref.getKind().name()), ref.getMatchedBanks(), ref.getExplicitNudity(),
-                    "/api/media/" + urlPart(item.getItemId()) + "/" + i));
+                    "/api/media/" + urlPart(item.getChatId()) + "/" + urlPart(item.getItemId()) + "/" + i));
         }
         GroupContext group = item.getGroup();
         return new AlertView(id, item.getItemId(), item.getQueue(), item.getPriority(), item.getScore(),

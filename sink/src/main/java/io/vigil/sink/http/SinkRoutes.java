@@ -74,7 +74,10 @@ public final class SinkRoutes {
         app.get("/api/queues", this::queues);
         app.get("/api/queues/{queue}/items", this::openItems);
         app.post("/api/items/{itemId}/decision", this::decide);
-        app.get("/api/media/{itemId}/{index}", this::media);
+        app.get("/api/media/{chatId}/{itemId}/{index}", this::media);
+        app.get(QueueStateQueries.INTERNAL_PATH, ctx -> ctx.contentType("application/x-ndjson").result(QueueEntryCodec.encode(queueState.local())));
+        app.get(QueueStateQueries.INTERNAL_PATH + "/{itemId}", ctx -> ctx.contentType("application/x-ndjson")
+                .result(QueueEntryCodec.encode(queueState.localGet(ctx.pathParam("itemId")).stream().toList())));
     }
 
     private void stream(SseClient client) {
@@ -97,13 +100,14 @@ public final class SinkRoutes {
     }
 
     private void queues(Context ctx) {
-        List<QueueEntry> entries = queueState.all();
+        QueueStateQueries.Answer answer = queueState.all();
+        List<QueueEntry> entries = answer.entries();
         Map<String, Object> body = new LinkedHashMap<>();
         for (QueueRule rule : routing.queues()) {
             long open = entries.stream().filter(e -> QueueState.isOpen(e) && e.getItem().getQueue().equals(rule.name())).count();
             body.put(rule.name(), Map.of("priority", rule.priority(), "minScore", rule.minScore(), "open", open));
         }
-        ctx.json(Map.of("live", feed.isLive(), "queues", body));
+        ctx.json(Map.of("live", feed.isLive(), "complete", answer.complete(), "queues", body));
     }
 
     private void openItems(Context ctx) {
@@ -111,7 +115,7 @@ public final class SinkRoutes {
         if (!routing.queueNames().contains(queue)) {
             throw new NotFoundResponse("no queue named " + queue);
         }
-        ctx.json(queueState.all().stream()
+        ctx.json(queueState.all().entries().stream()
                 .filter(e -> QueueState.isOpen(e) && e.getItem().getQueue().equals(queue))
                 .map(QueueEntry::getItem)
                 .sorted(Comparator.comparingDouble(QueueItem::getScore).reversed().thenComparing(QueueItem::getEnqueuedAt))
@@ -146,7 +150,7 @@ public final class SinkRoutes {
     private void media(Context ctx) {
         String itemId = ctx.pathParam("itemId");
         int index = ctx.pathParamAsClass("index", Integer.class).get();
-        MediaRef ref = mediaRef(itemId, index);
+        MediaRef ref = mediaRef(ctx.pathParam("chatId"), itemId, index);
         boolean original = "original".equals(ctx.queryParam("view"));
         String moderator = original ? moderator(ctx) : null;
         byte[] bytes;
@@ -168,8 +172,8 @@ public final class SinkRoutes {
                 () -> ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", "no preview for this media kind")));
     }
 
-    private MediaRef mediaRef(String itemId, int index) {
-        QueueItem item = queueState.get(itemId).map(QueueEntry::getItem).orElse(null);
+    private MediaRef mediaRef(String chatId, String itemId, int index) {
+        QueueItem item = queueState.get(chatId, itemId).map(QueueEntry::getItem).orElse(null);
         if (item == null || index < 0 || index >= item.getMedia().size()) {
             throw new NotFoundResponse("no media " + index + " in item " + itemId);
         }

@@ -1,0 +1,123 @@
+package io.vigil.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.runtime.config.ConfigLoader;
+import io.vigil.runtime.streams.ServiceRunner;
+import io.vigil.runtime.streams.TopicCreator;
+import io.vigil.schemas.ContentCategory;
+import io.vigil.schemas.Detection;
+import io.vigil.schemas.MediaKind;
+import io.vigil.schemas.MediaSignal;
+import io.vigil.schemas.RiskAssessment;
+import io.vigil.schemas.RiskLevel;
+import io.vigil.schemas.RiskReason;
+import io.vigil.schemas.serde.AvroSerde;
+import io.vigil.schemas.topics.Topics;
+import io.vigil.sink.SinkApp;
+import io.vigil.sink.SinkConfig;
+import io.vigil.standalone.demo.DemoImages;
+import io.vigil.standalone.embedded.EmbeddedKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two sink instances share the queue partitions; a moderator's page talking to either one sees every queue item,
+ * counts every open item and previews the media of items the other instance holds.
+ */
+class SinkScaleOutTest {
+
+    private static final int CHATS = 8;
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dataDir;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void eitherInstanceAnswersForAllPartitions() throws Exception {
+        Files.createDirectories(dataDir.resolve("blobs"));
+        Files.write(dataDir.resolve("blobs/photo.jpg"), DemoImages.photos(1, 3).get(0).bytes());
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                TopicCreator.ensure(admin, Topics.all(List.of("urgent", "ncii", "doxxing", "review")), 4, (short) 1);
+            }
+            try (ServiceRunner<SinkConfig> first = sink(kafka, "a"); ServiceRunner<SinkConfig> second = sink(kafka, "b")) {
+                await().atMost(TIMEOUT).until(() -> Stream.of(first, second).allMatch(s -> s.streams().state() == KafkaStreams.State.RUNNING
+                        && s.streams().metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty())));
+                KafkaTopics topics = new KafkaTopics(kafka.bootstrapServers());
+                for (int chat = 0; chat < CHATS; chat++) {
+                    topics.send(Topics.RISK_ASSESSMENTS.name(), new StringSerializer(), AvroSerde.of(RiskAssessment.class),
+                            "chat-" + chat, assessment("chat-" + chat));
+                }
+
+                for (ServiceRunner<SinkConfig> instance : List.of(first, second)) {
+                    await().atMost(TIMEOUT).untilAsserted(() -> {
+                        JsonNode queues = get(instance, "/api/queues");
+                        assertThat(queues.get("complete").asBoolean()).isTrue();
+                        assertThat(queues.at("/queues/urgent/open").asInt()).isEqualTo(CHATS);
+                    });
+                    assertThat(get(instance, "/api/queues/urgent/items")).hasSize(CHATS);
+                }
+                assertThat(first.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum())
+                        .as("the first instance holds only part of the partitions").isLessThan(4);
+                for (JsonNode item : get(first, "/api/queues/urgent/items")) {
+                    HttpResponse<byte[]> preview = http.send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + first.httpPort() + item.at("/media/0/previewUrl").asText())).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    assertThat(preview.statusCode()).as(item.get("chatId").asText()).isEqualTo(200);
+                    assertThat(preview.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+                }
+            }
+        }
+    }
+
+    private JsonNode get(ServiceRunner<SinkConfig> instance, String path) throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private ServiceRunner<SinkConfig> sink(EmbeddedKafka kafka, String name) {
+        return ServiceRunner.start(new SinkApp(), ConfigLoader.forService("sink").environment(Map.of())
+                .override("kafka.bootstrap-servers", kafka.bootstrapServers())
+                .override("kafka.state-dir", dataDir.resolve("state-" + name).toString())
+                .override("kafka.chat-partitions", "4")
+                .override("kafka.replication-factor", "1")
+                .override("http.host", "127.0.0.1")
+                .override("http.port", "0")
+                .override("media.blob-root", dataDir.resolve("blobs").toString())
+                .load(SinkConfig.class));
+    }
+
+    private static RiskAssessment assessment(String chatId) {
+        Detection detection = Detection.newBuilder().setPlatform("telegram").setChatId(chatId).setMessageId("m").setSenderId("s")
+                .setSentAt(Instant.now()).setDetectedAt(Instant.now())
+                .setMedia(List.of(MediaSignal.newBuilder().setMediaId("a").setKind(MediaKind.PHOTO).setBlobUri("file:///photo.jpg").build()))
+                .build();
+        return RiskAssessment.newBuilder().setPlatform("telegram").setChatId(chatId).setMessageId("m").setSenderId("s")
+                .setSentAt(Instant.now()).setAssessedAt(Instant.now()).setScore(0.95).setLevel(RiskLevel.CRITICAL)
+                .setCategories(List.of(ContentCategory.NCII)).setReasons(List.of(new RiskReason("bank_match", "matches", 0.95)))
+                .setDetection(detection).build();
+    }
+}
