@@ -2,8 +2,10 @@ package io.vigil.detector.nudity;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A validated model descriptor and the ONNX file it names (resolved next to the descriptor, on disk or on the
@@ -59,8 +62,13 @@ public record ClassifierModel(ModelDescriptor descriptor, URL onnxLocation, Stri
         ModelDescriptor descriptor;
         try (InputStream in = location.openStream()) {
             descriptor = YAML.readValue(in, ModelDescriptor.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidModelException(source, List.of("unknown field '" + fieldPath(e) + "' (known here: "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")"));
+        } catch (JsonMappingException e) {
+            throw new InvalidModelException(source, List.of(fieldPath(e) + ": " + e.getOriginalMessage()));
         } catch (JacksonException e) {
-            throw new InvalidModelException(source, List.of(e.getOriginalMessage()
+            throw new InvalidModelException(source, List.of("not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model descriptor " + source, e);
@@ -84,6 +92,13 @@ public record ClassifierModel(ModelDescriptor descriptor, URL onnxLocation, Stri
             throw new InvalidModelException(source, List.of("onnx file '" + descriptor.onnx() + "' not found next to the descriptor (" + onnx + ")"));
         }
         return new ClassifierModel(descriptor, onnx, source);
+    }
+
+    /** Where in the descriptor a mapping error is, as a dotted path such as {@code input.layout}. */
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     /** The ONNX model's bytes. */

@@ -59,6 +59,11 @@ final class SharedSessions {
         return new Lease(entry.session, entry.provider, () -> release(key, held, released));
     }
 
+    /** How many distinct sessions are open in this process. */
+    static synchronized int openSessions() {
+        return SESSIONS.size();
+    }
+
     private static synchronized void release(Key key, Entry entry, boolean[] released) {
         if (released[0]) {
             return;
