@@ -49,6 +49,41 @@ final class DisplayedImage {
         return reader.rgb(orientation.storedX(x, y, storedWidth, storedHeight), orientation.storedY(x, y, storedWidth, storedHeight));
     }
 
+    /**
+     * Reads displayed row {@code y} at columns {@code xs} into {@code out} (0xRRGGBB each): the resize reads whole
+     * rows of samples, so the orientation is resolved once per row rather than once per pixel.
+     */
+    void sampleRow(int y, int[] xs, int[] out) {
+        int w = storedWidth;
+        int h = storedHeight;
+        switch (orientation) {
+            case NORMAL:
+                for (int i = 0; i < xs.length; i++) {
+                    out[i] = reader.rgb(xs[i], y);
+                }
+                break;
+            case MIRROR_HORIZONTAL:
+                for (int i = 0; i < xs.length; i++) {
+                    out[i] = reader.rgb(w - 1 - xs[i], y);
+                }
+                break;
+            case ROTATE_180:
+                for (int i = 0; i < xs.length; i++) {
+                    out[i] = reader.rgb(w - 1 - xs[i], h - 1 - y);
+                }
+                break;
+            case MIRROR_VERTICAL:
+                for (int i = 0; i < xs.length; i++) {
+                    out[i] = reader.rgb(xs[i], h - 1 - y);
+                }
+                break;
+            default:
+                for (int i = 0; i < xs.length; i++) {
+                    out[i] = rgb(xs[i], y);
+                }
+        }
+    }
+
     /** The whole displayed image as interleaved RGB bytes, row by row (what a browser canvas would hand NSFWJS). */
     byte[] rgbBytes() {
         int w = width();

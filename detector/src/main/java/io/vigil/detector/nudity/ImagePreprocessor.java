@@ -60,29 +60,30 @@ public final class ImagePreprocessor {
         boolean nhwc = spec.layout() == ModelDescriptor.Layout.NHWC;
         int plane = outWidth * outHeight;
 
+        int[] topLeft = new int[outWidth];
+        int[] topRight = new int[outWidth];
+        int[] bottomLeft = new int[outWidth];
+        int[] bottomRight = new int[outWidth];
         for (int y = 0; y < outHeight; y++) {
-            int top = rows.low[y];
-            int bottom = rows.high[y];
+            displayed.sampleRow(rows.low[y], columns.low, topLeft);
+            displayed.sampleRow(rows.low[y], columns.high, topRight);
+            displayed.sampleRow(rows.high[y], columns.low, bottomLeft);
+            displayed.sampleRow(rows.high[y], columns.high, bottomRight);
             double fy = rows.fraction[y];
-            for (int x = 0; x < outWidth; x++) {
-                int left = columns.low[x];
-                int right = columns.high[x];
-                double fx = columns.fraction[x];
-                int topLeft = displayed.rgb(left, top);
-                int topRight = displayed.rgb(right, top);
-                int bottomLeft = displayed.rgb(left, bottom);
-                int bottomRight = displayed.rgb(right, bottom);
-                for (int c = 0; c < CHANNELS; c++) {
-                    float[] lut = normalized[c];
-                    int shift = channelShift[c];
-                    double tl = lut[topLeft >> shift & 0xFF];
-                    double tr = lut[topRight >> shift & 0xFF];
-                    double bl = lut[bottomLeft >> shift & 0xFF];
-                    double br = lut[bottomRight >> shift & 0xFF];
+            for (int c = 0; c < CHANNELS; c++) {
+                float[] lut = normalized[c];
+                int shift = channelShift[c];
+                int index = offset + (nhwc ? y * outWidth * CHANNELS + c : c * plane + y * outWidth);
+                int step = nhwc ? CHANNELS : 1;
+                for (int x = 0; x < outWidth; x++, index += step) {
+                    double fx = columns.fraction[x];
+                    double tl = lut[topLeft[x] >> shift & 0xFF];
+                    double tr = lut[topRight[x] >> shift & 0xFF];
+                    double bl = lut[bottomLeft[x] >> shift & 0xFF];
+                    double br = lut[bottomRight[x] >> shift & 0xFF];
                     double upper = tl + (tr - tl) * fx;
                     double lower = bl + (br - bl) * fx;
-                    float value = (float) (upper + (lower - upper) * fy);
-                    target[offset + (nhwc ? (y * outWidth + x) * CHANNELS + c : c * plane + y * outWidth + x)] = value;
+                    target[index] = (float) (upper + (lower - upper) * fy);
                 }
             }
         }
