@@ -72,10 +72,18 @@ public final class TfjsToOnnx implements Callable<Integer> {
     String license;
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new TfjsToOnnx()).execute(args);
+        int exit = commandLine().execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    /** The command, reporting failures (a bad model, a failed integrity check, no npm) as one clear message. */
+    static CommandLine commandLine() {
+        return new CommandLine(new TfjsToOnnx()).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("[tfjs-to-onnx] FAILED: " + e.getMessage());
+            return 1;
+        });
     }
 
     @Override

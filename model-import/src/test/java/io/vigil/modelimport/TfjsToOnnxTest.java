@@ -9,7 +9,6 @@ import io.vigil.modelimport.npm.Integrity;
 import io.vigil.modelimport.tfjs.NsfwjsStyleModelWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,7 +92,7 @@ class TfjsToOnnxTest {
         java.io.PrintStream previous = System.out;
         System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            int code = new CommandLine(new TfjsToOnnx()).setErr(new PrintWriter(err)).execute(args);
+            int code = TfjsToOnnx.commandLine().setErr(new PrintWriter(err)).execute(args);
             return new Outcome(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString());
         } finally {
             System.setOut(previous);
