@@ -164,12 +164,27 @@ public final class TfjsToOnnx implements Callable<Integer> {
 
     /** A digest of this importer's own classes: a changed importer reconverts even when the source is unchanged. */
     static String importerFingerprint() {
+        // Located through the class file itself: class loaders that rewrite classes (exec:java's System.exit guard)
+        // leave no CodeSource.
+        String classFile = TfjsToOnnx.class.getName().replace('.', '/') + ".class";
+        java.net.URL url = TfjsToOnnx.class.getClassLoader().getResource(classFile);
         try {
-            Path location = Path.of(TfjsToOnnx.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isDirectory(location) ? directoryDigest(location) : digestOf(List.of(location));
-        } catch (URISyntaxException | IOException | SecurityException e) {
-            return "unknown";
+            if (url != null && url.getProtocol().equals("file")) {
+                Path file = Path.of(url.toURI());
+                Path root = file;
+                for (int i = 0; i < classFile.split("/").length; i++) {
+                    root = root.getParent();
+                }
+                return directoryDigest(root);
+            }
+            if (url != null && url.getProtocol().equals("jar")) {
+                String jar = url.getPath().substring(0, url.getPath().indexOf("!/"));
+                return digestOf(List.of(Path.of(new java.net.URI(jar))));
+            }
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            log("cannot fingerprint the importer (" + e + "); the output will be rebuilt every time");
         }
+        return "unknown-" + System.nanoTime();
     }
 
     private static String directoryDigest(Path folder) throws IOException {
