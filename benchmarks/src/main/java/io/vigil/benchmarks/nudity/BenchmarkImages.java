@@ -22,7 +22,7 @@ final class BenchmarkImages {
 
     /** JPEG quality of typical phone and messenger images. */
     private static final float JPEG_QUALITY = 0.9f;
-    private static final int NOISE_AMPLITUDE = 12;
+    private static final int NOISE_AMPLITUDE = 6;
 
     private BenchmarkImages() {}
 

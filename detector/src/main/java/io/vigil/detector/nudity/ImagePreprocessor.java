@@ -70,20 +70,23 @@ public final class ImagePreprocessor {
             displayed.sampleRow(rows.high[y], columns.low, bottomLeft);
             displayed.sampleRow(rows.high[y], columns.high, bottomRight);
             double fy = rows.fraction[y];
-            for (int c = 0; c < CHANNELS; c++) {
-                float[] lut = normalized[c];
-                int shift = channelShift[c];
-                int index = offset + (nhwc ? y * outWidth * CHANNELS + c : c * plane + y * outWidth);
-                int step = nhwc ? CHANNELS : 1;
-                for (int x = 0; x < outWidth; x++, index += step) {
-                    double fx = columns.fraction[x];
-                    double tl = lut[topLeft[x] >> shift & 0xFF];
-                    double tr = lut[topRight[x] >> shift & 0xFF];
-                    double bl = lut[bottomLeft[x] >> shift & 0xFF];
-                    double br = lut[bottomRight[x] >> shift & 0xFF];
+            int rowStart = offset + (nhwc ? y * outWidth * CHANNELS : y * outWidth);
+            for (int x = 0; x < outWidth; x++) {
+                double fx = columns.fraction[x];
+                int tlPixel = topLeft[x];
+                int trPixel = topRight[x];
+                int blPixel = bottomLeft[x];
+                int brPixel = bottomRight[x];
+                for (int c = 0; c < CHANNELS; c++) {
+                    float[] lut = normalized[c];
+                    int shift = channelShift[c];
+                    double tl = lut[tlPixel >> shift & 0xFF];
+                    double tr = lut[trPixel >> shift & 0xFF];
+                    double bl = lut[blPixel >> shift & 0xFF];
+                    double br = lut[brPixel >> shift & 0xFF];
                     double upper = tl + (tr - tl) * fx;
                     double lower = bl + (br - bl) * fx;
-                    target[index] = (float) (upper + (lower - upper) * fy);
+                    target[nhwc ? rowStart + x * CHANNELS + c : rowStart + c * plane + x] = (float) (upper + (lower - upper) * fy);
                 }
             }
         }
