@@ -5,7 +5,7 @@
 // DIR holds the JPEGs to classify; FILE a 224x224x3 float32 tensor preprocessed by Vigil. Measures, in images/s
 // (best of the rounds): inference alone (the network on a ready tensor), decode alone (jpeg-js, pure JavaScript:
 // what NSFWJS in Node uses without native add-ons), and the whole path (decode + NSFWJS's classify, which
-// normalises, resizes and runs the network).
+// normalises, resizes and runs the network). Rates are images per CPU-second of this process.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { IMAGE_SIZE, decodeJpeg, loadNsfwjs, parseArgs, readFloat32 } from "./nsfwjs.mjs";
@@ -21,7 +21,16 @@ const jpegs = readdirSync(args.images).filter((name) => name.endsWith(".jpg")).s
   .map((name) => readFileSync(path.join(args.images, name)));
 const tensor = tf.tensor4d(readFloat32(readFileSync(args.tensor)), [1, IMAGE_SIZE, IMAGE_SIZE, 3]);
 
-/** Best images/s over the rounds, each round running `once` (one image) for at least `seconds`. */
+/** CPU seconds used by this process so far (all its threads), as the Java side counts them. */
+function cpuSeconds() {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+/**
+ * Best images per CPU-second over the rounds, each round running `once` (one image) for at least `seconds` of
+ * wall time: steadier than wall time on a shared machine, and equal to it on an idle pinned core.
+ */
 async function measure(once) {
   for (let i = 0; i < 3; i++) {
     await once(i); // warm-up: compile kernels, fill caches
@@ -30,11 +39,12 @@ async function measure(once) {
   for (let round = 0; round < rounds; round++) {
     let count = 0;
     const start = performance.now();
+    const cpuStart = cpuSeconds();
     while (performance.now() - start < seconds * 1000) {
       await once(count);
       count++;
     }
-    best = Math.max(best, count / ((performance.now() - start) / 1000));
+    best = Math.max(best, count / (cpuSeconds() - cpuStart));
   }
   return best;
 }

@@ -11,7 +11,10 @@ package io.vigil.detector.nudity;
  */
 public record RuntimeOptions(int intraOpThreads, ExecutionProvider provider, int cudaDevice, int maxBatchSize) {
 
-    /** Images per run beyond which batching gains little on CPU while memory keeps growing (see docs/benchmarks.md). */
+    /**
+     * Images per run by default. On one CPU core batching neither gains nor loses (docs/benchmarks.md: MobileNetV2
+     * is compute-bound); an accelerator gains from it; 8 keeps one run's input under 5 MB.
+     */
     public static final int DEFAULT_MAX_BATCH = 8;
 
     public RuntimeOptions {
