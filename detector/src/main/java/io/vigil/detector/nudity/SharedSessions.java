@@ -49,10 +49,24 @@ final class SharedSessions {
     static synchronized Lease acquire(ClassifierModel model, RuntimeOptions options) {
         Key key = new Key(model.onnxLocation().toString(), options.intraOpThreads(), options.provider(), options.cudaDevice());
         Entry entry = SESSIONS.get(key);
-        if (entry == null) {
+        boolean opened = entry == null;
+        if (opened) {
             entry = open(model, options);
-            SESSIONS.put(key, entry);
         }
+        // Every descriptor is checked against the model, also one that finds the session already open.
+        List<String> problems;
+        try {
+            problems = checkAgainstDescriptor(entry.session, model.descriptor());
+        } catch (OrtException e) {
+            problems = List.of("ONNX Runtime cannot describe the model: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            if (opened) {
+                close(key, entry);
+            }
+            throw new InvalidModelException(model.source() + " (" + model.onnxLocation() + ")", problems);
+        }
+        SESSIONS.put(key, entry);
         entry.users++;
         Entry held = entry;
         boolean[] released = {false};
@@ -71,13 +85,17 @@ final class SharedSessions {
         released[0] = true;
         if (--entry.users == 0) {
             SESSIONS.remove(key);
-            try {
-                entry.session.close();
-            } catch (OrtException e) {
-                LOG.warn("closing the ONNX Runtime session for {} failed", key.onnxLocation(), e);
-            }
-            entry.sessionOptions.close();
+            close(key, entry);
         }
+    }
+
+    private static void close(Key key, Entry entry) {
+        try {
+            entry.session.close();
+        } catch (OrtException e) {
+            LOG.warn("closing the ONNX Runtime session for {} failed", key.onnxLocation(), e);
+        }
+        entry.sessionOptions.close();
     }
 
     private static Entry open(ClassifierModel model, RuntimeOptions options) {
@@ -92,15 +110,6 @@ final class SharedSessions {
             sessionOptions.addConfigEntry("session.intra_op.allow_spinning", "0");
             ExecutionProvider provider = addProvider(sessionOptions, options);
             OrtSession session = env.createSession(model.readOnnx(), sessionOptions);
-            try {
-                List<String> problems = checkAgainstDescriptor(session, model.descriptor());
-                if (!problems.isEmpty()) {
-                    throw new InvalidModelException(model.source() + " (" + model.onnxLocation() + ")", problems);
-                }
-            } catch (RuntimeException e) {
-                session.close();
-                throw e;
-            }
             LOG.info("nudity model {} loaded on {} ({} intra-op threads)", model.id(), provider,
                     options.intraOpThreads() == 0 ? "default" : options.intraOpThreads());
             return new Entry(session, sessionOptions, provider);

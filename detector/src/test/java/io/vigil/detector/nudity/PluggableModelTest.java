@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -75,6 +76,16 @@ class PluggableModelTest {
         Path wrongSize = OpenNsfwStyleModel.writeWithDescriptor(dir, ModelDescriptorTest.VALID.replace("width: 32", "width: 224"));
         assertThatThrownBy(() -> NudityClassifier.open(ClassifierModel.fromFile(wrongSize), RuntimeOptions.cpu()))
                 .hasMessageContaining("has shape [-1, 3, 32, 32], but the descriptor describes NCHW [-1, 3, 32, 224]");
+
+        // A second descriptor of a model whose session is already open is checked too.
+        Path good = OpenNsfwStyleModel.writeWithDescriptor(dir, ModelDescriptorTest.VALID);
+        Path wrongBeside = Files.writeString(dir.resolve("wrong-size.yaml"), ModelDescriptorTest.VALID.replace("width: 32", "width: 224"));
+        try (NudityClassifier open = NudityClassifier.open(ClassifierModel.fromFile(good), RuntimeOptions.cpu())) {
+            assertThat(open.modelId()).isEqualTo("test-model@1");
+            assertThatThrownBy(() -> NudityClassifier.open(ClassifierModel.fromFile(wrongBeside), RuntimeOptions.cpu()))
+                    .hasMessageContaining("but the descriptor describes NCHW [-1, 3, 32, 224]");
+            assertThat(open.classify(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB), 1).classScores()).hasSize(2);
+        }
     }
 
     @Test
