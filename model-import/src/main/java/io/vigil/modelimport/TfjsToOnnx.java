@@ -8,16 +8,19 @@ import io.vigil.modelimport.npm.NpmPackageCache;
 import io.vigil.modelimport.npm.PinnedNpmPackage;
 import io.vigil.modelimport.tfjs.ModelFiles;
 import io.vigil.modelimport.tfjs.TfjsLayersModel;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -130,7 +133,7 @@ public final class TfjsToOnnx implements Callable<Integer> {
         Files.createDirectories(parent);
         Path temporary = output.resolveSibling(output.getFileName() + ".partial");
         Files.write(temporary, onnx.toByteArray());
-        Files.move(temporary, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(stampFile(), stamp(sourceKey));
         log(String.format("wrote %s: %d layers, %d weights, %d ONNX nodes, %.1f MB, in %d ms", output, graph.layers().size(),
                 model.weights().size(), onnx.getGraph().getNodeCount(), Files.size(output) / 1e6, (System.nanoTime() - start) / 1_000_000));
@@ -167,7 +170,7 @@ public final class TfjsToOnnx implements Callable<Integer> {
         // Located through the class file itself: class loaders that rewrite classes (exec:java's System.exit guard)
         // leave no CodeSource.
         String classFile = TfjsToOnnx.class.getName().replace('.', '/') + ".class";
-        java.net.URL url = TfjsToOnnx.class.getClassLoader().getResource(classFile);
+        URL url = TfjsToOnnx.class.getClassLoader().getResource(classFile);
         try {
             if (url != null && url.getProtocol().equals("file")) {
                 Path file = Path.of(url.toURI());
@@ -179,7 +182,7 @@ public final class TfjsToOnnx implements Callable<Integer> {
             }
             if (url != null && url.getProtocol().equals("jar")) {
                 String jar = url.getPath().substring(0, url.getPath().indexOf("!/"));
-                return digestOf(List.of(Path.of(new java.net.URI(jar))));
+                return digestOf(List.of(Path.of(new URI(jar))));
             }
         } catch (URISyntaxException | IOException | RuntimeException e) {
             log("cannot fingerprint the importer (" + e + "); the output will be rebuilt every time");

@@ -10,16 +10,20 @@ import io.vigil.modelimport.tfjs.NsfwjsStyleModelWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /** The command the vigil-models build runs, on a tiny package tarball laid out like nsfwjs's. */
 class TfjsToOnnxTest {
@@ -50,7 +54,7 @@ class TfjsToOnnxTest {
              OrtSession.Result result = session.run(Map.of("input_1", input))) {
             float[][] probabilities = (float[][]) result.get("dense").orElseThrow().getValue();
             assertThat(probabilities).hasDimensions(2, 3);
-            assertThat(probabilities[0][0] + probabilities[0][1] + probabilities[0][2]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(probabilities[0][0] + probabilities[0][1] + probabilities[0][2]).isCloseTo(1f, offset(1e-5f));
             assertThat(session.getMetadata().getCustomMetadata()).containsEntry("source", "npm package tiny@1.0.0, dist/models/tiny")
                     .containsEntry("source_integrity", integrity).containsEntry("source_license", "MIT");
         }
@@ -88,12 +92,12 @@ class TfjsToOnnxTest {
 
     private static Outcome run(String... args) {
         StringWriter err = new StringWriter();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream previous = System.out;
-        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             int code = TfjsToOnnx.commandLine().setErr(new PrintWriter(err)).execute(args);
-            return new Outcome(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString());
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
         } finally {
             System.setOut(previous);
         }

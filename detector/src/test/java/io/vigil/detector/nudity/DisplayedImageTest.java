@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
@@ -120,7 +121,7 @@ class DisplayedImageTest {
     private static BufferedImage rgbInterleavedBytes(BufferedImage reference) {
         int w = reference.getWidth(), h = reference.getHeight();
         ComponentColorModel colorModel = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                java.awt.Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
         WritableRaster raster = Raster.createWritableRaster(
                 new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, w, h, 3, w * 3, new int[] {0, 1, 2}), null);
         for (int y = 0; y < h; y++) {

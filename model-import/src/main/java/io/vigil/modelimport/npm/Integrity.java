@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -60,7 +61,7 @@ public record Integrity(String algorithm, byte[] digest) {
 
     @Override
     public int hashCode() {
-        return algorithm.hashCode() * 31 + java.util.Arrays.hashCode(digest);
+        return algorithm.hashCode() * 31 + Arrays.hashCode(digest);
     }
 
     @Override

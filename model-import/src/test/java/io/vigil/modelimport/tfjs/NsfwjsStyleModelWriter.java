@@ -9,6 +9,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public final class NsfwjsStyleModelWriter {
 
     public NsfwjsStyleModelWriter(JsonNode modelConfig, Map<String, FloatTensor> weights) {
         ArrayNode specs = JSON.createArrayNode();
-        java.io.ByteArrayOutputStream shard = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream shard = new ByteArrayOutputStream();
         for (Map.Entry<String, FloatTensor> entry : weights.entrySet()) {
             FloatTensor tensor = entry.getValue();
             float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
