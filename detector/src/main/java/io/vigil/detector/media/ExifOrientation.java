@@ -1,8 +1,10 @@
 package io.vigil.detector.media;
 
-import java.awt.geom.AffineTransform;
-import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.lang.reflect.Array;
 
 /**
  * How a camera asks for the stored pixels to be turned for display (EXIF/TIFF tag 274, Orientation). Perceptual
@@ -47,30 +49,41 @@ public enum ExifOrientation {
         return tagValue >= 5;
     }
 
-    /** The image as it should be displayed (the same instance when nothing needs turning). */
+    /**
+     * The image as it should be displayed (the same instance when nothing needs turning). Pixels are moved, never
+     * resampled, so every layout and colour model is kept exactly.
+     */
     public BufferedImage applyTo(BufferedImage stored) {
         if (this == TOP_LEFT) {
             return stored;
         }
-        AffineTransformOp op = new AffineTransformOp(displayTransform(stored.getWidth(), stored.getHeight()),
-                AffineTransformOp.TYPE_NEAREST_NEIGHBOR);
-        return op.filter(stored, op.createCompatibleDestImage(stored, stored.getColorModel()));
-    }
-
-    /**
-     * Maps stored pixel edges to displayed ones: {@code x' = m00 x + m01 y + m02, y' = m10 x + m11 y + m12}, with
-     * integer coefficients so that nearest-neighbour resampling moves every pixel exactly.
-     */
-    AffineTransform displayTransform(int w, int h) {
-        return switch (this) {
-            case TOP_LEFT -> new AffineTransform();
-            case TOP_RIGHT -> new AffineTransform(-1, 0, 0, 1, w, 0);
-            case BOTTOM_RIGHT -> new AffineTransform(-1, 0, 0, -1, w, h);
-            case BOTTOM_LEFT -> new AffineTransform(1, 0, 0, -1, 0, h);
-            case LEFT_TOP -> new AffineTransform(0, 1, 1, 0, 0, 0);
-            case RIGHT_TOP -> new AffineTransform(0, 1, -1, 0, h, 0);
-            case RIGHT_BOTTOM -> new AffineTransform(0, -1, -1, 0, h, w);
-            case LEFT_BOTTOM -> new AffineTransform(0, -1, 1, 0, 0, w);
-        };
+        int w = stored.getWidth();
+        int h = stored.getHeight();
+        Raster raster = stored.getRaster();
+        int elements = raster.getNumDataElements();
+        Object source = raster.getDataElements(0, 0, w, h, null);
+        Object target = Array.newInstance(source.getClass().getComponentType(), Array.getLength(source));
+        int displayWidth = swapsDimensions() ? h : w;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int dx;
+                int dy;
+                switch (this) {
+                    case TOP_RIGHT -> { dx = w - 1 - x; dy = y; }
+                    case BOTTOM_RIGHT -> { dx = w - 1 - x; dy = h - 1 - y; }
+                    case BOTTOM_LEFT -> { dx = x; dy = h - 1 - y; }
+                    case LEFT_TOP -> { dx = y; dy = x; }
+                    case RIGHT_TOP -> { dx = h - 1 - y; dy = x; }
+                    case RIGHT_BOTTOM -> { dx = h - 1 - y; dy = w - 1 - x; }
+                    case LEFT_BOTTOM -> { dx = y; dy = w - 1 - x; }
+                    default -> throw new AssertionError(this);
+                }
+                System.arraycopy(source, (y * w + x) * elements, target, (dy * displayWidth + dx) * elements, elements);
+            }
+        }
+        ColorModel cm = stored.getColorModel();
+        WritableRaster displayed = cm.createCompatibleWritableRaster(displayWidth, swapsDimensions() ? w : h);
+        displayed.setDataElements(0, 0, displayed.getWidth(), displayed.getHeight(), target);
+        return new BufferedImage(cm, displayed, cm.isAlphaPremultiplied(), null);
     }
 }

@@ -32,6 +32,9 @@ public final class ImageDecoder {
      */
     private static final List<String> TRUNCATION_WARNINGS = List.of("premature end", "truncated");
 
+    /** "RIFF" and the 32-bit size that follows it are not counted in that size. */
+    private static final int RIFF_HEADER_BYTES = 8;
+
     private final DecodeLimits limits;
     private final Map<ImageFormat, ImageReaderSpi> readers = new EnumMap<>(ImageFormat.class);
 
@@ -67,6 +70,7 @@ public final class ImageDecoder {
         }
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new ImageDecodeException(
                 DecodeError.IMAGE_UNSUPPORTED_FORMAT, "not a JPEG, PNG, GIF, WebP or BMP image"));
+        checkNotTruncated(format, bytes);
         ImageReaderSpi spi = readers.get(format);
         if (spi == null) {
             throw new ImageDecodeException(DecodeError.IMAGE_UNSUPPORTED_FORMAT, "no reader for " + format);
@@ -134,6 +138,22 @@ public final class ImageDecoder {
         ExifOrientation orientation = format == ImageFormat.JPEG
                 ? ExifOrientationReader.ofJpeg(bytes) : ExifOrientation.TOP_LEFT;
         return new DecodedImage(image, format, width, height, subsampling, luminanceOnly, orientation, animated);
+    }
+
+    /**
+     * Container-level completeness, for formats whose reader does not notice a missing tail: a RIFF (WebP) file
+     * declares its own length after the "RIFF" tag, and TwelveMonkeys' lossless WebP decoder reads missing bits as
+     * zeros instead of failing.
+     */
+    private static void checkNotTruncated(ImageFormat format, byte[] bytes) throws ImageDecodeException {
+        if (format == ImageFormat.WEBP) {
+            long declared = (bytes[4] & 0xFFL) | (bytes[5] & 0xFFL) << 8 | (bytes[6] & 0xFFL) << 16
+                    | (bytes[7] & 0xFFL) << 24;
+            if (declared + RIFF_HEADER_BYTES > bytes.length) {
+                throw new ImageDecodeException(DecodeError.IMAGE_CORRUPT, "WEBP data is truncated: "
+                        + bytes.length + " of " + (declared + RIFF_HEADER_BYTES) + " bytes");
+            }
+        }
     }
 
     /** A grey destination the reader can produce directly (libjpeg then decodes only the Y component). */
