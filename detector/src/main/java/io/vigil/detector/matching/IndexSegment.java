@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * range of entries) and its candidates are read sequentially. Every other chunk has a direct-addressed table:
  * {@code offsets[key] .. offsets[key + 1]} is the range of {@code positions} holding the entries with that key
  * (a counting sort, so no per-bucket objects). A segment too small for tables to pay off is scanned.
+ *
+ * <p>All tables share one offsets array and one positions array: a few huge arrays instead of one per table, since
+ * G1 gives every array larger than half a region whole regions of its own, and an array of 2^20 ints plus its header
+ * would take two 4 MiB regions, doubling the memory of a 1-million-entry index's tables.
  */
 final class IndexSegment {
 
@@ -23,16 +27,19 @@ final class IndexSegment {
     private final long[] hashes; // 4 words per entry, most significant first
     private final int[] ids;
     private final ChunkLayout layout; // null: scan only
-    private final int[][] offsets;
-    private final int[][] positions; // positions[0] == null: chunk 0 is the storage order
+    private final int[] offsets;     // all tables' bucket offsets, chunk c's from offsetBase[c]
+    private final int[] offsetBase;
+    private final int[] positions;   // all tables' positions but chunk 0's (the storage order), chunk c's from (c-1)*size
     private final AtomicReferenceArray<ProbePlan> plans = new AtomicReferenceArray<>(CACHED_RADII + 1);
 
-    private IndexSegment(int size, long[] hashes, int[] ids, ChunkLayout layout, int[][] offsets, int[][] positions) {
+    private IndexSegment(int size, long[] hashes, int[] ids, ChunkLayout layout, int[] offsets, int[] offsetBase,
+                         int[] positions) {
         this.size = size;
         this.hashes = hashes;
         this.ids = ids;
         this.layout = layout;
         this.offsets = offsets;
+        this.offsetBase = offsetBase;
         this.positions = positions;
     }
 
@@ -48,11 +55,22 @@ final class IndexSegment {
         if (layout == null) {
             long[] h = Arrays.copyOf(hashes, size * WORDS);
             int[] i = Arrays.copyOf(ids, size);
-            return new IndexSegment(size, h, i, null, null, null);
+            return new IndexSegment(size, h, i, null, null, null, null);
         }
-        // Counting sort by chunk 0: the storage order.
+        long[] scratchA = new long[size];
+        long[] scratchB = new long[size];
+        int chunks = layout.count();
+        int[] offsetBase = new int[chunks];
+        long totalOffsets = 0;
+        for (int c = 0; c < chunks; c++) {
+            offsetBase[c] = (int) totalOffsets;
+            totalOffsets += (1L << layout.width(c)) + 1;
+        }
+        int[] offsets = new int[Math.toIntExact(totalOffsets)];
+        int[] positions = new int[Math.multiplyExact(chunks - 1, size)];
+        // Sorted by chunk 0: the storage order.
         int[] order = new int[size];
-        int[] offsets0 = countingSort(layout, hashes, 0, size, order);
+        sortByChunk(layout, hashes, 0, size, order, 0, offsets, offsetBase[0], scratchA, scratchB);
         long[] sortedHashes = new long[size * WORDS];
         int[] sortedIds = new int[size];
         for (int p = 0; p < size; p++) {
@@ -61,35 +79,58 @@ final class IndexSegment {
             sortedIds[p] = ids[from];
         }
         order = null;
-        int chunks = layout.count();
-        int[][] offsets = new int[chunks][];
-        int[][] positions = new int[chunks][];
-        offsets[0] = offsets0;
         for (int c = 1; c < chunks; c++) {
-            positions[c] = new int[size];
-            offsets[c] = countingSort(layout, sortedHashes, c, size, positions[c]);
+            sortByChunk(layout, sortedHashes, c, size, positions, (c - 1) * size, offsets, offsetBase[c],
+                    scratchA, scratchB);
         }
-        return new IndexSegment(size, sortedHashes, sortedIds, layout, offsets, positions);
+        return new IndexSegment(size, sortedHashes, sortedIds, layout, offsets, offsetBase, positions);
     }
 
+    /** Radix digits of at most 12 bits: 4096 counters and as many write streams stay in cache. */
+    private static final int RADIX_BITS = 12;
+
     /**
-     * Stable counting sort of entry positions {@code 0..size-1} by the value of {@code chunk}: writes the sorted
-     * positions into {@code out} and returns the bucket offsets (length 2^width + 1).
+     * Stable sort of entry positions {@code 0..size-1} by the value of {@code chunk}: writes the sorted positions
+     * into {@code out[outBase..]} and the bucket offsets (2^width + 1 of them) into {@code offsets[offsetsBase..]}.
+     * An LSD radix sort of (key, position)
+     * pairs reads and writes sequentially; scattering straight into 2^24 buckets would miss the cache on every
+     * entry.
      */
-    private static int[] countingSort(ChunkLayout layout, long[] hashes, int chunk, int size, int[] out) {
-        int buckets = 1 << layout.width(chunk);
-        int[] offsets = new int[buckets + 1];
+    private static void sortByChunk(ChunkLayout layout, long[] hashes, int chunk, int size, int[] out, int outBase,
+                                    int[] offsets, int offsetsBase, long[] scratchA, long[] scratchB) {
+        int width = layout.width(chunk);
+        long[] a = scratchA;
+        long[] b = scratchB;
         for (int p = 0; p < size; p++) {
-            offsets[layout.key(hashes, p * WORDS, chunk) + 1]++;
+            a[p] = (long) layout.key(hashes, p * WORDS, chunk) << 32 | p;
         }
-        for (int k = 0; k < buckets; k++) {
-            offsets[k + 1] += offsets[k];
+        int passes = (width + RADIX_BITS - 1) / RADIX_BITS;
+        int digitBits = (width + passes - 1) / passes;
+        int[] count = new int[(1 << digitBits) + 1];
+        for (int pass = 0; pass < passes; pass++) {
+            int shift = 32 + pass * digitBits;
+            int mask = (1 << digitBits) - 1;
+            Arrays.fill(count, 0);
+            for (int i = 0; i < size; i++) {
+                count[((int) (a[i] >>> shift) & mask) + 1]++;
+            }
+            for (int d = 0; d < mask + 1; d++) {
+                count[d + 1] += count[d];
+            }
+            for (int i = 0; i < size; i++) {
+                b[count[(int) (a[i] >>> shift) & mask]++] = a[i];
+            }
+            long[] t = a;
+            a = b;
+            b = t;
         }
-        int[] next = Arrays.copyOf(offsets, buckets);
-        for (int p = 0; p < size; p++) {
-            out[next[layout.key(hashes, p * WORDS, chunk)]++] = p;
+        for (int i = 0; i < size; i++) {
+            offsets[offsetsBase + (int) (a[i] >>> 32) + 1]++;
+            out[outBase + i] = (int) a[i];
         }
-        return offsets;
+        for (int k = 0; k < 1 << width; k++) {
+            offsets[offsetsBase + k + 1] += offsets[offsetsBase + k];
+        }
     }
 
     int size() {
@@ -129,68 +170,143 @@ final class IndexSegment {
             queryKeys[c] = layout.key(q, 0, c);
         }
         Verifier verifier = new Verifier(q, radius, queryKeys, plan, live, sink);
+        SearchScratch scratch = SearchScratch.get();
         for (int c = 0; c < chunks; c++) {
             int r = plan.chunkRadius(c);
             if (r < 0) {
                 continue;
             }
             verifier.chunk = c;
-            probeAll(c, queryKeys[c], r, verifier);
+            probeChunk(c, queryKeys[c], r, scratch, verifier);
         }
     }
 
-    /** Probes every key within {@code r} bits of {@code key} in chunk {@code c}'s table. */
-    private void probeAll(int c, int key, int r, Verifier v) {
-        int width = layout.width(c);
-        probe(c, key, v);
+    /**
+     * Probes every key within {@code r} bits of {@code key} in chunk {@code c}'s table, in three passes (keys to
+     * bucket ranges, ranges to candidate positions, candidates to distances) so that the memory reads of each
+     * pass are independent of each other: the processor then overlaps their cache misses instead of waiting for
+     * offset, position and hash one after the other.
+     */
+    private void probeChunk(int c, int key, int r, SearchScratch scratch, Verifier v) {
+        int keyCount = neighbours(key, layout.width(c), r, scratch);
+        int[] keys = scratch.keys;
+        int[] bucketOffsets = offsets;
+        int tableBase = offsetBase[c];
+        int[] from = scratch.from(keyCount);
+        int[] to = scratch.to;
+        int candidates = 0;
+        for (int k = 0; k < keyCount; k++) {
+            int bucket = tableBase + keys[k];
+            from[k] = bucketOffsets[bucket];
+            to[k] = bucketOffsets[bucket + 1];
+            candidates += to[k] - from[k];
+        }
+        int[] found = scratch.candidates(candidates);
+        int n = 0;
+        if (c == 0) {
+            for (int k = 0; k < keyCount; k++) {
+                for (int t = from[k]; t < to[k]; t++) {
+                    found[n++] = t;
+                }
+            }
+        } else {
+            int[] pos = positions;
+            int positionBase = (c - 1) * size;
+            for (int k = 0; k < keyCount; k++) {
+                for (int t = from[k]; t < to[k]; t++) {
+                    found[n++] = pos[positionBase + t];
+                }
+            }
+        }
+        long q0 = v.q0;
+        long q1 = v.q1;
+        long q2 = v.q2;
+        long q3 = v.q3;
+        long[] h = hashes;
+        int radius = v.radius;
+        for (int i = 0; i < n; i++) {
+            int base = found[i] * WORDS;
+            int d = Long.bitCount(q0 ^ h[base]) + Long.bitCount(q1 ^ h[base + 1])
+                    + Long.bitCount(q2 ^ h[base + 2]) + Long.bitCount(q3 ^ h[base + 3]);
+            if (d <= radius) {
+                v.found(found[i], d);
+            }
+        }
+    }
+
+    /** Writes every {@code width}-bit key within {@code r} bits of {@code key} into {@code scratch.keys}. */
+    private static int neighbours(int key, int width, int r, SearchScratch scratch) {
+        int total = 0;
+        for (int bits = 0; bits <= Math.min(r, width); bits++) {
+            total += (int) ChunkLayout.binomial(width, bits);
+        }
+        int[] keys = scratch.keys(total);
+        int n = 0;
+        keys[n++] = key;
         if (r >= 1) {
             for (int i = 0; i < width; i++) {
                 int k1 = key ^ (1 << i);
-                probe(c, k1, v);
+                keys[n++] = k1;
                 if (r >= 2) {
                     for (int j = i + 1; j < width; j++) {
                         int k2 = k1 ^ (1 << j);
-                        probe(c, k2, v);
+                        keys[n++] = k2;
                         if (r >= 3) {
                             for (int l = j + 1; l < width; l++) {
-                                probe(c, k2 ^ (1 << l), v);
+                                keys[n++] = k2 ^ (1 << l);
                             }
                         }
                     }
                 }
             }
         }
-        for (int bits = 4; bits <= r; bits++) {
+        for (int bits = 4; bits <= Math.min(r, width); bits++) {
             // Gosper's hack: every width-bit mask with exactly `bits` bits set, in increasing order
             long limit = 1L << width;
             long mask = (1L << bits) - 1;
             while (mask < limit) {
-                probe(c, key ^ (int) mask, v);
+                keys[n++] = key ^ (int) mask;
                 long lowest = mask & -mask;
                 long ripple = mask + lowest;
                 mask = (((ripple ^ mask) >>> 2) / lowest) | ripple;
             }
         }
+        return n;
     }
 
-    private void probe(int c, int key, Verifier v) {
-        int[] bucketOffsets = offsets[c];
-        int from = bucketOffsets[key];
-        int to = bucketOffsets[key + 1];
-        int[] pos = positions[c];
-        long q0 = v.q0;
-        long q1 = v.q1;
-        long q2 = v.q2;
-        long q3 = v.q3;
-        long[] h = hashes;
-        for (int t = from; t < to; t++) {
-            int p = pos == null ? t : pos[t];
-            int base = p * WORDS;
-            int d = Long.bitCount(q0 ^ h[base]) + Long.bitCount(q1 ^ h[base + 1])
-                    + Long.bitCount(q2 ^ h[base + 2]) + Long.bitCount(q3 ^ h[base + 3]);
-            if (d <= v.radius) {
-                v.found(p, d);
+    /** Per-thread buffers for {@link #probeChunk}, so that a search allocates nothing in steady state. */
+    private static final class SearchScratch {
+        private static final ThreadLocal<SearchScratch> PER_THREAD = ThreadLocal.withInitial(SearchScratch::new);
+
+        int[] keys = new int[1024];
+        int[] from = new int[1024];
+        int[] to = new int[1024];
+        int[] candidates = new int[4096];
+
+        static SearchScratch get() {
+            return PER_THREAD.get();
+        }
+
+        int[] keys(int n) {
+            if (keys.length < n) {
+                keys = new int[n];
             }
+            return keys;
+        }
+
+        int[] from(int n) {
+            if (from.length < n) {
+                from = new int[n];
+                to = new int[n];
+            }
+            return from;
+        }
+
+        int[] candidates(int n) {
+            if (candidates.length < n) {
+                candidates = new int[Math.max(n, candidates.length * 2)];
+            }
+            return candidates;
         }
     }
 
@@ -269,12 +385,7 @@ final class IndexSegment {
     long indexHeapBytes() {
         long bytes = arrayBytes(ids.length, Integer.BYTES);
         if (offsets != null) {
-            for (int c = 0; c < offsets.length; c++) {
-                bytes += arrayBytes(offsets[c].length, Integer.BYTES);
-                if (positions[c] != null) {
-                    bytes += arrayBytes(positions[c].length, Integer.BYTES);
-                }
-            }
+            bytes += arrayBytes(offsets.length, Integer.BYTES) + arrayBytes(positions.length, Integer.BYTES);
         }
         return bytes;
     }
