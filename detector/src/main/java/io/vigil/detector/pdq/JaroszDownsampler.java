@@ -49,51 +49,57 @@ final class JaroszDownsampler {
     }
 
     /**
-     * Blurs and decimates {@code luma} into {@code out[row * 64 + column]}.
+     * Blurs and decimates {@code image} into {@code out[row * 64 + column]}.
      */
-    static void downsample(LumaRows luma, double[] out) {
-        int width = luma.width();
-        int height = luma.height();
+    static void downsample(PixelRows image, double[] out) {
+        int width = image.width();
+        int height = image.height();
+        int channels = image.channels();
+        int rowLength = width * channels;
         Kernel[] vertical = kernels(height);
         Kernel[] horizontal = kernels(width);
 
-        float[] row = new float[width];
-        float[] accumulators = new float[GRID * width];
+        // Vertical pass: each image row, weighted, into the accumulator of every grid row whose kernel covers it.
+        boolean fixed = image.hasByteValues();
+        float[] accumulators = fixed ? null : new float[GRID * rowLength];
+        int[] fixedAccumulators = fixed ? new int[GRID * rowLength] : null;
+        double fixedScale = 1.0 / (1 << PixelRows.FIXED_POINT_BITS);
         int first = 0; // lowest grid row whose vertical kernel has not ended yet
-        for (int y = 0; y < height; y++) {
+        for (int y = 0; y < height && first < GRID; y++) {
             while (first < GRID && vertical[first].end() <= y) {
                 first++;
             }
-            if (first == GRID) {
-                break;
-            }
-            if (vertical[first].start > y) {
-                continue; // no grid row needs this image row
-            }
-            luma.readRow(y, row);
             for (int i = first; i < GRID && vertical[i].start <= y; i++) {
                 Kernel k = vertical[i];
-                if (y < k.end()) {
-                    axpy(k.weights[y - k.start], row, accumulators, i * width, width);
+                float weight = k.weights[y - k.start];
+                if (fixed) {
+                    image.accumulateFixed(y, (int) Math.round(weight / fixedScale), fixedAccumulators, i * rowLength);
+                } else {
+                    image.accumulate(y, weight, accumulators, i * rowLength);
                 }
             }
         }
+        // Channels to luminance, then the horizontal pass at the 64 grid columns.
+        float[] weights = image.channelWeights();
+        double[] luma = new double[width];
         for (int i = 0; i < GRID; i++) {
-            int base = i * width;
+            int base = i * rowLength;
+            for (int x = 0; x < width; x++) {
+                double sum = 0;
+                for (int c = 0; c < channels; c++) {
+                    int at = base + x * channels + c;
+                    sum += (double) weights[c] * (fixed ? fixedAccumulators[at] * fixedScale : accumulators[at]);
+                }
+                luma[x] = sum;
+            }
             for (int j = 0; j < GRID; j++) {
                 Kernel k = horizontal[j];
                 double sum = 0;
                 for (int t = 0; t < k.weights.length; t++) {
-                    sum += (double) k.weights[t] * accumulators[base + k.start + t];
+                    sum += k.weights[t] * luma[k.start + t];
                 }
                 out[i * GRID + j] = sum;
             }
-        }
-    }
-
-    private static void axpy(float a, float[] x, float[] y, int yOffset, int n) {
-        for (int t = 0; t < n; t++) {
-            y[yOffset + t] += a * x[t];
         }
     }
 

@@ -5,16 +5,17 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferInt;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 
 /**
  * Luminance of decoded images, as PDQ defines it.
  *
- * <p>Colour pixels: {@code Y = 0.299 R + 0.587 G + 0.114 B} in single precision on the 8-bit sRGB values that
- * {@link BufferedImage#getRGB} reports, exactly as the reference ({@code PDQHasher.fillFloatLumaFromBufferImage}).
- * Alpha is ignored, as in every reference implementation. Fast paths read the common raster layouts directly and
- * give the same values as {@code getRGB}; anything else goes through {@code getRGB} one row at a time.
+ * <p>Colour pixels: {@code Y = 0.299 R + 0.587 G + 0.114 B} on the 8-bit sRGB values that
+ * {@link BufferedImage#getRGB} reports, as the reference ({@code PDQHasher.fillFloatLumaFromBufferImage}) does. The
+ * 8-bit layouts JPEG, PNG and WebP decode to are read straight from the raster, channel by channel (see
+ * {@link PixelRows}); anything else goes through {@code getRGB} one row at a time. Alpha is ignored, as in every
+ * reference implementation.
  *
  * <p>Grey pixels: the stored grey value itself. The Java reference reads grey through {@code getRGB}, which
  * applies a gamma curve and moves the hash 10-24 bits away from the C++ and Python references; those use the
@@ -27,9 +28,6 @@ public final class Luminance {
     public static final float LUMA_FROM_G = 0.587f;
     public static final float LUMA_FROM_B = 0.114f;
 
-    /** Scale of 16-bit grey samples to the 8-bit range PDQ works in (65535 -> 255). */
-    private static final float SIXTEEN_TO_EIGHT_BIT = 255f / 65535f;
-
     private Luminance() {
     }
 
@@ -38,42 +36,61 @@ public final class Luminance {
         return LUMA_FROM_R * r + LUMA_FROM_G * g + LUMA_FROM_B * b;
     }
 
-    /** Row-by-row luminance of {@code image}. */
-    public static LumaRows of(BufferedImage image) {
-        switch (image.getType()) {
-            case BufferedImage.TYPE_3BYTE_BGR:
-            case BufferedImage.TYPE_4BYTE_ABGR:
-                return new InterleavedBytes(image);
-            case BufferedImage.TYPE_INT_RGB:
-            case BufferedImage.TYPE_INT_ARGB:
-                return new PackedInts(image);
-            case BufferedImage.TYPE_BYTE_GRAY:
-                return new GreyBytes(image);
-            default:
-                if (isSingleBandGrey(image)) {
-                    return new GreySamples(image);
-                }
-                return new ViaGetRgb(image);
+    /** {@code image}'s rows for the downsampler. */
+    static PixelRows rowsOf(BufferedImage image) {
+        int type = image.getType();
+        if ((type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR
+                || type == BufferedImage.TYPE_BYTE_GRAY) && InterleavedBytes.applies(image)) {
+            return new InterleavedBytes(image);
+        }
+        if (isGrey(image)) {
+            return new GreySamples(image);
+        }
+        return new ViaGetRgb(image);
+    }
+
+    /** Writes row {@code y}'s luminance into {@code dst}: what {@link #rowsOf} adds up, one pixel at a time. */
+    static void readRow(BufferedImage image, int y, float[] dst) {
+        PixelRows rows = rowsOf(image);
+        int width = image.getWidth();
+        int channels = rows.channels();
+        float[] values = new float[width * channels];
+        rows.accumulate(y, 1f, values, 0);
+        float[] weights = rows.channelWeights();
+        for (int x = 0; x < width; x++) {
+            float luma = 0;
+            for (int c = 0; c < channels; c++) {
+                luma += weights[c] * values[x * channels + c];
+            }
+            dst[x] = luma;
         }
     }
 
-    private static boolean isSingleBandGrey(BufferedImage image) {
+    private static boolean isGrey(BufferedImage image) {
         return image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
-                && !(image.getColorModel() instanceof java.awt.image.IndexColorModel)
+                && !(image.getColorModel() instanceof IndexColorModel)
                 && image.getRaster().getDataBuffer().getDataType() <= DataBuffer.TYPE_USHORT;
     }
 
-    /** Pixel-interleaved 8-bit samples with the red, green and blue bytes at fixed offsets in each pixel. */
-    private static final class InterleavedBytes implements LumaRows {
+    /**
+     * 8-bit samples interleaved pixel by pixel with no gaps (BGR, ABGR, grey): a row is one run of bytes, summed
+     * as is, and the channels are weighted afterwards.
+     */
+    private static final class InterleavedBytes implements PixelRows {
         private final int width;
         private final int height;
         private final byte[] data;
-        private final int pixelStride;
+        private final int channels;
         private final int scanlineStride;
         private final int base;
-        private final int r;
-        private final int g;
-        private final int b;
+        private final float[] weights;
+
+        static boolean applies(BufferedImage image) {
+            Raster raster = image.getRaster();
+            return raster.getSampleModel() instanceof ComponentSampleModel sm
+                    && raster.getDataBuffer() instanceof DataBufferByte
+                    && sm.getPixelStride() == sm.getNumBands();
+        }
 
         InterleavedBytes(BufferedImage image) {
             Raster raster = image.getRaster();
@@ -81,15 +98,20 @@ public final class Luminance {
             this.width = image.getWidth();
             this.height = image.getHeight();
             this.data = ((DataBufferByte) raster.getDataBuffer()).getData();
-            this.pixelStride = sm.getPixelStride();
+            this.channels = sm.getPixelStride();
             this.scanlineStride = sm.getScanlineStride();
-            int[] offsets = sm.getBandOffsets(); // band 0 is red, whatever the byte order in memory
             this.base = raster.getDataBuffer().getOffset()
-                    - raster.getSampleModelTranslateX() * sm.getPixelStride()
-                    - raster.getSampleModelTranslateY() * sm.getScanlineStride();
-            this.r = offsets[0];
-            this.g = offsets[1];
-            this.b = offsets[2];
+                    - raster.getSampleModelTranslateX() * channels
+                    - raster.getSampleModelTranslateY() * scanlineStride;
+            this.weights = new float[channels];
+            int[] offsets = sm.getBandOffsets(); // by band: red, green, blue[, alpha] or grey
+            if (channels == 1) {
+                weights[0] = 1f;
+            } else {
+                weights[offsets[0]] = LUMA_FROM_R;
+                weights[offsets[1]] = LUMA_FROM_G;
+                weights[offsets[2]] = LUMA_FROM_B; // alpha, if any, keeps weight 0
+            }
         }
 
         @Override
@@ -103,104 +125,47 @@ public final class Luminance {
         }
 
         @Override
-        public void readRow(int y, float[] dst) {
+        public int channels() {
+            return channels;
+        }
+
+        @Override
+        public float[] channelWeights() {
+            return weights;
+        }
+
+        @Override
+        public void accumulate(int y, float weight, float[] accumulator, int offset) {
+            byte[] d = data;
             int p = base + y * scanlineStride;
-            for (int x = 0; x < width; x++, p += pixelStride) {
-                dst[x] = LUMA_FROM_R * (data[p + r] & 0xff)
-                        + LUMA_FROM_G * (data[p + g] & 0xff)
-                        + LUMA_FROM_B * (data[p + b] & 0xff);
+            int n = width * channels;
+            for (int i = 0; i < n; i++) {
+                accumulator[offset + i] += weight * (d[p + i] & 0xff);
+            }
+        }
+
+        @Override
+        public boolean hasByteValues() {
+            return true;
+        }
+
+        @Override
+        public void accumulateFixed(int y, int weight, int[] accumulator, int offset) {
+            byte[] d = data;
+            int p = base + y * scanlineStride;
+            int n = width * channels;
+            for (int i = 0; i < n; i++) {
+                accumulator[offset + i] += weight * (d[p + i] & 0xff);
             }
         }
     }
 
-    /** {@code TYPE_INT_RGB} / {@code TYPE_INT_ARGB}: one packed 0xAARRGGBB int per pixel, as getRGB reports. */
-    private static final class PackedInts implements LumaRows {
-        private final int width;
-        private final int height;
-        private final int[] data;
-        private final int scanlineStride;
-        private final int base;
-
-        PackedInts(BufferedImage image) {
-            Raster raster = image.getRaster();
-            java.awt.image.SinglePixelPackedSampleModel sm =
-                    (java.awt.image.SinglePixelPackedSampleModel) raster.getSampleModel();
-            this.width = image.getWidth();
-            this.height = image.getHeight();
-            this.data = ((DataBufferInt) raster.getDataBuffer()).getData();
-            this.scanlineStride = sm.getScanlineStride();
-            this.base = raster.getDataBuffer().getOffset()
-                    - raster.getSampleModelTranslateX()
-                    - raster.getSampleModelTranslateY() * sm.getScanlineStride();
-        }
-
-        @Override
-        public int width() {
-            return width;
-        }
-
-        @Override
-        public int height() {
-            return height;
-        }
-
-        @Override
-        public void readRow(int y, float[] dst) {
-            int p = base + y * scanlineStride;
-            for (int x = 0; x < width; x++) {
-                int rgb = data[p + x];
-                dst[x] = LUMA_FROM_R * ((rgb >> 16) & 0xff)
-                        + LUMA_FROM_G * ((rgb >> 8) & 0xff)
-                        + LUMA_FROM_B * (rgb & 0xff);
-            }
-        }
-    }
-
-    /** 8-bit grey: the stored value is the luminance. */
-    private static final class GreyBytes implements LumaRows {
-        private final int width;
-        private final int height;
-        private final byte[] data;
-        private final int scanlineStride;
-        private final int base;
-
-        GreyBytes(BufferedImage image) {
-            Raster raster = image.getRaster();
-            ComponentSampleModel sm = (ComponentSampleModel) raster.getSampleModel();
-            this.width = image.getWidth();
-            this.height = image.getHeight();
-            this.data = ((DataBufferByte) raster.getDataBuffer()).getData();
-            this.scanlineStride = sm.getScanlineStride();
-            this.base = raster.getDataBuffer().getOffset()
-                    - raster.getSampleModelTranslateX()
-                    - raster.getSampleModelTranslateY() * sm.getScanlineStride();
-        }
-
-        @Override
-        public int width() {
-            return width;
-        }
-
-        @Override
-        public int height() {
-            return height;
-        }
-
-        @Override
-        public void readRow(int y, float[] dst) {
-            int p = base + y * scanlineStride;
-            for (int x = 0; x < width; x++) {
-                dst[x] = data[p + x] & 0xff;
-            }
-        }
-    }
-
-    /** Grey of any other layout (16-bit, grey with alpha): band 0, scaled to 8 bits. */
-    private static final class GreySamples implements LumaRows {
+    /** Grey of any other layout (16-bit, grey with alpha): band 0, scaled to the 8-bit range. */
+    private static final class GreySamples implements PixelRows {
         private final Raster raster;
         private final int width;
         private final int height;
-        private final float scale;
+        private final float[] weights;
         private final int[] samples;
 
         GreySamples(BufferedImage image) {
@@ -208,7 +173,7 @@ public final class Luminance {
             this.width = image.getWidth();
             this.height = image.getHeight();
             int bits = image.getColorModel().getComponentSize(0);
-            this.scale = bits == 16 ? SIXTEEN_TO_EIGHT_BIT : 255f / ((1 << bits) - 1);
+            this.weights = new float[] {255f / ((1 << bits) - 1)}; // 65535 -> 255 for 16-bit grey
             this.samples = new int[width];
         }
 
@@ -223,16 +188,27 @@ public final class Luminance {
         }
 
         @Override
-        public void readRow(int y, float[] dst) {
+        public int channels() {
+            return 1;
+        }
+
+        @Override
+        public float[] channelWeights() {
+            return weights;
+        }
+
+        @Override
+        public void accumulate(int y, float weight, float[] accumulator, int offset) {
             raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, samples);
             for (int x = 0; x < width; x++) {
-                dst[x] = samples[x] * scale;
+                accumulator[offset + x] += weight * samples[x];
             }
         }
     }
 
-    /** Palette, 16-bit colour, CMYK-derived and other layouts: exactly what the reference reads. */
-    private static final class ViaGetRgb implements LumaRows {
+    /** Palette, packed ints, 16-bit colour, CMYK-derived and other layouts: exactly what the reference reads. */
+    private static final class ViaGetRgb implements PixelRows {
+        private static final float[] ONE = {1f};
         private final BufferedImage image;
         private final int[] rgb;
 
@@ -252,14 +228,24 @@ public final class Luminance {
         }
 
         @Override
-        public void readRow(int y, float[] dst) {
+        public int channels() {
+            return 1;
+        }
+
+        @Override
+        public float[] channelWeights() {
+            return ONE;
+        }
+
+        @Override
+        public void accumulate(int y, float weight, float[] accumulator, int offset) {
             int width = rgb.length;
             image.getRGB(0, y, width, 1, rgb, 0, width);
             for (int x = 0; x < width; x++) {
                 int p = rgb[x];
-                dst[x] = LUMA_FROM_R * ((p >> 16) & 0xff)
-                        + LUMA_FROM_G * ((p >> 8) & 0xff)
+                float luma = LUMA_FROM_R * ((p >> 16) & 0xff) + LUMA_FROM_G * ((p >> 8) & 0xff)
                         + LUMA_FROM_B * (p & 0xff);
+                accumulator[offset + x] += weight * luma;
             }
         }
     }

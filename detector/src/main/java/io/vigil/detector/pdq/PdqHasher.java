@@ -1,5 +1,6 @@
 package io.vigil.detector.pdq;
 
+import io.vigil.detector.media.DecodeRequest;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
@@ -12,6 +13,20 @@ import java.util.Arrays;
  * {@link JaroszDownsampler} for how the filter is applied without full-size buffers. Stateless and thread-safe.
  */
 public final class PdqHasher {
+
+    /**
+     * The decode that reproduces the reference's input exactly: full size, colour, luminance from the RGB that
+     * {@code getRGB} reports. Bit-exact with the reference on the fixtures (all but the README's noted cases).
+     */
+    public static final DecodeRequest EXACT_DECODE = DecodeRequest.fullColour();
+
+    /**
+     * The fast decode: luminance only (for JPEG, libjpeg's Y component without chroma decoding, upsampling or
+     * colour conversion; about 2-3x faster). Y equals the luma of the decoded RGB up to rounding and clamping, so
+     * hashes stay within 2 bits of the reference on the fixtures; about one JPEG in five differs by those 2 bits
+     * (one coefficient next to the median swaps sides). Use it when nothing else needs colour.
+     */
+    public static final DecodeRequest FAST_DECODE = DecodeRequest.luminanceOnly();
 
     /** Quality is capped at 100. */
     public static final int MAX_QUALITY = 100;
@@ -35,25 +50,23 @@ public final class PdqHasher {
     public PdqHasher() {
     }
 
-    /** The PDQ hash and quality of a decoded image. */
+    /** The PDQ hash and quality of a decoded image (pixels as stored: EXIF orientation is not applied). */
     public PdqHash hash(BufferedImage image) {
-        return hash(Luminance.of(image));
+        return hash(Luminance.rowsOf(image));
     }
 
-    /** The PDQ hash and quality of a luminance plane. */
-    public PdqHash hash(LumaRows luma) {
-        Spectrum s = spectrum(luma);
+    PdqHash hash(PixelRows image) {
+        Spectrum s = spectrum(image);
         return new PdqHash(bits(s.dct), s.quality);
     }
 
     /** The hashes of all eight dihedral variants of a decoded image, from one DCT. */
     public PdqHashes hashAllDihedrals(BufferedImage image) {
-        return hashAllDihedrals(Luminance.of(image));
+        return hashAllDihedrals(Luminance.rowsOf(image));
     }
 
-    /** The hashes of all eight dihedral variants of a luminance plane, from one DCT. */
-    public PdqHashes hashAllDihedrals(LumaRows luma) {
-        Spectrum s = spectrum(luma);
+    PdqHashes hashAllDihedrals(PixelRows image) {
+        Spectrum s = spectrum(image);
         Dihedral[] variants = Dihedral.values();
         Hash256[] hashes = new Hash256[variants.length];
         double[] transformed = new double[s.dct.length];
@@ -67,12 +80,12 @@ public final class PdqHasher {
     private record Spectrum(double[] dct, int quality) {
     }
 
-    private static Spectrum spectrum(LumaRows luma) {
-        if (luma.width() <= 0 || luma.height() <= 0) {
+    private static Spectrum spectrum(PixelRows image) {
+        if (image.width() <= 0 || image.height() <= 0) {
             throw new IllegalArgumentException("empty image");
         }
         double[] downsample = new double[JaroszDownsampler.GRID * JaroszDownsampler.GRID];
-        JaroszDownsampler.downsample(luma, downsample);
+        JaroszDownsampler.downsample(image, downsample);
         double[] dct = new double[PdqDct.K * PdqDct.K];
         PdqDct.dct64To16(downsample, dct);
         return new Spectrum(dct, quality(downsample));

@@ -25,7 +25,7 @@ class JaroszDownsamplerTest {
             }
             double[] expected = literalFilter(luma, width, height);
             double[] actual = new double[64 * 64];
-            JaroszDownsampler.downsample(rows(luma, width, height), actual);
+            JaroszDownsampler.downsample(PixelRows.ofLuma(luma, width, height), actual);
             for (int i = 0; i < actual.length; i++) {
                 assertThat(actual[i]).as("%dx%d cell %d", width, height, i)
                         .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-3));
@@ -43,25 +43,6 @@ class JaroszDownsamplerTest {
         assertThat(JaroszDownsampler.sampleIndex(0, 1024)).isEqualTo(8);
         assertThat(JaroszDownsampler.sampleIndex(63, 1024)).isEqualTo(1016);
         assertThat(JaroszDownsampler.sampleIndex(63, 10)).isEqualTo(9);
-    }
-
-    static LumaRows rows(float[] luma, int width, int height) {
-        return new LumaRows() {
-            @Override
-            public int width() {
-                return width;
-            }
-
-            @Override
-            public int height() {
-                return height;
-            }
-
-            @Override
-            public void readRow(int y, float[] dst) {
-                System.arraycopy(luma, y * width, dst, 0, width);
-            }
-        };
     }
 
     /** Straight from the definition, in double precision, on full-size buffers. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LuminanceTest {
 
     @Test
-    void fastPathsGiveExactlyWhatGetRgbGives() {
+    void everyLayoutGivesTheLuminanceOfWhatGetRgbGives() {
         int[] types = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_RGB,
                 BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_BGR, BufferedImage.TYPE_USHORT_565_RGB};
         for (int type : types) {
@@ -32,13 +32,13 @@ class LuminanceTest {
         BufferedImage grey = new BufferedImage(5, 3, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setSample(2, 1, 0, 77);
         float[] row = new float[5];
-        Luminance.of(grey).readRow(1, row);
+        Luminance.readRow(grey, 1, row);
         assertThat(row[2]).isEqualTo(77f); // getRGB would say 0x8e8e8e (gamma)
 
         BufferedImage grey16 = new BufferedImage(5, 3, BufferedImage.TYPE_USHORT_GRAY);
         grey16.getRaster().setSample(4, 2, 0, 65535);
         grey16.getRaster().setSample(3, 2, 0, 257 * 100);
-        Luminance.of(grey16).readRow(2, row);
+        Luminance.readRow(grey16, 2, row);
         assertThat(row[4]).isEqualTo(255f);
         assertThat(row[3]).isCloseTo(100f, org.assertj.core.data.Offset.offset(1e-4f));
     }
@@ -49,8 +49,13 @@ class LuminanceTest {
         transparent.setRGB(0, 0, 0x00ff0000);
         transparent.setRGB(1, 0, 0xffff0000);
         float[] row = new float[2];
-        Luminance.of(transparent).readRow(0, row);
+        Luminance.readRow(transparent, 0, row);
         assertThat(row[0]).isEqualTo(row[1]).isEqualTo(Luminance.of(255, 0, 0));
+        BufferedImage abgr = new BufferedImage(2, 1, BufferedImage.TYPE_4BYTE_ABGR);
+        abgr.setRGB(0, 0, 0x00ff0000);
+        abgr.setRGB(1, 0, 0xffff0000);
+        Luminance.readRow(abgr, 0, row);
+        assertThat(row[0]).isEqualTo(row[1]).isCloseTo(Luminance.of(255, 0, 0), org.assertj.core.data.Offset.offset(1e-4f));
     }
 
     private static BufferedImage noise(BufferedImage image) {
@@ -65,16 +70,17 @@ class LuminanceTest {
     }
 
     private static void assertRowsEqualGetRgbLuma(BufferedImage image) {
-        LumaRows rows = Luminance.of(image);
         float[] row = new float[image.getWidth()];
         for (int y = 0; y < image.getHeight(); y++) {
-            rows.readRow(y, row);
+            Luminance.readRow(image, y, row);
             for (int x = 0; x < image.getWidth(); x++) {
                 int rgb = image.getRGB(x, y);
                 float expected = Luminance.LUMA_FROM_R * ((rgb >> 16) & 0xff)
                         + Luminance.LUMA_FROM_G * ((rgb >> 8) & 0xff)
                         + Luminance.LUMA_FROM_B * (rgb & 0xff);
-                assertThat(row[x]).as("type %d at %d,%d", image.getType(), x, y).isEqualTo(expected);
+                // the same weights; the byte layouts sum the channels in memory order, so the last bit may differ
+                assertThat(row[x]).as("type %d at %d,%d", image.getType(), x, y)
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4f));
             }
         }
     }
