@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -93,6 +94,9 @@ public final class PdqIndex implements AutoCloseable {
      */
     public int[] addAll(Collection<Hash256> hashes) {
         int n = hashes.size();
+        if (n == 0) {
+            return new int[0];
+        }
         long[] words = new long[n * WORDS];
         int i = 0;
         for (Hash256 h : hashes) {
@@ -267,9 +271,13 @@ public final class PdqIndex implements AutoCloseable {
     }
 
     private void scheduleMergeIfNeeded() {
-        if (!mergeScheduled && mergeCandidates(snapshot.segments()) != null) {
+        if (!mergeScheduled && !merger.isShutdown() && mergeCandidates(snapshot.segments()) != null) {
             mergeScheduled = true;
-            lastMerge = merger.submit(this::mergeWhileNeeded);
+            try {
+                lastMerge = merger.submit(this::mergeWhileNeeded);
+            } catch (RejectedExecutionException closed) {
+                mergeScheduled = false; // closed meanwhile: searches stay exact, segments just stay unmerged
+            }
         }
     }
 

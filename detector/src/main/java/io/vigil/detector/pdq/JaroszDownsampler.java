@@ -50,6 +50,11 @@ final class JaroszDownsampler {
 
     /**
      * Blurs and decimates {@code image} into {@code out[row * 64 + column]}.
+     *
+     * <p>Image rows are read top to bottom once; each is added, with its vertical weight, into the accumulator of
+     * every grid row whose kernel covers it. Grid rows with the same kernel (images under 64 rows high) share an
+     * accumulator, and an accumulator is reduced horizontally and recycled as soon as its kernel has passed, so at
+     * most a few rows of accumulators exist at a time, however wide the image.
      */
     static void downsample(PixelRows image, double[] out) {
         int width = image.width();
@@ -58,47 +63,77 @@ final class JaroszDownsampler {
         int rowLength = width * channels;
         Kernel[] vertical = kernels(height);
         Kernel[] horizontal = kernels(width);
-
-        // Vertical pass: each image row, weighted, into the accumulator of every grid row whose kernel covers it.
         boolean fixed = image.hasByteValues();
-        float[] accumulators = fixed ? null : new float[GRID * rowLength];
-        int[] fixedAccumulators = fixed ? new int[GRID * rowLength] : null;
         double fixedScale = 1.0 / (1 << PixelRows.FIXED_POINT_BITS);
-        int first = 0; // lowest grid row whose vertical kernel has not ended yet
-        for (int y = 0; y < height && first < GRID; y++) {
-            while (first < GRID && vertical[first].end() <= y) {
-                first++;
-            }
-            for (int i = first; i < GRID && vertical[i].start <= y; i++) {
-                Kernel k = vertical[i];
-                float weight = k.weights[y - k.start];
-                if (fixed) {
-                    image.accumulateFixed(y, (int) Math.round(weight / fixedScale), fixedAccumulators, i * rowLength);
-                } else {
-                    image.accumulate(y, weight, accumulators, i * rowLength);
-                }
+        float[] channelWeights = image.channelWeights();
+
+        // Distinct vertical kernels, in order: grid rows [firstRow[k], firstRow[k + 1]) share kernel k.
+        int[] firstRow = new int[GRID + 1];
+        int distinct = 0;
+        for (int i = 0; i < GRID; i++) {
+            if (i == 0 || vertical[i].start != vertical[i - 1].start
+                    || !java.util.Arrays.equals(vertical[i].weights, vertical[i - 1].weights)) {
+                firstRow[distinct++] = i;
             }
         }
-        // Channels to luminance, then the horizontal pass at the 64 grid columns.
-        float[] weights = image.channelWeights();
-        double[] luma = new double[width];
-        for (int i = 0; i < GRID; i++) {
-            int base = i * rowLength;
-            for (int x = 0; x < width; x++) {
-                double sum = 0;
-                for (int c = 0; c < channels; c++) {
-                    int at = base + x * channels + c;
-                    sum += (double) weights[c] * (fixed ? fixedAccumulators[at] * fixedScale : accumulators[at]);
-                }
-                luma[x] = sum;
+        firstRow[distinct] = GRID;
+
+        java.util.ArrayDeque<Object> free = new java.util.ArrayDeque<>();
+        Object[] accumulator = new Object[distinct]; // int[] or float[] per active kernel
+        int nextToOpen = 0;   // kernels below this have been opened
+        int nextToClose = 0;  // kernels below this have been reduced
+        for (int y = 0; y < height && nextToClose < distinct; y++) {
+            while (nextToOpen < distinct && vertical[firstRow[nextToOpen]].start <= y) {
+                Object buffer = free.isEmpty() ? (fixed ? new int[rowLength] : new float[rowLength]) : free.pop();
+                accumulator[nextToOpen++] = buffer;
             }
-            for (int j = 0; j < GRID; j++) {
-                Kernel k = horizontal[j];
-                double sum = 0;
-                for (int t = 0; t < k.weights.length; t++) {
-                    sum += k.weights[t] * luma[k.start + t];
+            for (int k = nextToClose; k < nextToOpen; k++) {
+                Kernel kernel = vertical[firstRow[k]];
+                if (y < kernel.end()) {
+                    float weight = kernel.weights[y - kernel.start];
+                    if (fixed) {
+                        image.accumulateFixed(y, (int) Math.round(weight / fixedScale), (int[]) accumulator[k], 0);
+                    } else {
+                        image.accumulate(y, weight, (float[]) accumulator[k], 0);
+                    }
                 }
-                out[i * GRID + j] = sum;
+            }
+            while (nextToClose < nextToOpen && vertical[firstRow[nextToClose]].end() <= y + 1) {
+                Object buffer = accumulator[nextToClose];
+                reduceHorizontally(buffer, fixed ? fixedScale : 1.0, channels, channelWeights, horizontal, out,
+                        firstRow[nextToClose], firstRow[nextToClose + 1]);
+                if (buffer instanceof int[] ints) {
+                    java.util.Arrays.fill(ints, 0);
+                } else {
+                    java.util.Arrays.fill((float[]) buffer, 0f);
+                }
+                accumulator[nextToClose++] = null;
+                free.push(buffer);
+            }
+        }
+    }
+
+    /**
+     * The horizontal pass for one finished vertical kernel: channels weighted into luminance and the horizontal
+     * kernels applied at the 64 grid columns, written to grid rows {@code fromRow .. toRow - 1}.
+     */
+    private static void reduceHorizontally(Object accumulator, double scale, int channels, float[] channelWeights,
+                                           Kernel[] horizontal, double[] out, int fromRow, int toRow) {
+        int[] ints = accumulator instanceof int[] a ? a : null;
+        float[] floats = accumulator instanceof float[] a ? a : null;
+        for (int j = 0; j < GRID; j++) {
+            Kernel k = horizontal[j];
+            double sum = 0;
+            for (int t = 0; t < k.weights.length; t++) {
+                int at = (k.start + t) * channels;
+                double luma = 0;
+                for (int c = 0; c < channels; c++) {
+                    luma += (double) channelWeights[c] * (ints != null ? ints[at + c] : floats[at + c]);
+                }
+                sum += k.weights[t] * luma;
+            }
+            for (int i = fromRow; i < toRow; i++) {
+                out[i * GRID + j] = sum * scale;
             }
         }
     }
