@@ -1,6 +1,6 @@
 package io.vigil.detector.banklists;
 
-import io.vigil.detector.matching.HashType;
+import io.vigil.schemas.SignalType;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,7 +15,7 @@ import java.util.Objects;
  *                 re-importing a list yields the same ids
  * @param metadata the list's other columns (tags, collaboration, category, ...), by lower-case column name
  */
-public record BankListEntry(long line, HashType type, String value, Integer quality, String entryId,
+public record BankListEntry(long line, SignalType type, String value, Integer quality, String entryId,
                             Map<String, String> metadata) {
 
     public BankListEntry {

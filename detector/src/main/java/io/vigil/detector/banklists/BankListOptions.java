@@ -1,6 +1,6 @@
 package io.vigil.detector.banklists;
 
-import io.vigil.detector.matching.HashType;
+import io.vigil.schemas.SignalType;
 
 /**
  * @param format        the list's layout, or {@link BankListFormat#AUTO}
@@ -8,7 +8,7 @@ import io.vigil.detector.matching.HashType;
  *                      length (32 hex digits are MD5; 64 are ambiguous and rejected)
  * @param progressEvery call {@link BankListHandler#progress} every this many lines
  */
-public record BankListOptions(BankListFormat format, HashType signalType, int progressEvery) {
+public record BankListOptions(BankListFormat format, SignalType signalType, int progressEvery) {
 
     /** Lines longer than this are rejected unread: a list line is a hash and a little metadata. */
     public static final int MAX_LINE_CHARS = 64 * 1024;
@@ -28,7 +28,7 @@ public record BankListOptions(BankListFormat format, HashType signalType, int pr
         return new BankListOptions(BankListFormat.AUTO, null, 100_000);
     }
 
-    public BankListOptions withSignalType(HashType type) {
+    public BankListOptions withSignalType(SignalType type) {
         return new BankListOptions(format, type, progressEvery);
     }
 

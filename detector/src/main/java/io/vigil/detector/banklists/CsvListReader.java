@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.vigil.detector.matching.HashType;
+import io.vigil.schemas.SignalType;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -29,13 +29,13 @@ final class CsvListReader {
     }
 
     /** How a header's columns are used. */
-    record Columns(int value, int type, int quality, int id, Map<Integer, HashType> typed, List<String> names) {
+    record Columns(int value, int type, int quality, int id, Map<Integer, SignalType> typed, List<String> names) {
 
         static Optional<Columns> of(List<String> header) {
             List<String> names = header.stream().map(CsvListReader::normalise).toList();
-            Map<Integer, HashType> typed = new LinkedHashMap<>();
+            Map<Integer, SignalType> typed = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
-                Optional<HashType> t = SignalTypeNames.lookup(names.get(i));
+                Optional<SignalType> t = SignalTypes.lookup(names.get(i));
                 if (t.isPresent()) {
                     typed.put(i, t.get());
                 }
@@ -132,10 +132,10 @@ final class CsvListReader {
         String quality = cell(row, columns.quality());
         String id = cell(row, columns.id());
         if (columns.value() >= 0) {
-            HashType type = options.signalType();
+            SignalType type = options.signalType();
             String typeName = cell(row, columns.type());
             if (!typeName.isEmpty()) {
-                Optional<HashType> t = SignalTypeNames.lookup(typeName);
+                Optional<SignalType> t = SignalTypes.lookup(typeName);
                 if (t.isEmpty()) {
                     tally.reject(line, RejectReason.UNSUPPORTED_SIGNAL_TYPE, "signal type is not a media hash");
                     return;
@@ -144,7 +144,7 @@ final class CsvListReader {
             }
             tally.candidate(line, type, cell(row, columns.value()), quality, id, metadata);
         }
-        for (Map.Entry<Integer, HashType> typed : columns.typed().entrySet()) {
+        for (Map.Entry<Integer, SignalType> typed : columns.typed().entrySet()) {
             String value = cell(row, typed.getKey());
             if (!value.isEmpty() || columns.value() < 0 && columns.typed().size() == 1) {
                 tally.candidate(line, typed.getValue(), value, quality, id, metadata);

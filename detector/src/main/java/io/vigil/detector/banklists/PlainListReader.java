@@ -1,6 +1,6 @@
 package io.vigil.detector.banklists;
 
-import io.vigil.detector.matching.HashType;
+import io.vigil.schemas.SignalType;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Map;
@@ -30,9 +30,9 @@ final class PlainListReader {
             }
             String[] fields = fields(trimmed);
             int next = 0;
-            HashType type = options.signalType();
-            if (fields.length > 1 && SignalTypeNames.isKnown(fields[0])) {
-                type = SignalTypeNames.lookup(fields[next++]).orElseThrow();
+            SignalType type = options.signalType();
+            if (fields.length > 1 && SignalTypes.isKnown(fields[0])) {
+                type = SignalTypes.lookup(fields[next++]).orElseThrow();
             } else if (fields.length > 1 && isTypeWord(fields[0])) {
                 tally.reject(number, RejectReason.UNSUPPORTED_SIGNAL_TYPE, "signal type is not a media hash");
                 continue;

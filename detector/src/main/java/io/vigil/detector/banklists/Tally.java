@@ -1,6 +1,6 @@
 package io.vigil.detector.banklists;
 
-import io.vigil.detector.matching.HashType;
+import io.vigil.schemas.SignalType;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,7 +51,7 @@ final class Tally {
      * @param quality  the quality as written, or null/empty
      * @param entryId  the source's id, or null/empty
      */
-    void candidate(long line, HashType type, String value, String quality, String entryId,
+    void candidate(long line, SignalType type, String value, String quality, String entryId,
                    Map<String, String> metadata) {
         if (value == null || value.isEmpty()) {
             reject(line, RejectReason.MISSING_VALUE, "no hash value");
@@ -64,9 +64,9 @@ final class Tally {
             }
         }
         if (type == null) {
-            if (value.length() == HashType.MD5.hexLength()) {
-                type = HashType.MD5;
-            } else if (value.length() == HashType.PDQ.hexLength()) {
+            if (value.length() == SignalTypes.MD5_HEX_LENGTH) {
+                type = SignalType.MD5;
+            } else if (value.length() == SignalTypes.HASH_256_HEX_LENGTH) {
                 reject(line, RejectReason.AMBIGUOUS_TYPE,
                         "64 hex digits could be PDQ or SHA-256; give the list's signal type");
                 return;
@@ -75,13 +75,13 @@ final class Tally {
                 return;
             }
         }
-        if (value.length() != type.hexLength()) {
+        if (value.length() != SignalTypes.hexLength(type)) {
             reject(line, RejectReason.BAD_LENGTH, value.length() + " hex digits, a " + type + " hash has "
-                    + type.hexLength());
+                    + SignalTypes.hexLength(type));
             return;
         }
         Integer q = null;
-        if (type == HashType.PDQ && quality != null && !quality.isEmpty()) {
+        if (type == SignalType.PDQ && quality != null && !quality.isEmpty()) {
             try {
                 q = Integer.valueOf(quality);
             } catch (NumberFormatException e) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.vigil.detector.matching.HashType;
+import io.vigil.schemas.SignalType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +42,7 @@ class BankListParserTest {
 
     @Test
     void plainPdqLinesWithQualityAndEveryKindOfMistake() throws Exception {
-        Collected c = parse("plain_pdq.txt", BankListOptions.detect().withSignalType(HashType.PDQ));
+        Collected c = parse("plain_pdq.txt", BankListOptions.detect().withSignalType(SignalType.PDQ));
         assertThat(c.summary.format()).isEqualTo(BankListFormat.PLAIN);
         assertThat(c.entries).extracting(BankListEntry::line, BankListEntry::value, BankListEntry::quality)
                 .containsExactly(
@@ -50,7 +50,7 @@ class BankListParserTest {
                         tuple(4L, "ac5817ce132f94abd2c26c6c87f5e0745d681d3bc69963cc1ba401dd6b5ee14a", null),
                         tuple(5L, "8373589498d20a0360d8601bc263ed1cd9a7f92625895b529769b5f97cb67bee", 87));
         assertThat(c.entries).allSatisfy(e -> {
-            assertThat(e.type()).isEqualTo(HashType.PDQ);
+            assertThat(e.type()).isEqualTo(SignalType.PDQ);
             assertThat(e.entryId()).isEqualTo(e.value()); // no source id: the value, stable across re-imports
         });
         assertThat(c.rejects).extracting(BankListReject::line, r -> r.reason().code()).containsExactly(
@@ -64,20 +64,20 @@ class BankListParserTest {
     void plainLinesMayNameTheirTypeOrBeInferredByLength() throws Exception {
         Collected c = parse("typed_plain.txt", BankListOptions.detect());
         assertThat(c.entries).extracting(BankListEntry::line, BankListEntry::type).containsExactly(
-                tuple(1L, HashType.PDQ), tuple(2L, HashType.MD5), tuple(3L, HashType.MD5), tuple(5L, HashType.MD5));
+                tuple(1L, SignalType.PDQ), tuple(2L, SignalType.MD5), tuple(3L, SignalType.MD5), tuple(5L, SignalType.MD5));
         assertThat(c.rejects).extracting(BankListReject::line, r -> r.reason().code()).containsExactly(
                 tuple(4L, "unsupported_signal_type"), tuple(6L, "ambiguous_type"));
         // the same list with its type declared: the 64-digit line is accepted as SHA-256
-        Collected declared = parse("typed_plain.txt", BankListOptions.detect().withSignalType(HashType.SHA256));
+        Collected declared = parse("typed_plain.txt", BankListOptions.detect().withSignalType(SignalType.SHA256));
         assertThat(declared.entries).filteredOn(e -> e.line() == 6).singleElement()
-                .satisfies(e -> assertThat(e.type()).isEqualTo(HashType.SHA256));
+                .satisfies(e -> assertThat(e.type()).isEqualTo(SignalType.SHA256));
         assertThat(declared.rejects).filteredOn(r -> r.line() == 5).singleElement()
                 .satisfies(r -> assertThat(r.reason()).isEqualTo(RejectReason.BAD_LENGTH));
     }
 
     @Test
     void csvWithHeaderQuotesMetadataAndIds() throws Exception {
-        Collected c = parse("hashes.csv", BankListOptions.detect().withSignalType(HashType.PDQ));
+        Collected c = parse("hashes.csv", BankListOptions.detect().withSignalType(SignalType.PDQ));
         assertThat(c.summary.format()).isEqualTo(BankListFormat.CSV);
         assertThat(c.entries).extracting(BankListEntry::line, BankListEntry::entryId, BankListEntry::quality)
                 .containsExactly(tuple(2L, "case-1", 100), tuple(3L, "case-2", null), tuple(6L, "case-5", 95));
@@ -88,11 +88,11 @@ class BankListParserTest {
     }
 
     @Test
-    void csvWithOneColumnPerHashTypeGivesOneEntryPerHash() throws Exception {
+    void csvWithOneColumnPerSignalTypeGivesOneEntryPerHash() throws Exception {
         Collected c = parse("multi.csv", BankListOptions.detect());
         assertThat(c.entries).extracting(BankListEntry::line, BankListEntry::type, BankListEntry::entryId)
-                .containsExactly(tuple(2L, HashType.MD5, "c1"), tuple(2L, HashType.SHA256, "c1"),
-                        tuple(2L, HashType.PDQ, "c1"), tuple(3L, HashType.MD5, "c2"));
+                .containsExactly(tuple(2L, SignalType.MD5, "c1"), tuple(2L, SignalType.SHA256, "c1"),
+                        tuple(2L, SignalType.PDQ, "c1"), tuple(3L, SignalType.MD5, "c2"));
         assertThat(c.rejects).isEmpty();
     }
 
@@ -101,9 +101,9 @@ class BankListParserTest {
         Collected c = parse("threatexchange_export.csv", BankListOptions.detect());
         assertThat(c.summary.format()).isEqualTo(BankListFormat.THREATEXCHANGE_CSV);
         assertThat(c.entries).extracting(BankListEntry::type, BankListEntry::value).containsExactly(
-                tuple(HashType.PDQ, PHOTO),
-                tuple(HashType.MD5, "d41d8cd98f00b204e9800998ecf8427e"),
-                tuple(HashType.PDQ, "ac5817ce132f94abd2c26c6c87f5e0745d681d3bc69963cc1ba401dd6b5ee14a"));
+                tuple(SignalType.PDQ, PHOTO),
+                tuple(SignalType.MD5, "d41d8cd98f00b204e9800998ecf8427e"),
+                tuple(SignalType.PDQ, "ac5817ce132f94abd2c26c6c87f5e0745d681d3bc69963cc1ba401dd6b5ee14a"));
         assertThat(c.entries.get(0).metadata()).containsEntry("collab", "Sample Signals")
                 .containsEntry("category", "TRUE_POSITIVE").containsEntry("tags", "media_type_photo ncii");
         assertThat(c.entries.get(2).metadata()).containsEntry("category", "FALSE_POSITIVE");
@@ -115,13 +115,13 @@ class BankListParserTest {
     @Test
     void tabSeparatedHeaderAndByteOrderMark() throws Exception {
         Collected c = parse("tabs.tsv", BankListOptions.detect());
-        assertThat(c.entries).extracting(BankListEntry::type).containsExactly(HashType.PDQ, HashType.SHA256);
+        assertThat(c.entries).extracting(BankListEntry::type).containsExactly(SignalType.PDQ, SignalType.SHA256);
         byte[] withBom = ("\uFEFFhash\n" + PHOTO + "\n").getBytes(StandardCharsets.UTF_8);
         // a one-column "hash" header is not recognisable as CSV: read as plain, the header is rejected
-        Collected bom = parse(withBom, BankListOptions.detect().withSignalType(HashType.PDQ));
+        Collected bom = parse(withBom, BankListOptions.detect().withSignalType(SignalType.PDQ));
         assertThat(bom.entries).extracting(BankListEntry::value).containsExactly(PHOTO);
         Collected bomCsv = parse(withBom, BankListOptions.detect().withFormat(BankListFormat.CSV)
-                .withSignalType(HashType.PDQ));
+                .withSignalType(SignalType.PDQ));
         assertThat(bomCsv.entries).extracting(BankListEntry::value).containsExactly(PHOTO);
         assertThat(bomCsv.rejects).isEmpty();
     }
@@ -130,7 +130,7 @@ class BankListParserTest {
     void malformedCsvStopsWithTheLineNumber() {
         byte[] csv = ("hash,note\n" + PHOTO + ",fine\n" + PHOTO + ",\"never closed\n").getBytes(StandardCharsets.UTF_8);
         Collected c = new Collected();
-        assertThatThrownBy(() -> new BankListParser(BankListOptions.detect().withSignalType(HashType.PDQ))
+        assertThatThrownBy(() -> new BankListParser(BankListOptions.detect().withSignalType(SignalType.PDQ))
                 .parse(new ByteArrayInputStream(csv), c))
                 .isInstanceOfSatisfying(BankListFormatException.class, e -> assertThat(e.line()).isGreaterThanOrEqualTo(3));
         assertThat(c.entries).hasSize(1);
@@ -144,7 +144,7 @@ class BankListParserTest {
     void overlongLinesAreRejectedWithoutReadingThemWhole() throws Exception {
         String huge = "f".repeat(BankListOptions.MAX_LINE_CHARS * 3);
         byte[] list = (PHOTO + "\n" + huge + "\n" + PHOTO + "\n").getBytes(StandardCharsets.US_ASCII);
-        Collected c = parse(list, BankListOptions.detect().withSignalType(HashType.PDQ));
+        Collected c = parse(list, BankListOptions.detect().withSignalType(SignalType.PDQ));
         assertThat(c.entries).hasSize(2);
         assertThat(c.rejects).singleElement().satisfies(r -> {
             assertThat(r.line()).isEqualTo(2);
@@ -180,7 +180,7 @@ class BankListParserTest {
                 // a streaming consumer keeps nothing
             }
         };
-        BankListSummary summary = new BankListParser(new BankListOptions(BankListFormat.AUTO, HashType.PDQ, 40_000))
+        BankListSummary summary = new BankListParser(new BankListOptions(BankListFormat.AUTO, SignalType.PDQ, 40_000))
                 .parse(generated, c);
         assertThat(summary.lines()).isEqualTo(lines);
         assertThat(summary.entries()).isEqualTo(lines);
