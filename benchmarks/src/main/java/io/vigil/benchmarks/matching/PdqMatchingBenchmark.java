@@ -1,6 +1,7 @@
 package io.vigil.benchmarks.matching;
 
 import io.vigil.detector.matching.PdqIndex;
+import io.vigil.detector.matching.PdqIndexConfig;
 import io.vigil.detector.matching.PdqMatch;
 import io.vigil.detector.pdq.Hash256;
 import java.lang.management.ManagementFactory;
@@ -21,7 +22,7 @@ import java.util.Set;
  *
  * <pre>
  * java -Xmx8g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.matching.PdqMatchingBenchmark \
- *     [entries=1000000] [queries=2000] [bruteForceQueries=200] [radius=31] [seed=1]
+ *     [entries=1000000] [queries=2000] [bruteForceQueries=200] [radius=31] [seed=1] [mergeFanout] [minSegmentIndexMiB]
  * </pre>
  */
 public final class PdqMatchingBenchmark {
@@ -40,6 +41,10 @@ public final class PdqMatchingBenchmark {
         int bruteForceQueries = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int radius = args.length > 3 ? Integer.parseInt(args[3]) : 31;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
+        PdqIndexConfig defaults = PdqIndexConfig.defaults();
+        PdqIndexConfig config = new PdqIndexConfig(defaults.designRadius(), defaults.tailCapacity(),
+                args.length > 5 ? Integer.parseInt(args[5]) : defaults.mergeFanout(), defaults.indexBytesPerEntry(),
+                args.length > 6 ? Long.parseLong(args[6]) << 20 : defaults.minSegmentIndexBytes());
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long heapBefore = usedHeapAfterGc(memory);
@@ -64,7 +69,7 @@ public final class PdqMatchingBenchmark {
         java.util.Collections.shuffle(queries, random);
 
         long buildStart = System.nanoTime();
-        PdqIndex index = new PdqIndex();
+        PdqIndex index = new PdqIndex(config);
         index.addAll(hashes);
         long buildNanos = System.nanoTime() - buildStart;
         hashes = null; // only the index holds the entries now
@@ -75,14 +80,19 @@ public final class PdqMatchingBenchmark {
         // Warm up both paths, then measure.
         long warmEnd = System.nanoTime() + WARMUP_NANOS;
         int w = 0;
-        while (System.nanoTime() < warmEnd) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        while (System.nanoTime() < warmEnd) { // the very calls measured below, so that they are compiled
             Hash256 q = queries.get(w++ % queries.size());
-            index.search(q, radius, (id, d) -> { });
+            long c0 = threads.getCurrentThreadCpuTime();
+            index.search(q, radius);
             if (w % 50 == 0) {
-                index.searchByScan(q, radius, (id, d) -> { });
+                Set<PdqMatch> byScan = new HashSet<>();
+                index.searchByScan(q, radius, (id, d) -> byScan.add(new PdqMatch(id, d)));
+            }
+            if (threads.getCurrentThreadCpuTime() < c0) {
+                throw new AssertionError();
             }
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] indexLatency = new long[queries.size()];
         long[] indexCpu = new long[queries.size()];
         long matches = 0;
@@ -120,7 +130,7 @@ public final class PdqMatchingBenchmark {
         System.out.printf(Locale.ROOT, "PDQ matching, %,d entries (%,d planted near-duplicates at 0..%d of %,d query "
                         + "hashes), radius %d, one thread, JVM %s%n", entries, Math.min(entries, bases * PLANTED_PER_BASE),
                 MAX_PLANTED_DISTANCE, bases, radius, Runtime.version());
-        System.out.printf(Locale.ROOT, "index layout: %s%n", stats.layouts());
+        System.out.printf(Locale.ROOT, "index config: %s; layout: %s%n", config, stats.layouts());
         System.out.printf(Locale.ROOT, "build (bulk load): %.2f s%n", buildNanos / 1e9);
         System.out.printf(Locale.ROOT, "heap beyond the hash: %.1f B/entry measured (GC'd heap delta %.1f B - 32 B),"
                 + " %.1f B/entry counted from the index's arrays%n", measuredPerEntry - 32, measuredPerEntry,
@@ -145,48 +155,74 @@ public final class PdqMatchingBenchmark {
     }
 
     /**
-     * Searches while another thread adds and removes entries (tail seals and background merges included): the
-     * latency searches see during bank updates, and the update rate.
+     * Updates while searching: first the update rate alone (adds, and every tenth added entry removed again, as fast
+     * as one thread can), then searches while a second thread applies updates at a steady rate (a large list import
+     * arriving on the bank topic), then searches once merges have settled.
      */
     private static void churn(PdqIndex index, List<Hash256> queries, int radius, Random random) throws Exception {
         int adds = 200_000;
         List<Hash256> fresh = new ArrayList<>(adds);
-        for (int i = 0; i < adds; i++) {
+        for (int i = 0; i < 2 * adds; i++) {
             fresh.add(randomHash(random));
         }
-        long[] writerNanos = new long[1];
-        Thread writer = new Thread(() -> {
-            long t0 = System.nanoTime();
-            List<Integer> ids = new ArrayList<>();
-            for (int i = 0; i < fresh.size(); i++) {
-                ids.add(index.add(fresh.get(i)));
-                if (i % 10 == 9) {
-                    index.remove(ids.get(i - 5)); // one in ten removed again
-                }
-            }
-            writerNanos[0] = System.nanoTime() - t0;
-        });
-        List<Long> latencies = new ArrayList<>();
+        long t0 = System.nanoTime();
+        applyUpdates(index, fresh.subList(0, adds), 0);
+        double updatesPerSecond = adds * 1.1 / ((System.nanoTime() - t0) / 1e9);
+        index.awaitMerges();
+        System.out.printf(Locale.ROOT, "updates alone: %,d adds + %,d removes at %,.0f updates/s (one thread; tail seals "
+                + "included, merges run on the background thread)%n", adds, adds / 10, updatesPerSecond);
+
+        int rate = 20_000;
+        Thread writer = new Thread(() -> applyUpdates(index, fresh.subList(adds, 2 * adds), rate));
+        List<Long> during = new ArrayList<>();
         writer.start();
         int i = 0;
         while (writer.isAlive()) {
-            long t0 = System.nanoTime();
-            index.search(queries.get(i++ % queries.size()), radius, (id, d) -> { });
-            latencies.add(System.nanoTime() - t0);
+            long q0 = System.nanoTime();
+            index.search(queries.get(i++ % queries.size()), radius);
+            during.add(System.nanoTime() - q0);
         }
         writer.join();
-        long mergeStart = System.nanoTime();
         index.awaitMerges();
-        long mergeTail = System.nanoTime() - mergeStart;
-        long[] l = latencies.stream().mapToLong(Long::longValue).toArray();
-        System.out.printf(Locale.ROOT, "during updates: %,d adds + %,d removes at %.0f updates/s on a second thread; "
-                + "%,d searches meanwhile:%n", adds, adds / 10, adds * 1.1 / (writerNanos[0] / 1e9), l.length);
-        print("index under updates", l.length / (Arrays.stream(l).sum() / 1e9), l);
-        System.out.printf(Locale.ROOT, "merges still running after the last update: %.2f s; afterwards %s%n",
-                mergeTail / 1e9, index.stats().layouts().size() + " segments");
+        long[] after = new long[Math.min(queries.size(), 2000)];
+        for (int k = 0; k < after.length; k++) {
+            long q0 = System.nanoTime();
+            index.search(queries.get(k), radius);
+            after[k] = System.nanoTime() - q0;
+        }
+        long[] l = during.stream().mapToLong(Long::longValue).toArray();
+        print(String.format(Locale.ROOT, "index, %,d updates/s on", rate), l.length / (Arrays.stream(l).sum() / 1e9), l);
+        print("  another thread (wall)", Double.NaN, new long[0]);
+        print("index after the updates", after.length / (Arrays.stream(after).sum() / 1e9), after);
+        System.out.printf(Locale.ROOT, "segments after the updates: %s%n", index.stats().layouts());
+    }
+
+    /** Adds {@code hashes}, removing every tenth added entry again, at {@code perSecond} updates (0: flat out). */
+    private static void applyUpdates(PdqIndex index, List<Hash256> hashes, int perSecond) {
+        long start = System.nanoTime();
+        List<Integer> ids = new ArrayList<>(hashes.size());
+        int updates = 0;
+        for (int i = 0; i < hashes.size(); i++) {
+            ids.add(index.add(hashes.get(i)));
+            updates++;
+            if (i % 10 == 9) {
+                index.remove(ids.get(i - 5));
+                updates++;
+            }
+            if (perSecond > 0) {
+                long due = start + (long) (updates * 1e9 / perSecond);
+                while (System.nanoTime() < due) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                }
+            }
+        }
     }
 
     private static void print(String name, double qps, long[] latencies) {
+        if (latencies.length == 0) {
+            System.out.printf(Locale.ROOT, "%-22s%n", name);
+            return;
+        }
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(sorted).average().orElse(0);
