@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Entries are stored sorted by the value of chunk 0, so chunk 0's table needs no position list (a bucket is a
  * range of entries) and its candidates are read sequentially. Every other chunk has a direct-addressed table:
  * {@code offsets[key] .. offsets[key + 1]} is the range of {@code positions} holding the entries with that key
- * (a counting sort, so no per-bucket objects). A segment too small for tables to pay off is scanned.
+ * (compressed sparse rows built by a radix sort: no per-bucket objects). A segment too small for tables to pay off
+ * is scanned.
  *
  * <p>All tables share one offsets array and one positions array: a few huge arrays instead of one per table, since
  * G1 gives every array larger than half a region whole regions of its own, and an array of 2^20 ints plus its header

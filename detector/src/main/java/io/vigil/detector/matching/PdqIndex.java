@@ -2,7 +2,6 @@ package io.vigil.detector.matching;
 
 import io.vigil.detector.pdq.Hash256;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -389,26 +388,5 @@ public final class PdqIndex implements AutoCloseable {
     public String toString() {
         Stats s = stats();
         return "PdqIndex{" + s.liveEntries() + " live, " + s.segments() + " segments " + s.layouts() + "}";
-    }
-
-    /** For tests: the ids of every stored entry, live or not, in storage order. */
-    int[] storedIds() {
-        Snapshot s = snapshot;
-        List<Integer> ids = new ArrayList<>();
-        for (IndexSegment segment : s.segments()) {
-            for (int p = 0; p < segment.size(); p++) {
-                ids.add(segment.id(p));
-            }
-        }
-        for (int p = 0; p < s.tail().size(); p++) {
-            ids.add(s.tail().ids()[p]);
-        }
-        return ids.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    static int[] sorted(int[] a) {
-        int[] copy = a.clone();
-        Arrays.sort(copy);
-        return copy;
     }
 }
