@@ -2,9 +2,11 @@ package io.vigil.standalone;
 
 import io.vigil.standalone.commands.DemoCommand;
 import io.vigil.standalone.commands.DoxxingEvalCommand;
+import io.vigil.standalone.commands.HashCommand;
 import io.vigil.standalone.commands.ScanTextCommand;
 import io.vigil.standalone.commands.ServiceCommands;
 import io.vigil.standalone.commands.TopicsCommand;
+import io.vigil.standalone.commands.banks.BanksCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +21,8 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 ScanTextCommand.class,
                 DoxxingEvalCommand.class,
+                HashCommand.class,
+                BanksCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli implements Runnable {

@@ -1,0 +1,138 @@
+package io.vigil.standalone.commands;
+
+import io.vigil.detector.hashing.Digests;
+import io.vigil.detector.media.DecodeLimits;
+import io.vigil.detector.media.DecodedImage;
+import io.vigil.detector.media.ImageDecodeException;
+import io.vigil.detector.media.ImageDecoder;
+import io.vigil.detector.pdq.Dihedral;
+import io.vigil.detector.pdq.PdqHasher;
+import io.vigil.detector.pdq.PdqHashes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * PDQ, quality, MD5 and SHA-256 of image files, in the layout hash lists are exchanged in. Decodes exactly as the
+ * reference does (full size, colour), so the hashes printed are the ones a bank built from these files must hold.
+ */
+@Command(name = "hash", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print the PDQ hash, PDQ quality, MD5 and SHA-256 of each image, one tab-separated line per file:",
+                "  pdq_hex  quality  md5_hex  sha256_hex  path",
+                "(lower-case hex; quality 0-100, below 50 a PDQ hash is too flat to match on).",
+                "A file that cannot be hashed gives 'ERROR  reason  path' on standard error, where reason is a stable",
+                "code and a message (image_corrupt, image_too_large, image_unsupported_format, image_empty,",
+                "file_unreadable, file_too_large); the other files are still hashed, and the exit status is 1."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:every file was hashed", "1:at least one file could not be hashed", "2:invalid arguments"})
+public final class HashCommand implements Callable<Integer> {
+
+    /** Exit status when at least one file failed. */
+    static final int SOME_FAILED = 1;
+    /** The largest file {@link Files#readAllBytes} can hold. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Image files (JPEG, PNG, GIF: first frame, WebP, BMP).")
+    List<Path> files;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + DecodeLimits.DEFAULT_MAX_PIXELS,
+            description = "Refuse images whose header declares more pixels than this, before decoding (default: ${DEFAULT-VALUE}).")
+    long maxPixels;
+
+    @Option(names = "--dihedral",
+            description = {"Append the PDQ hashes of the 8 rotations and mirrors after the path, in the reference's order:",
+                    "orig, rot90, rot180, rot270, flipx, flipy, flip_plus1, flip_minus1 (orig repeats pdq_hex)."})
+    boolean dihedral;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (maxPixels < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-pixels must be at least 1");
+        }
+        ImageDecoder decoder = new ImageDecoder(new DecodeLimits(maxPixels));
+        PdqHasher hasher = new PdqHasher();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean anyFailed = false;
+        for (Path file : files) {
+            try {
+                out.println(line(file, decoder, hasher));
+            } catch (HashFailure failure) {
+                anyFailed = true;
+                out.flush(); // keep both streams in file order on a terminal
+                err.println("ERROR\t" + oneLine(failure.getMessage()) + "\t" + file);
+                err.flush();
+            }
+        }
+        out.flush();
+        return anyFailed ? SOME_FAILED : 0;
+    }
+
+    private String line(Path file, ImageDecoder decoder, PdqHasher hasher) throws HashFailure {
+        byte[] bytes = read(file);
+        DecodedImage image;
+        try {
+            image = decoder.decode(bytes, PdqHasher.EXACT_DECODE);
+        } catch (ImageDecodeException e) {
+            throw new HashFailure(e.code() + ": " + e.getMessage());
+        }
+        PdqHashes hashes = hasher.hashAllDihedrals(image.image());
+        StringBuilder line = new StringBuilder(512)
+                .append(hashes.original().toHex()).append('\t')
+                .append(hashes.quality()).append('\t')
+                .append(Digests.md5Hex(bytes)).append('\t')
+                .append(Digests.sha256Hex(bytes)).append('\t')
+                .append(file);
+        if (dihedral) {
+            for (Dihedral variant : Dihedral.values()) {
+                line.append('\t').append(hashes.get(variant).toHex());
+            }
+        }
+        return line.toString();
+    }
+
+    private static byte[] read(Path file) throws HashFailure {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new HashFailure("file_unreadable: is a directory");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new HashFailure("file_too_large: " + size + " bytes; at most " + MAX_FILE_BYTES + " can be hashed");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new HashFailure("file_unreadable: no such file");
+        } catch (AccessDeniedException e) {
+            throw new HashFailure("file_unreadable: permission denied");
+        } catch (IOException e) {
+            throw new HashFailure("file_unreadable: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /** Reasons are one field of a tab-separated line. */
+    private static String oneLine(String reason) {
+        return reason.replaceAll("[\\t\\r\\n]+", " ");
+    }
+
+    private static final class HashFailure extends Exception {
+        HashFailure(String reason) {
+            super(reason);
+        }
+    }
+}
