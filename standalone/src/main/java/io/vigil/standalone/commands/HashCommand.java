@@ -28,12 +28,13 @@ import java.util.concurrent.Callable;
  * reference does (full size, colour), so the hashes printed are the ones a bank built from these files must hold.
  */
 @Command(name = "hash", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print the PDQ hash, PDQ quality, MD5 and SHA-256 of each image, one tab-separated line per file:",
+        description = {"Print the PDQ hash, PDQ quality, MD5 and SHA-256 of each image file, one tab-separated line per file:",
                 "  pdq_hex  quality  md5_hex  sha256_hex  path",
-                "(lower-case hex; quality 0-100, below 50 a PDQ hash is too flat to match on).",
-                "A file that cannot be hashed gives 'ERROR  reason  path' on standard error, where reason is a stable",
-                "code and a message (image_corrupt, image_too_large, image_unsupported_format, image_empty,",
-                "file_unreadable, file_too_large); the other files are still hashed, and the exit status is 1."},
+                "Hex is lower-case. Quality is 0-100; below 50 a PDQ hash is too flat to match on. Images are decoded as "
+                        + "the PDQ reference decodes them: full size, in colour, EXIF orientation ignored.",
+                "A file that cannot be hashed gives 'ERROR  reason  path' on standard error, where reason is a stable code "
+                        + "(image_corrupt, image_too_large, image_unsupported_format, image_empty, file_unreadable, "
+                        + "file_too_large) and a message; the other files are still hashed, and the exit status is 1."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:every file was hashed", "1:at least one file could not be hashed", "2:invalid arguments"})
 public final class HashCommand implements Callable<Integer> {

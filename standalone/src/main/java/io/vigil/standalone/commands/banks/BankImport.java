@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -188,7 +189,7 @@ final class BankImport {
     private byte[] parse(Request request, Classifier classifier) throws IOException, BankListFormatException {
         MessageDigest sha256 = sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(request.file()), sha256)) {
-            classifier.listSummary = new BankListParser(request.listOptions()).parse(in, classifier);
+            classifier.listSummary = new BankListParser(request.listOptions()).parse(new KeptOpen(in), classifier);
             in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file, however it was parsed
         }
         return sha256.digest();
@@ -222,7 +223,7 @@ final class BankImport {
             };
             MessageDigest sha256 = sha256();
             try (InputStream in = new DigestInputStream(Files.newInputStream(request.file()), sha256)) {
-                new BankListParser(request.listOptions()).parse(in, new BankListHandler() {
+                new BankListParser(request.listOptions()).parse(new KeptOpen(in), new BankListHandler() {
                     @Override
                     public void entry(BankListEntry line) {
                         HashBankEntry entry = toEntry(request, line, now);
@@ -260,6 +261,17 @@ final class BankImport {
             if (failure.get() != null) {
                 throw new IllegalStateException("writing to " + request.topic() + " failed: " + failure.get().getMessage(), failure.get());
             }
+        }
+    }
+
+    /** The CSV parser closes what it reads; the digest must still see the file to its end. */
+    private static final class KeptOpen extends FilterInputStream {
+        KeptOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
         }
     }
 

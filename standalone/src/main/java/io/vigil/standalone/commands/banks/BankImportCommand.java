@@ -27,12 +27,13 @@ import java.util.stream.Collectors;
 
 /** {@code vigil banks import}: a hash list into one bank, idempotently. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Import a hash list into a bank on the hash-bank topic, writing only what differs from the bank's",
-                "current entries: importing the same list again writes nothing. Every line is validated; rejected",
-                "lines are reported on standard error as 'line N: code (detail)', never with their content.",
-                "Formats: plain (one hash per line, optionally 'pdq <hex>' or '<hex>,<quality>'), csv (a header naming",
-                "the hash column: hash, value, signal_value, pdq, md5, sha256, ...; optional signal_type, quality, id),",
-                "threatexchange (python-threatexchange / HMA signal export: collab,signal_type,signal_str,category,tags).",
+        description = {"Import a hash list into a bank on the hash-bank topic, writing only what differs from the bank's "
+                + "current entries: importing the same list again writes nothing. Every line is validated; rejected lines "
+                + "are reported on standard error as 'line N: code (detail)', never with their content.",
+                "Formats: plain (one hash per line, optionally typed 'pdq <hex>' or followed by a quality '<hex>,<quality>'); "
+                        + "csv (a header naming the hash column: hash, value, signal_value, or a type name pdq, md5, sha256; "
+                        + "optional signal_type, quality and id columns, the rest kept as metadata); threatexchange (the "
+                        + "python-threatexchange / HMA signal export: collab,signal_type,signal_str,category,tags).",
                 "Ends with 'added N, changed N, unchanged N, removed N, rejected N' on standard output."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:imported (or, with --dry-run, checked); rejects within --max-rejects",
@@ -114,13 +115,11 @@ public final class BankImportCommand implements Callable<Integer> {
         BankImport importer = new BankImport(kafka.clientSettings(), kafka.timeout(), err, new Progress(err, Progress.DEFAULT_INTERVAL));
         try {
             ImportSummary summary = importer.run(request);
-            report(out, summary);
-            if (!summary.written()) {
-                out.println(dryRun ? "dry run: nothing was written" : "nothing to write: the bank already holds this list");
-            }
+            report(out, summary, summary.written() ? null
+                    : dryRun ? "dry run: nothing was written" : "nothing to write: the bank already holds this list");
             return 0;
         } catch (BankImport.Refused refused) {
-            report(out, refused.summary());
+            report(out, refused.summary(), null);
             err.println("error: " + refused.getMessage());
             return REFUSED;
         } catch (BankListFormatException e) {
@@ -131,12 +130,13 @@ public final class BankImportCommand implements Callable<Integer> {
                     + "; create Vigil's topics first (vigil topics create, or start a detector)");
             return 1;
         } catch (IOException | UncheckedIOException | KafkaException | IllegalStateException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         }
     }
 
-    private void report(PrintWriter out, ImportSummary summary) {
+    /** The list as read, what stays untouched, a note, then the counts, last so that scripts find them. */
+    private void report(PrintWriter out, ImportSummary summary, String note) {
         StringBuilder line = new StringBuilder()
                 .append("bank ").append(bank).append(": ").append(summary.lines()).append(" lines read as ").append(summary.format());
         if (summary.duplicates() > 0) {
@@ -149,6 +149,9 @@ public final class BankImportCommand implements Callable<Integer> {
         out.println(line);
         if (summary.kept() > 0) {
             out.println(summary.kept() + " entries of the bank are not in this list and were kept (--replace removes them)");
+        }
+        if (note != null) {
+            out.println(note);
         }
         out.println(summary.counts());
         out.flush();

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 
 /** {@code vigil banks list}: one line per bank. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List the banks the detectors load (topic hash-bank-accepted, read to its end): one line per bank with",
-                "its category, source, whether it is a negative (allow) bank, and its entries by signal type.",
-                "A bank whose entries differ in category or source shows them joined with '+'."})
+        description = {"List the banks the detectors load (topic hash-bank-accepted, read to its end): one line per bank "
+                + "with its category, source, whether it is a negative (allow) bank, and its entries by signal type. A bank "
+                + "whose entries differ in category or source shows them joined with '+'."})
 public final class BankListCommand extends InventoryCommand {
 
     private static final List<SignalType> TYPES = List.of(SignalType.PDQ, SignalType.MD5, SignalType.SHA256);

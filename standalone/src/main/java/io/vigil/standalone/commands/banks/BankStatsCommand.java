@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /** {@code vigil banks stats}: totals over every bank. */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Totals over the banks the detectors load (topic hash-bank-accepted, read to its end): entries by signal",
-                "type, category and source, number of banks, PDQ entries below the quality floor, and the topic's end offsets."})
+        description = {"Totals over the banks the detectors load (topic hash-bank-accepted, read to its end): entries by "
+                + "signal type, category and source, the number of banks, PDQ entries below the quality floor, and the "
+                + "topic's end offsets."})
 public final class BankStatsCommand extends InventoryCommand {
 
     @Override
