@@ -203,6 +203,7 @@ final class BankImport {
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, PRODUCER_LINGER_MS);
         settings.put(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_BYTES);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
         settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "vigil-banks-import");
         long toWrite = planned.added() + planned.changed() + planned.removed();
         AtomicReference<Exception> failure = new AtomicReference<>();

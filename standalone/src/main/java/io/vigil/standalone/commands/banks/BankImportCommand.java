@@ -7,6 +7,7 @@ import io.vigil.schemas.BankSource;
 import io.vigil.schemas.ContentCategory;
 import io.vigil.schemas.SignalType;
 import io.vigil.schemas.topics.Topics;
+import io.vigil.standalone.commands.CommandLogging;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -113,13 +115,13 @@ public final class BankImportCommand implements Callable<Integer> {
         BankImport.Request request = new BankImport.Request(bank, category, source, negative, file, listOptions, replace, dryRun,
                 maxRejects, Topics.HASH_BANK.name());
         BankImport importer = new BankImport(kafka.clientSettings(), kafka.timeout(), err, new Progress(err, Progress.DEFAULT_INTERVAL));
-        try {
+        try (CommandLogging logging = CommandLogging.forTool()) {
             ImportSummary summary = importer.run(request);
             report(out, summary, summary.written() ? null
                     : dryRun ? "dry run: nothing was written" : "nothing to write: the bank already holds this list");
             return 0;
         } catch (BankImport.Refused refused) {
-            report(out, refused.summary(), null);
+            report(out, refused.summary(), "refused: nothing was written");
             err.println("error: " + refused.getMessage());
             return REFUSED;
         } catch (BankListFormatException e) {
@@ -143,7 +145,7 @@ public final class BankImportCommand implements Callable<Integer> {
             line.append(", ").append(summary.duplicates()).append(" repeating an earlier line");
         }
         if (!summary.rejectsByReason().isEmpty()) {
-            line.append(", rejects: ").append(summary.rejectsByReason().entrySet().stream()
+            line.append(", rejects: ").append(new TreeMap<>(summary.rejectsByReason()).entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         }
         out.println(line);

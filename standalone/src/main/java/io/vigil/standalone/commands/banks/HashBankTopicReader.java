@@ -2,7 +2,9 @@ package io.vigil.standalone.commands.banks;
 
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.serde.AvroSerde;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,6 +74,7 @@ final class HashBankTopicReader {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        settings.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         settings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-banks-reader");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(partitions);
@@ -123,7 +126,11 @@ final class HashBankTopicReader {
     }
 
     private List<TopicPartition> partitionsOf(String topic) throws MissingTopicException {
-        try (Admin admin = Admin.create(clientSettings)) {
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        Admin admin = Admin.create(settings);
+        try {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
             return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -131,13 +138,23 @@ final class HashBankTopicReader {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 throw new MissingTopicException(topic);
             }
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw notAnswering(e);
+            }
             throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + clientSettings.get("bootstrap.servers") + " did not answer within "
-                    + timeout.toSeconds() + " s", e);
+            throw notAnswering(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        } finally {
+            // without a deadline, closing waits for the calls still pending: an unreachable cluster's retries
+            admin.close(Duration.ZERO);
         }
+    }
+
+    private IllegalStateException notAnswering(Exception e) {
+        return new IllegalStateException("Kafka at " + clientSettings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
+                + " did not answer within " + timeout.toSeconds() + " s", e);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vigil.detector.matching.PdqMatchPolicy;
 import io.vigil.schemas.topics.Topics;
+import io.vigil.standalone.commands.CommandLogging;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,7 @@ abstract class InventoryCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BankInventory inventory = new BankInventory();
         HashBankTopicReader.Snapshot snapshot;
-        try {
+        try (CommandLogging logging = CommandLogging.forTool()) {
             snapshot = new HashBankTopicReader(kafka.clientSettings(), kafka.timeout(), new Progress(err, Progress.DEFAULT_INTERVAL))
                     .read(topic, inventory);
         } catch (MissingTopicException e) {

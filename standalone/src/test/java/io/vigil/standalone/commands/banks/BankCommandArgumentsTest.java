@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What {@code vigil banks import} refuses before it connects to any cluster. */
+/** What {@code vigil banks} refuses before it reaches any cluster, and how it reports one it cannot reach. */
 class BankCommandArgumentsTest {
 
-    /** Nothing listens here: every case below must fail before connecting. */
+    /** Nothing listens here. */
     private static final String NO_CLUSTER = "127.0.0.1:1";
 
     @TempDir
@@ -60,6 +60,19 @@ class BankCommandArgumentsTest {
         assertThat(type.err()).contains("--signal-type must be PDQ, MD5 or SHA256");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("absent.txt is not a regular file");
+    }
+
+    @Test
+    void anUnreachableClusterIsReportedOnceWithinTheTimeout() throws IOException {
+        CliRun imported = CliRun.of("banks", "import", "--bank", "b", "--category", "ncii", "--source", "file", "--timeout", "1",
+                "--bootstrap-servers", NO_CLUSTER, list().toString());
+        CliRun listed = CliRun.of("banks", "list", "--timeout", "1", "--bootstrap-servers", NO_CLUSTER);
+
+        assertThat(imported.exitCode()).isEqualTo(1);
+        assertThat(imported.err()).isEqualTo("error: Kafka at " + NO_CLUSTER + " did not answer within 1 s" + System.lineSeparator());
+        assertThat(imported.out()).isEmpty();
+        assertThat(listed.exitCode()).isEqualTo(1);
+        assertThat(listed.err()).contains("did not answer within 1 s");
     }
 
     @Test
