@@ -140,49 +140,44 @@ final class BankImport {
 
     /** Step 1: the bank's entries as the topic has them now. */
     private void readBank(Request request, EntryTable table, Set<String> strayKeys) throws MissingTopicException {
-        String bank = request.bankId();
-        String prefix = bank + "/";
-        new HashBankTopicReader(clientSettings, timeout, progress).read(request.topic(), new HashBankTopicReader.Visitor() {
-            @Override
-            public void record(String key, HashBankEntry entry) {
-                if (key == null || !key.startsWith(prefix)) {
-                    return;
-                }
-                EntryKey parsed = EntryKey.ofRecordKey(bank, key).orElse(null);
-                if (parsed == null) {
-                    // not a key Vigil writes; no list line can produce it, so only --replace touches it
-                    if (entry == null) {
-                        strayKeys.remove(key);
-                    } else {
-                        strayKeys.add(key);
-                    }
-                    return;
-                }
+        String prefix = request.bankId() + "/";
+        new HashBankTopicReader(clientSettings, timeout, progress).read(request.topic(),
+                key -> key != null && key.startsWith(prefix), new CurrentEntries(request.bankId(), table, strayKeys));
+    }
+
+    /** Step 1's visitor: each record of the bank sets its entry's state, the latest record last. */
+    private record CurrentEntries(String bankId, EntryTable table, Set<String> strayKeys) implements HashBankTopicReader.Visitor {
+        @Override
+        public void record(String key, HashBankEntry entry) {
+            EntryKey parsed = EntryKey.ofRecordKey(bankId, key).orElse(null);
+            if (parsed == null) {
+                // not a key Vigil writes; no list line can produce it, so only --replace touches it
                 if (entry == null) {
-                    int known = table.find(BANK, parsed);
-                    if (known >= 0) {
-                        table.state(known, ABSENT);
-                    }
-                    return;
+                    strayKeys.remove(key);
+                } else {
+                    strayKeys.add(key);
                 }
+            } else if (entry == null) {
+                int known = table.find(BANK, parsed);
+                if (known >= 0) {
+                    table.state(known, ABSENT);
+                }
+            } else {
                 int slot = table.findOrAdd(BANK, parsed);
                 table.state(slot, PRESENT);
                 table.payload(slot, EntryFingerprint.of(entry));
             }
+        }
 
-            @Override
-            public void unreadable(String key, String reason) {
-                if (key == null || !key.startsWith(prefix)) {
-                    return;
-                }
-                EntryKey parsed = EntryKey.ofRecordKey(bank, key).orElse(null);
-                if (parsed == null) {
-                    strayKeys.add(key);
-                } else {
-                    table.state(table.findOrAdd(BANK, parsed), UNREADABLE);
-                }
+        @Override
+        public void unreadable(String key, String reason) {
+            EntryKey parsed = EntryKey.ofRecordKey(bankId, key).orElse(null);
+            if (parsed == null) {
+                strayKeys.add(key);
+            } else {
+                table.state(table.findOrAdd(BANK, parsed), UNREADABLE);
             }
-        });
+        }
     }
 
     /** Step 2: classifies every entry of the list against the bank; returns the list's SHA-256. */

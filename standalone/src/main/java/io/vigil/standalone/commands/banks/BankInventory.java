@@ -26,7 +26,7 @@ final class BankInventory implements HashBankTopicReader.Visitor {
         final String id;
         final Set<ContentCategory> categories = new LinkedHashSet<>();
         final Set<BankSource> sources = new LinkedHashSet<>();
-        final Set<Boolean> negative = new LinkedHashSet<>();
+        long negativeEntries;
         final Map<SignalType, Long> bySignalType = new EnumMap<>(SignalType.class);
         long pdqBelowFloor;
         long pdqWithoutQuality;
@@ -37,6 +37,16 @@ final class BankInventory implements HashBankTopicReader.Visitor {
 
         long entries() {
             return bySignalType.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** An allow bank: every entry negative (a bank is imported whole as one or the other). */
+        boolean negative() {
+            return negativeEntries == entries();
+        }
+
+        /** "yes", "no", or "mixed" if only some entries are negative. */
+        String negativeText() {
+            return negative() ? "yes" : negativeEntries == 0 ? "no" : "mixed";
         }
     }
 
@@ -123,7 +133,7 @@ final class BankInventory implements HashBankTopicReader.Visitor {
             long packed = table.payload(slot);
             bank.categories.add(CATEGORIES[(int) (packed >>> 24 & 0xFF)]);
             bank.sources.add(SOURCES[(int) (packed >>> 16 & 0xFF)]);
-            bank.negative.add((packed >>> 8 & 1) == 1);
+            bank.negativeEntries += packed >>> 8 & 1;
             SignalType type = table.type(slot);
             bank.bySignalType.merge(type, 1L, Long::sum);
             int quality = (int) (packed & 0xFF);

@@ -29,7 +29,8 @@ public final class BankListCommand extends InventoryCommand {
                 row.put("bank", bank.id);
                 row.put("categories", bank.categories);
                 row.put("sources", bank.sources);
-                row.put("negative", negative(bank));
+                row.put("negative", bank.negative());
+                row.put("negativeEntries", bank.negativeEntries);
                 row.put("entries", bank.entries());
                 Map<String, Long> byType = new LinkedHashMap<>();
                 TYPES.forEach(t -> byType.put(t.name(), bank.bySignalType.getOrDefault(t, 0L)));
@@ -48,16 +49,11 @@ public final class BankListCommand extends InventoryCommand {
         TextTable table = new TextTable(false, false, false, false, true, true, true, true)
                 .row("BANK", "CATEGORY", "SOURCE", "NEGATIVE", "PDQ", "MD5", "SHA256", "TOTAL");
         for (BankInventory.Bank bank : banks.values()) {
-            table.row(bank.id, join(bank.categories), join(bank.sources), negative(bank),
+            table.row(bank.id, join(bank.categories), join(bank.sources), bank.negativeText(),
                     bank.bySignalType.getOrDefault(SignalType.PDQ, 0L), bank.bySignalType.getOrDefault(SignalType.MD5, 0L),
                     bank.bySignalType.getOrDefault(SignalType.SHA256, 0L), bank.entries());
         }
         table.print(out);
-    }
-
-    /** "yes", "no", or "mixed" if only some entries are negative. */
-    private static String negative(BankInventory.Bank bank) {
-        return bank.negative.size() > 1 ? "mixed" : bank.negative.contains(true) ? "yes" : "no";
     }
 
     private static String join(java.util.Collection<? extends Enum<?>> values) {

@@ -37,7 +37,7 @@ public final class BankStatsCommand extends InventoryCommand {
             byCategory.merge(category, bank.entries(), Long::sum);
             bySource.merge(source, bank.entries(), Long::sum);
             entries += bank.entries();
-            negativeBanks += bank.negative.contains(true) ? 1 : 0;
+            negativeBanks += bank.negativeEntries > 0 ? 1 : 0;
             belowFloor += bank.pdqBelowFloor;
             withoutQuality += bank.pdqWithoutQuality;
         }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Reads a hash-bank topic ({@code hash-bank} or {@code hash-bank-accepted}) from its beginning to the end offsets it
@@ -67,6 +68,11 @@ final class HashBankTopicReader {
     }
 
     Snapshot read(String topic, Visitor visitor) throws MissingTopicException {
+        return read(topic, key -> true, visitor);
+    }
+
+    /** Reads the topic, passing on only the records whose key {@code keys} accepts (the others are not decoded). */
+    Snapshot read(String topic, Predicate<String> keys, Visitor visitor) throws MissingTopicException {
         List<TopicPartition> partitions = partitionsOf(topic);
         AvroSerde<HashBankEntry> serde = AvroSerde.of(HashBankEntry.class);
         Map<String, Object> settings = new HashMap<>(clientSettings);
@@ -93,7 +99,9 @@ final class HashBankTopicReader {
                         continue; // written after reading started: not part of this snapshot
                     }
                     read[0]++;
-                    deliver(record, serde, visitor);
+                    if (keys.test(record.key())) {
+                        deliver(record, serde, visitor);
+                    }
                 }
                 remaining.removeIf(p -> consumer.position(p) >= end.get(p));
                 long now = System.nanoTime();

@@ -41,6 +41,9 @@ abstract class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (qualityFloor < 0 || qualityFloor > 100) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--quality-floor must be 0-100");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BankInventory inventory = new BankInventory();

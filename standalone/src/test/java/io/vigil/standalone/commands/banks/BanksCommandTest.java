@@ -158,6 +158,28 @@ class BanksCommandTest {
     }
 
     @Test
+    void recordsOfTheBankThatCannotBeReadAreRewrittenOrRemoved() throws Exception {
+        // written by something other than the import: an unreadable value, and a key that is not bank/TYPE/value
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers()), new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.HASH_BANK.name(), "odd-g/PDQ/" + PDQ_PLASMA, "not avro".getBytes())).get();
+            HashBankEntry stray = entry("odd-g", ContentCategory.NCII, BankSource.STOPNCII, SignalType.PDQ, PDQ_SMALL, null, false, Instant.now());
+            producer.send(new ProducerRecord<>(Topics.HASH_BANK.name(), "odd-g/pdq/" + PDQ_SMALL, SERDE.serialize("", stray))).get();
+        }
+        Path list = Files.writeString(dir.resolve("odd.txt"), "pdq " + PDQ_PLASMA + "\npdq " + PDQ_SHAPES + "\n");
+
+        CliRun run = importList("odd-g", list, "--replace");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.outLines()).last().isEqualTo("added 1, changed 1, unchanged 0, removed 1, rejected 0");
+        List<ConsumerRecord<String, byte[]>> records = readAll(Topics.HASH_BANK.name());
+        assertThat(records).filteredOn(r -> r.key().equals("odd-g/pdq/" + PDQ_SMALL)).last().satisfies(r -> assertThat(r.value()).isNull());
+        assertThat(bankOn(Topics.HASH_BANK.name(), "odd-g")).containsOnlyKeys("odd-g/PDQ/" + PDQ_PLASMA, "odd-g/PDQ/" + PDQ_SHAPES);
+        assertThat(importList("odd-g", list, "--replace").outLines()).last()
+                .isEqualTo("added 0, changed 0, unchanged 2, removed 0, rejected 0");
+    }
+
+    @Test
     void aDryRunComparesButWritesNothing() throws IOException {
         Path list = Files.writeString(dir.resolve("dry.txt"), "md5 " + MD5_ABC + "\nsha256 " + SHA256_ABC + "\n");
         long before = endOffset();
@@ -271,7 +293,8 @@ class BanksCommandTest {
         assertThat(banks).hasSize(2);
         assertThat(banks.get(1).get("bank").asText()).isEqualTo("accepted-ncii");
         assertThat(banks.get(1).get("bySignalType").get("MD5").asLong()).isEqualTo(1);
-        assertThat(banks.get(0).get("negative").asText()).isEqualTo("yes");
+        assertThat(banks.get(0).get("negative").asBoolean()).isTrue();
+        assertThat(banks.get(1).get("negative").asBoolean()).isFalse();
 
         // what has been imported, before any detector validated it
         Path list2 = Files.writeString(dir.resolve("imported.txt"), "md5 " + MD5_ABC + "\n");
@@ -311,16 +334,19 @@ class BanksCommandTest {
 
     /** The bank's live entries on the topic: every record read to the end, tombstones applied. */
     private Map<String, HashBankEntry> bankOn(String topic, String bank) {
-        Map<String, HashBankEntry> live = new LinkedHashMap<>();
+        Map<String, byte[]> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : readAll(topic)) {
             if (record.key().startsWith(bank + "/")) {
-                if (record.value() == null) {
-                    live.remove(record.key());
-                } else {
-                    live.put(record.key(), SERDE.deserialize(topic, record.value()));
-                }
+                latest.remove(record.key());
+                latest.put(record.key(), record.value());
             }
         }
+        Map<String, HashBankEntry> live = new LinkedHashMap<>();
+        latest.forEach((key, value) -> {
+            if (value != null) {
+                live.put(key, SERDE.deserialize(topic, value));
+            }
+        });
         return live;
     }
 
