@@ -46,12 +46,13 @@ import java.util.concurrent.Callable;
  * classifier's request; the first frame of an animation) and scored one at a time.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Score images with the nudity classifier. Per file, on standard output:",
+        description = {"Score images with the nudity classifier. One line per file on standard output:",
                 "  {\"path\": ..., \"model\": ..., \"scores\": {CLASS: p, ...}, \"nudity\": p}",
-                "scores: the model's own classes in its order (the default model's: drawing, hentai, neutral, porn,",
-                "sexy); nudity: the explicit-nudity probability per the model descriptor. A file that cannot be",
-                "read or decoded gets ERROR<TAB>code: reason<TAB>path on standard error; the rest go on, and the",
-                "exit status is 1 if any failed. Animations: the first frame is scored."},
+                "scores: the model's classes in its order (the default model's: drawing, hentai,",
+                "neutral, porn, sexy); nudity: the explicit-nudity probability as the model's",
+                "descriptor maps it. A file that cannot be read or decoded gets",
+                "  ERROR<TAB>code: reason<TAB>path",
+                "on standard error, and the rest go on. Animations: the first frame is scored."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:every file scored", "1:some file could not be read or decoded", "2:bad options or model"})
 public final class ClassifyCommand implements Callable<Integer> {
