@@ -13,7 +13,10 @@ import io.vigil.standalone.VigilCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -113,8 +116,11 @@ class ClassifyCommandTest {
         Path descriptor = MeanColourModel.writeWithDescriptor(dir);
         Path red = uniformPng(dir, "red.png", new Color(230, 20, 10));
         Path blue = uniformPng(dir, "blue.png", new Color(15, 40, 220));
+        Path redThenBlue = animatedGif(dir, "red-then-blue.gif", new Color(230, 20, 10), new Color(15, 40, 220));
+        assertThat(new ImageDecoder(DecodeLimits.defaults()).decode(Files.readAllBytes(redThenBlue), NudityClassifier.DECODE_REQUEST)
+                .animated()).as("two frames").isTrue();
 
-        Run run = classify("--model", descriptor.toString(), "--threads", "1", red.toString(), blue.toString());
+        Run run = classify("--model", descriptor.toString(), "--threads", "1", red.toString(), blue.toString(), redThenBlue.toString());
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
@@ -127,6 +133,8 @@ class ClassifyCommandTest {
         JsonNode blueLine = JSON.readTree(run.out().get(1));
         assertThat(blueLine.get("nudity").doubleValue()).isCloseTo(MeanColourModel.unsafe(15, 220), within(1e-6));
         assertThat(blueLine.get("nudity").doubleValue()).isLessThan(0.01);
+        assertThat(JSON.readTree(run.out().get(2)).get("nudity").doubleValue()).as("an animation is scored on its first frame")
+                .isCloseTo(MeanColourModel.unsafe(230, 10), within(1e-6));
     }
 
     @Test
@@ -181,14 +189,35 @@ class ClassifyCommandTest {
         }
     }
 
-    private static Path uniformPng(Path dir, String name, Color colour) throws IOException {
+    private static BufferedImage uniform(Color colour) {
         BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(colour);
         g.fillRect(0, 0, 40, 30);
         g.dispose();
+        return image;
+    }
+
+    private static Path uniformPng(Path dir, String name, Color colour) throws IOException {
         Path file = dir.resolve(name);
-        ImageIO.write(image, "png", file.toFile());
+        ImageIO.write(uniform(colour), "png", file.toFile());
+        return file;
+    }
+
+    /** A GIF of one uniform frame per colour. */
+    private static Path animatedGif(Path dir, String name, Color... frames) throws IOException {
+        Path file = dir.resolve(name);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (Color colour : frames) {
+                writer.writeToSequence(new IIOImage(uniform(colour), null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
         return file;
     }
 
