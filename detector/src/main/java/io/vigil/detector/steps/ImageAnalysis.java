@@ -37,7 +37,7 @@ public final class ImageAnalysis {
         this.classifier = classifier;
         this.metrics = metrics;
         // The classifier needs colour; PDQ alone needs only luminance, which JPEG decodes two to three times faster.
-        this.request = classifier.isPresent() ? PdqHasher.EXACT_DECODE : PdqHasher.FAST_DECODE;
+        this.request = classifier.isPresent() ? PdqHasher.FAST_DECODE.and(NudityClassifier.DECODE_REQUEST) : PdqHasher.FAST_DECODE;
     }
 
     public MessageAnalysis analyse(MessageAnalysis message) {
@@ -67,7 +67,7 @@ public final class ImageAnalysis {
             return analysed.withSkipped(new MediaFailure("nudity", "no nudity classifier configured"));
         }
         try {
-            return analysed.withNudity(classifier.get().classify(decoded.image(), decoded.orientation().tagValue()));
+            return analysed.withNudity(classifier.get().classify(decoded));
         } catch (RuntimeException e) {
             metrics.mediaFailure("classifier_failed");
             return analysed.withFailure(new MediaFailure("classifier_failed", "nudity classifier failed: " + e.getClass().getSimpleName()));

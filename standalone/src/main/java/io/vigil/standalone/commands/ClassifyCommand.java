@@ -1,10 +1,5 @@
 package io.vigil.standalone.commands;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ConsoleAppender;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -22,7 +17,6 @@ import io.vigil.detector.nudity.InvalidModelException;
 import io.vigil.detector.nudity.NudityClassifier;
 import io.vigil.detector.nudity.NudityScores;
 import io.vigil.detector.nudity.RuntimeOptions;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +30,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -94,7 +87,6 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        logToStandardError();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (threads < 0) {
@@ -185,24 +177,6 @@ public final class ClassifyCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new FileException("file_unreadable", e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
-    }
-
-    /**
-     * Standard output carries the JSON lines, so the service's console log (ONNX Runtime's session, a CUDA fallback)
-     * moves to standard error for this command.
-     */
-    private static void logToStandardError() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
-        }
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        for (Iterator<Appender<ILoggingEvent>> appenders = root.iteratorForAppenders(); appenders.hasNext(); ) {
-            if (appenders.next() instanceof ConsoleAppender<ILoggingEvent> console && !"System.err".equals(console.getTarget())) {
-                console.stop();
-                console.setTarget("System.err");
-                console.start();
-            }
         }
     }
 }
