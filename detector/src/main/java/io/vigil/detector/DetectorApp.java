@@ -2,6 +2,16 @@ package io.vigil.detector;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.detector.banks.BankIndex;
+import io.vigil.detector.banks.FloodDetector;
+import io.vigil.detector.matching.PdqMatchPolicy;
+import io.vigil.detector.media.DecodeLimits;
+import io.vigil.detector.media.ImageDecoder;
+import io.vigil.detector.nudity.ClassifierModel;
+import io.vigil.detector.nudity.ExecutionProvider;
+import io.vigil.detector.nudity.NudityClassifier;
+import io.vigil.detector.nudity.RuntimeOptions;
+import io.vigil.detector.pdq.PdqHasher;
+import io.vigil.detector.steps.ImageAnalysis;
 import io.vigil.runtime.blobs.BlobStore;
 import io.vigil.detector.steps.BankMatching;
 import io.vigil.detector.steps.DetectionAssembly;
@@ -21,6 +31,8 @@ import org.apache.kafka.streams.Topology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 
 /** The detector service: reads message events, writes one Detection per message. */
@@ -34,18 +46,34 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
     @Override
     public Topology topology(DetectorConfig config, MeterRegistry registry) {
         DetectorMetrics metrics = new DetectorMetrics(registry);
-        BankIndex banks = new BankIndex();
+        BankIndex banks = new BankIndex(new PdqMatchPolicy(config.pdq().maxDistance(), config.pdq().matchDihedrals(),
+                config.pdq().qualityFloor()));
         DoxxingDetector doxxing = DoxxingDetector.create(doxxingPolicy(config.doxxing()));
         return new DetectorTopology(new DetectorSteps(
                 new MessageValidation(config.media().maxMediaPerMessage()),
                 new MediaFetching(new BlobStore(Path.of(config.media().blobRoot()), config.media().maxBlobBytes()), metrics),
                 new MediaHashing(),
-                new BankMatching(banks, metrics),
+                new ImageAnalysis(new ImageDecoder(new DecodeLimits(config.media().maxPixels())), new PdqHasher(),
+                        classifier(config.nudity()), metrics),
+                new BankMatching(banks, new FloodDetector(Duration.ofSeconds(config.banks().floodWindowSeconds()),
+                        config.banks().floodMinMatches(), config.banks().floodFactor(), Clock.systemUTC()), metrics),
                 new TextScanning(doxxing, registry),
                 new DetectionAssembly(Clock.systemUTC()),
                 banks,
                 doxxing.config().imageWindow(),
                 metrics)).build();
+    }
+
+    /** The classifier lives as long as the process: its ONNX Runtime session is shared by every stream thread. */
+    static Optional<NudityClassifier> classifier(DetectorConfig.Nudity settings) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        RuntimeOptions options = RuntimeOptions.cpu().withIntraOpThreads(settings.intraOpThreads())
+                .withProvider(ExecutionProvider.valueOf(settings.provider().toUpperCase(java.util.Locale.ROOT)));
+        ClassifierModel model = settings.model() == null || settings.model().isBlank()
+                ? ClassifierModel.defaultModel() : ClassifierModel.fromFile(Path.of(settings.model()));
+        return Optional.of(NudityClassifier.open(model, options));
     }
 
     static DoxxingConfig doxxingPolicy(DetectorConfig.Doxxing settings) {

@@ -12,18 +12,65 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The detector's configuration; defaults in detector.yaml. */
-public record DetectorConfig(KafkaSettings kafka, HttpSettings http, Media media, Doxxing doxxing) implements ServiceConfig {
+public record DetectorConfig(KafkaSettings kafka, HttpSettings http, Media media, Pdq pdq, Nudity nudity, Banks banks,
+                             Doxxing doxxing) implements ServiceConfig {
 
     /**
      * @param blobRoot           directory that {@code file:} blob URIs are resolved under; nothing outside it is read
      * @param maxBlobBytes       larger media are not fetched (the item carries blob_too_large)
      * @param maxMediaPerMessage Telegram albums carry up to 10 items; anything far above is malformed
+     * @param maxPixels          images declaring more pixels in their header are refused before decoding
+     *                           (decompression bombs); the item carries image_too_large
      */
-    public record Media(String blobRoot, long maxBlobBytes, int maxMediaPerMessage) implements Validatable {
+    public record Media(String blobRoot, long maxBlobBytes, int maxMediaPerMessage, long maxPixels) implements Validatable {
         @Override
         public List<String> problems() {
             return new Checks().notBlank(blobRoot, "blob-root").positive(maxBlobBytes, "max-blob-bytes")
-                    .positive(maxMediaPerMessage, "max-media-per-message").problems();
+                    .positive(maxMediaPerMessage, "max-media-per-message").positive(maxPixels, "max-pixels").problems();
+        }
+    }
+
+    /**
+     * @param maxDistance    Hamming distance up to which a PDQ hash matches a bank entry (31 is ThreatExchange's
+     *                       published recommendation for PDQ)
+     * @param matchDihedrals also match the 7 rotated and mirrored variants, to catch rotated or mirrored re-uploads
+     * @param qualityFloor   images whose PDQ quality is below this are not matched perceptually (their hashes are
+     *                       unreliable: flat or nearly flat images)
+     */
+    public record Pdq(int maxDistance, boolean matchDihedrals, int qualityFloor) implements Validatable {
+        @Override
+        public List<String> problems() {
+            return new Checks().require(maxDistance >= 0 && maxDistance <= 128, "max-distance", "must be 0-128")
+                    .require(qualityFloor >= 0 && qualityFloor <= 100, "quality-floor", "must be 0-100").problems();
+        }
+    }
+
+    /**
+     * @param enabled         classify images for nudity
+     * @param model           a model descriptor YAML (a platform's own classifier); empty: the bundled NSFWJS model
+     * @param intraOpThreads  ONNX Runtime threads per inference
+     * @param provider        cpu or cuda (falls back to cpu, and says so, where CUDA is not available)
+     */
+    public record Nudity(boolean enabled, String model, int intraOpThreads, String provider) implements Validatable {
+        @Override
+        public List<String> problems() {
+            return new Checks().positive(intraOpThreads, "intra-op-threads")
+                    .require("cpu".equals(provider) || "cuda".equals(provider), "provider", "must be cpu or cuda")
+                    .require(model == null || model.isBlank() || Files.isRegularFile(Path.of(model)), "model", "no such file: " + model)
+                    .problems();
+        }
+    }
+
+    /**
+     * @param floodWindowSeconds window in which an entry's matches are counted
+     * @param floodMinMatches    an entry floods only from this many matches in a window...
+     * @param floodFactor        ...and this many times its usual matches per window
+     */
+    public record Banks(int floodWindowSeconds, int floodMinMatches, double floodFactor) implements Validatable {
+        @Override
+        public List<String> problems() {
+            return new Checks().positive(floodWindowSeconds, "flood-window-seconds").positive(floodMinMatches, "flood-min-matches")
+                    .require(floodFactor >= 1, "flood-factor", "must be at least 1").problems();
         }
     }
 
@@ -51,6 +98,7 @@ public record DetectorConfig(KafkaSettings kafka, HttpSettings http, Media media
 
     @Override
     public List<String> problems() {
-        return new Checks().nested(kafka, "kafka").nested(http, "http").nested(media, "media").nested(doxxing, "doxxing").problems();
+        return new Checks().nested(kafka, "kafka").nested(http, "http").nested(media, "media").nested(pdq, "pdq")
+                .nested(nudity, "nudity").nested(banks, "banks").nested(doxxing, "doxxing").problems();
     }
 }

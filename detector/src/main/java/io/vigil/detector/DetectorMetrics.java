@@ -28,6 +28,10 @@ public final class DetectorMetrics {
         registry.counter("vigil.detections.suppressed", "reason", "allow_list").increment();
     }
 
+    public void bankFlood(String bankId) {
+        registry.counter("vigil.bank.floods", "bank", bankId).increment();
+    }
+
     public void bankUpdate(String outcome) {
         registry.counter("vigil.bank.updates", "outcome", outcome).increment();
     }

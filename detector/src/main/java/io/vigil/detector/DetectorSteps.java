@@ -3,6 +3,7 @@ package io.vigil.detector;
 import io.vigil.detector.banks.BankIndex;
 import io.vigil.detector.steps.BankMatching;
 import io.vigil.detector.steps.DetectionAssembly;
+import io.vigil.detector.steps.ImageAnalysis;
 import io.vigil.detector.steps.MediaFetching;
 import io.vigil.detector.steps.MediaHashing;
 import io.vigil.detector.steps.MessageValidation;
@@ -21,6 +22,7 @@ public record DetectorSteps(
         MessageValidation validation,
         MediaFetching fetching,
         MediaHashing hashing,
+        ImageAnalysis imageAnalysis,
         BankMatching bankMatching,
         TextScanning textScanning,
         DetectionAssembly assembly,

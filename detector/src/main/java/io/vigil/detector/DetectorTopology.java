@@ -28,8 +28,8 @@ import java.util.Properties;
 
 /**
  * hash-bank -> validate -> hash-bank-accepted -> (every instance) bank index; group-metadata -> table; then
- * message-events -> validate -> join group -> fetch media -> hash -> match banks -> remember images -> scan text
- * -> detections. Every message and every bank record yields exactly one output or one dead letter.
+ * message-events -> validate -> join group -> fetch media -> hash exactly -> decode, hash perceptually and classify
+ * images -> match banks -> remember images -> scan text -> detections. Every message and every bank record yields exactly one output or one dead letter.
  */
 public final class DetectorTopology {
 
@@ -73,6 +73,7 @@ public final class DetectorTopology {
                         Joined.<String, MessageEvent, GroupMetadata>with(Serdes.String(), null, groupSerde).withName("join-group"))
                 .mapValues(steps.fetching()::fetch, Named.as("fetch-media"))
                 .mapValues(steps.hashing()::hash, Named.as("hash-media"))
+                .mapValues(steps.imageAnalysis()::analyse, Named.as("analyse-images"))
                 .mapValues(steps.bankMatching()::match, Named.as("match-banks"))
                 .processValues(() -> new ImageSenderMemory(steps.imageWindow()), Named.as("remember-images"), ImageSenderMemory.STORE)
                 .mapValues(steps.textScanning()::scan, Named.as("scan-text"))

@@ -9,6 +9,7 @@ import io.vigil.detector.steps.BankMatching;
 import io.vigil.detector.steps.DetectionAssembly;
 import io.vigil.detector.steps.MediaFetching;
 import io.vigil.detector.steps.MediaHashing;
+import io.vigil.detector.matching.PdqMatchPolicy;
 import io.vigil.detector.steps.MessageValidation;
 import io.vigil.detector.steps.TextScanning;
 import io.vigil.detector.doxxing.DoxxingConfig;
@@ -57,14 +58,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DetectorTopologyTest {
 
-    private static final String SECRET = "test-secret-of-sufficient-length";
     private static final byte[] BANKED_IMAGE = "benign synthetic image bytes #1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] OTHER_IMAGE = "benign synthetic image bytes #2".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path blobRoot;
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private DetectorHarness harness;
+    private SimpleMeterRegistry registry;
     private TopologyTestDriver driver;
     private TestInputTopic<String, MessageEvent> events;
     private TestInputTopic<String, HashBankEntry> bank;
@@ -73,24 +74,19 @@ class DetectorTopologyTest {
 
     @BeforeEach
     void start() {
-        DetectorMetrics metrics = new DetectorMetrics(registry);
-        BankIndex banks = new BankIndex();
-        DoxxingDetector doxxing = DoxxingDetector.create(DoxxingConfig.defaults(SECRET.getBytes(StandardCharsets.UTF_8)));
-        var topology = new DetectorTopology(new DetectorSteps(new MessageValidation(10),
-                new MediaFetching(new BlobStore(blobRoot, 1024), metrics), new MediaHashing(),
-                new BankMatching(banks, metrics), new TextScanning(doxxing, registry),
-                new DetectionAssembly(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
-                banks, Duration.ofMinutes(10), metrics)).build();
-        driver = StreamsTestSupport.driver(topology, "detector-test", registry);
-        events = driver.createInputTopic(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), AvroSerde.of(MessageEvent.class));
-        bank = driver.createInputTopic(Topics.HASH_BANK.name(), new StringSerializer(), AvroSerde.of(HashBankEntry.class));
-        detections = driver.createOutputTopic(Topics.DETECTIONS.name(), new StringDeserializer(), AvroSerde.of(Detection.class));
-        deadLetters = StreamsTestSupport.deadLetters(driver);
+        // Exact hashes and text only: these media bytes are no images, and the classifier has tests of its own.
+        harness = new DetectorHarness(blobRoot, PdqMatchPolicy.defaults(), false);
+        registry = harness.registry;
+        driver = harness.driver;
+        events = harness.events;
+        bank = harness.bank;
+        detections = harness.detections;
+        deadLetters = harness.deadLetters;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        harness.close();
     }
 
     @Test
@@ -206,9 +202,7 @@ class DetectorTopologyTest {
 
     @Test
     void aNumberPostedRightAfterAPhotoIsScoredAsDoxxingAndLeavesOnlyMaskedAndHashed() {
-        TestInputTopic<String, GroupMetadata> groups = driver.createInputTopic(Topics.GROUP_METADATA.name(),
-                new StringSerializer(), AvroSerde.of(GroupMetadata.class));
-        groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
+        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
                 .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
                 .setUpdatedAt(Instant.EPOCH).build());
         MessageEvent photo = message("chat-es", "p1", inline("a", OTHER_IMAGE));

@@ -1,5 +1,6 @@
 package io.vigil.standalone;
 
+import io.vigil.standalone.commands.ClassifyCommand;
 import io.vigil.standalone.commands.DemoCommand;
 import io.vigil.standalone.commands.DoxxingEvalCommand;
 import io.vigil.standalone.commands.HashCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 ServiceCommands.Enricher.class,
                 ServiceCommands.Sink.class,
                 TopicsCommand.class,
+                ClassifyCommand.class,
                 ScanTextCommand.class,
                 DoxxingEvalCommand.class,
                 HashCommand.class,

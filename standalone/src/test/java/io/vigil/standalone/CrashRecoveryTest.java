@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 class CrashRecoveryTest {
 
     private static final int MESSAGES = 400;
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(240);
     private static final long SEND_INTERVAL_MS = 40;
 
     @TempDir
@@ -78,7 +78,7 @@ class CrashRecoveryTest {
     }
 
     private Process detector(String bootstrapServers) throws Exception {
-        Path log = dataDir.resolve("detector-" + System.nanoTime() + ".log");
+        Path log = Path.of("target", "crash-recovery-detector-" + System.nanoTime() + ".log");
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx512m", VigilCli.class.getName(), "detector",
                 "--bootstrap-servers", bootstrapServers,

@@ -60,7 +60,7 @@ import static org.awaitility.Awaitility.await;
 class PipelineEndToEndTest {
 
     private static final byte[] BANKED = DemoImages.photos(1, 7).get(0).bytes();
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
     /** Synthetic personal data (a fictional number and address); it must never appear in clear outside the detector. */
     private static final String PHONE = "612 34 56 78";
     private static final String DOXXING_TEXT = "la de la foto, su número es " + PHONE + " y vive en Calle de Alcalá 123, 28009 Madrid, escribidle";

@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 class SinkScaleOutTest {
 
     private static final int CHATS = 8;
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     @TempDir
     Path dataDir;

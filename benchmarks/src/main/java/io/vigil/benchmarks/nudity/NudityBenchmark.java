@@ -2,15 +2,15 @@ package io.vigil.benchmarks.nudity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.detector.media.DecodeLimits;
+import io.vigil.detector.media.DecodedImage;
+import io.vigil.detector.media.ImageDecodeException;
+import io.vigil.detector.media.ImageDecoder;
 import io.vigil.detector.nudity.NudityClassifier;
 import io.vigil.detector.nudity.RuntimeOptions;
 import io.vigil.modelimport.parity.NsfwjsNodeTool;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -25,8 +25,8 @@ import java.util.Optional;
 
 /**
  * Images per CPU-second (one core) of the nudity classifier on one thread, next to NSFWJS in Node (wasm backend, one thread) on
- * the same 1280x960 JPEGs in the same run: the whole path (decode + preprocess + inference), its parts, and batched
- * inference against single images. Run it pinned to one core ({@code taskset -c 1}) so both sides get one core
+ * the same 1280x960 JPEGs in the same run: the whole path (decode with the detector's shared decoder + preprocess +
+ * inference), its parts, and batched inference against single images. Run it pinned to one core ({@code taskset -c 1}) so both sides get one core
  * (Node is started as a child process and inherits the pinning).
  *
  * <pre>
@@ -41,6 +41,7 @@ public final class NudityBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 960;
+    private static final ImageDecoder DECODER = new ImageDecoder(DecodeLimits.defaults());
 
     private final double seconds;
     private final int rounds;
@@ -74,8 +75,6 @@ public final class NudityBenchmark {
     }
 
     private void run(int imageCount, String nodeBackend) throws Exception {
-        // Decode from memory, as the detector does with message bytes: no ImageIO temp-file cache in the timings.
-        ImageIO.setUseCache(false);
         Path work = Files.createDirectories(Path.of("target", "nudity-benchmark").toAbsolutePath());
         Path jpegDir = Files.createDirectories(work.resolve("jpegs"));
         List<byte[]> jpegs = new ArrayList<>();
@@ -88,27 +87,26 @@ public final class NudityBenchmark {
 
         Map<String, Double> java = new LinkedHashMap<>();
         try (NudityClassifier classifier = NudityClassifier.openDefault(RuntimeOptions.cpu().withIntraOpThreads(1).withMaxBatchSize(batch))) {
-            List<BufferedImage> decoded = new ArrayList<>();
+            List<NudityClassifier.Input> decoded = new ArrayList<>();
             for (byte[] jpeg : jpegs) {
-                decoded.add(decode(jpeg));
+                decoded.add(NudityClassifier.Input.of(decode(jpeg)));
             }
             int perImage = classifier.preprocessor().valuesPerImage();
-            float[] single = classifier.preprocessor().preprocess(decoded.get(0), 1);
+            float[] single = preprocess(classifier, decoded.get(0), new float[perImage], 0);
             float[] batched = new float[batch * perImage];
             for (int i = 0; i < batch; i++) {
-                classifier.preprocessor().preprocess(decoded.get(i % decoded.size()), 1, batched, i * perImage);
+                preprocess(classifier, decoded.get(i % decoded.size()), batched, i * perImage);
             }
             Files.write(work.resolve("tensor.f32"), littleEndian(single));
 
             java.put("decode", measure(1, i -> decode(jpegs.get(i % jpegs.size()))));
-            java.put("preprocess", measure(1, i -> classifier.preprocessor().preprocess(decoded.get(i % decoded.size()), 1, new float[perImage], 0)));
+            java.put("preprocess", measure(1, i -> preprocess(classifier, decoded.get(i % decoded.size()), new float[perImage], 0)));
             java.put("inference", measure(1, i -> classifier.infer(single, 1)));
             java.put("inference-batch", measure(batch, i -> classifier.infer(batched, batch)));
             float[] tensor = new float[perImage];
             java.put("whole", measure(1, i -> {
                 long start = threadCpuNanos();
-                BufferedImage image = decode(jpegs.get(i % jpegs.size()));
-                classifier.preprocessor().preprocess(image, 1, tensor, 0);
+                preprocess(classifier, NudityClassifier.Input.of(decode(jpegs.get(i % jpegs.size()))), tensor, 0);
                 long preprocessed = threadCpuNanos();
                 classifier.score(tensor, 1);
                 phases.decodeAndPreprocess += preprocessed - start;
@@ -118,7 +116,7 @@ public final class NudityBenchmark {
             java.put("whole-batch", measure(batch, i -> {
                 List<NudityClassifier.Input> inputs = new ArrayList<>(batch);
                 for (int k = 0; k < batch; k++) {
-                    inputs.add(new NudityClassifier.Input(decode(jpegs.get((i * batch + k) % jpegs.size())), 1));
+                    inputs.add(NudityClassifier.Input.of(decode(jpegs.get((i * batch + k) % jpegs.size()))));
                 }
                 classifier.classifyAll(inputs);
             }));
@@ -149,7 +147,7 @@ public final class NudityBenchmark {
         System.out.printf("Java %s, %s, %d processors visible%n", System.getProperty("java.version"), cpuModel(),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("%-58s %10s %10s%n", "", "images/s", "ms/image");
-        row("Vigil decode (ImageIO + TwelveMonkeys)", java.get("decode"));
+        row("Vigil decode (shared ImageDecoder, classifier's request)", java.get("decode"));
         row("Vigil preprocess (orient, resize to 224, normalise)", java.get("preprocess"));
         row("Vigil inference, batch 1 (ONNX Runtime, 1 thread)", java.get("inference"));
         row("Vigil inference, batch " + batch, java.get("inference-batch"));
@@ -215,16 +213,14 @@ public final class NudityBenchmark {
         return THREADS.getCurrentThreadCpuTime();
     }
 
-    private static BufferedImage decode(byte[] jpeg) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
-            if (image == null) {
-                throw new IllegalStateException("no JPEG reader");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** As the detector decodes a media item for the classifier (and PDQ beside it). */
+    private static DecodedImage decode(byte[] jpeg) throws ImageDecodeException {
+        return DECODER.decode(jpeg, NudityClassifier.DECODE_REQUEST);
+    }
+
+    private static float[] preprocess(NudityClassifier classifier, NudityClassifier.Input input, float[] target, int offset) {
+        classifier.preprocessor().preprocess(input.image(), input.orientation(), target, offset);
+        return target;
     }
 
     private static byte[] littleEndian(float[] values) {

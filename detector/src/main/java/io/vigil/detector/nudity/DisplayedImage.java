@@ -1,5 +1,7 @@
 package io.vigil.detector.nudity;
 
+import io.vigil.detector.media.ExifOrientation;
+
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -29,24 +31,47 @@ final class DisplayedImage {
     private final int storedWidth;
     private final int storedHeight;
 
-    DisplayedImage(BufferedImage image, int exifOrientation) {
+    DisplayedImage(BufferedImage image, ExifOrientation orientation) {
         this.reader = PixelReader.of(image);
-        this.orientation = ExifOrientation.of(exifOrientation);
+        this.orientation = orientation;
         this.storedWidth = image.getWidth();
         this.storedHeight = image.getHeight();
     }
 
     int width() {
-        return orientation.displayedWidth(storedWidth, storedHeight);
+        return orientation.swapsDimensions() ? storedHeight : storedWidth;
     }
 
     int height() {
-        return orientation.displayedHeight(storedWidth, storedHeight);
+        return orientation.swapsDimensions() ? storedWidth : storedHeight;
     }
 
     /** The displayed pixel at (x, y) as {@code 0xRRGGBB}. */
     int rgb(int x, int y) {
-        return reader.rgb(orientation.storedX(x, y, storedWidth, storedHeight), orientation.storedY(x, y, storedWidth, storedHeight));
+        return reader.rgb(storedX(x, y), storedY(x, y));
+    }
+
+    /**
+     * Stored column of displayed pixel (x, y). {@link ExifOrientation#applyTo} moves stored pixels to displayed
+     * places; this is the inverse mapping, so the displayed image is read in place without a turned copy.
+     */
+    private int storedX(int x, int y) {
+        return switch (orientation) {
+            case TOP_RIGHT, BOTTOM_RIGHT -> storedWidth - 1 - x;
+            case LEFT_TOP, RIGHT_TOP -> y;
+            case RIGHT_BOTTOM, LEFT_BOTTOM -> storedWidth - 1 - y;
+            case TOP_LEFT, BOTTOM_LEFT -> x;
+        };
+    }
+
+    /** Stored row of displayed pixel (x, y). */
+    private int storedY(int x, int y) {
+        return switch (orientation) {
+            case BOTTOM_RIGHT, BOTTOM_LEFT -> storedHeight - 1 - y;
+            case LEFT_TOP, LEFT_BOTTOM -> x;
+            case RIGHT_TOP, RIGHT_BOTTOM -> storedHeight - 1 - x;
+            case TOP_LEFT, TOP_RIGHT -> y;
+        };
     }
 
     /**
@@ -57,22 +82,22 @@ final class DisplayedImage {
         int w = storedWidth;
         int h = storedHeight;
         switch (orientation) {
-            case NORMAL:
+            case TOP_LEFT:
                 for (int i = 0; i < xs.length; i++) {
                     out[i] = reader.rgb(xs[i], y);
                 }
                 break;
-            case MIRROR_HORIZONTAL:
+            case TOP_RIGHT:
                 for (int i = 0; i < xs.length; i++) {
                     out[i] = reader.rgb(w - 1 - xs[i], y);
                 }
                 break;
-            case ROTATE_180:
+            case BOTTOM_RIGHT:
                 for (int i = 0; i < xs.length; i++) {
                     out[i] = reader.rgb(w - 1 - xs[i], h - 1 - y);
                 }
                 break;
-            case MIRROR_VERTICAL:
+            case BOTTOM_LEFT:
                 for (int i = 0; i < xs.length; i++) {
                     out[i] = reader.rgb(xs[i], h - 1 - y);
                 }

@@ -1,5 +1,7 @@
 package io.vigil.detector.nudity;
 
+import io.vigil.detector.media.ExifOrientation;
+
 import java.awt.image.BufferedImage;
 
 /**
@@ -43,15 +45,16 @@ public final class ImagePreprocessor {
                 : new long[] {batchSize, CHANNELS, spec.height(), spec.width()};
     }
 
-    public float[] preprocess(BufferedImage image, int exifOrientation) {
+    /** One image's tensor; {@code image} as stored, shown upright with {@code orientation}. */
+    public float[] preprocess(BufferedImage image, ExifOrientation orientation) {
         float[] tensor = new float[valuesPerImage()];
-        preprocess(image, exifOrientation, tensor, 0);
+        preprocess(image, orientation, tensor, 0);
         return tensor;
     }
 
     /** Writes one image's tensor into {@code target} from {@code offset} (one slot of a batch). */
-    public void preprocess(BufferedImage image, int exifOrientation, float[] target, int offset) {
-        DisplayedImage displayed = new DisplayedImage(image, exifOrientation);
+    public void preprocess(BufferedImage image, ExifOrientation orientation, float[] target, int offset) {
+        DisplayedImage displayed = new DisplayedImage(image, orientation);
         int outWidth = spec.width();
         int outHeight = spec.height();
         int[] crop = cropRegion(displayed.width(), displayed.height());

@@ -4,6 +4,9 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.vigil.detector.media.DecodeRequest;
+import io.vigil.detector.media.DecodedImage;
+import io.vigil.detector.media.ExifOrientation;
 
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
@@ -13,6 +16,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,13 +24,42 @@ import java.util.Set;
  * trained, inference in ONNX Runtime, then the model's classes mapped onto {@link NudityCategory Vigil's categories}.
  *
  * <p>Thread-safe: one instance (or several on the same model) can serve every stream thread; the underlying session
- * is created once per process ({@link SharedSessions}). Takes already-decoded images plus their EXIF orientation,
- * so the media decoder decodes each image once for hashing and classifying alike.
+ * is created once per process ({@link SharedSessions}). Takes images already decoded by the shared
+ * {@link io.vigil.detector.media.ImageDecoder} ({@link #classify(DecodedImage)}), so that each media item is decoded
+ * once for hashing and classifying alike: decode with a request that includes {@link #DECODE_REQUEST}.
  */
 public final class NudityClassifier implements AutoCloseable {
 
-    /** An image to classify with its EXIF orientation (1..8; anything else reads as 1). */
-    public record Input(BufferedImage image, int exifOrientation) {}
+    /**
+     * What the classifier needs from the shared decoder: colour, since a luminance-only decode would have the model
+     * score a grey picture, and full size, since NSFWJS resizes the full image and parity was proven on it (a
+     * point-subsampled decode is accepted, but its tensor is no longer NSFWJS's). Combine it with the other
+     * consumers' requests ({@link DecodeRequest#and}) so that one decode serves them all.
+     */
+    public static final DecodeRequest DECODE_REQUEST = DecodeRequest.fullColour();
+
+    /** An image as stored, and the EXIF orientation it is shown with (the classifier sees it upright). */
+    public record Input(BufferedImage image, ExifOrientation orientation) {
+
+        public Input {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(orientation, "orientation");
+        }
+
+        /**
+         * The first frame the shared decoder produced, turned as its EXIF orientation asks.
+         *
+         * @throws IllegalArgumentException if only its luminance was decoded (the request lacked
+         *                                  {@link #DECODE_REQUEST})
+         */
+        public static Input of(DecodedImage decoded) {
+            if (decoded.luminanceOnly()) {
+                throw new IllegalArgumentException("the classifier needs colour, but this " + decoded.format()
+                        + " was decoded as luminance only: include NudityClassifier.DECODE_REQUEST in the decode request");
+            }
+            return new Input(decoded.image(), decoded.orientation());
+        }
+    }
 
     private final ClassifierModel model;
     private final RuntimeOptions options;
@@ -74,8 +107,17 @@ public final class NudityClassifier implements AutoCloseable {
         return preprocessor;
     }
 
-    public NudityScores classify(BufferedImage image, int exifOrientation) {
-        return classifyAll(List.of(new Input(image, exifOrientation))).get(0);
+    /**
+     * Scores one image from the shared decoder (see {@link Input#of} for what it must hold). Several images of one
+     * message go faster together through {@link #classifyAll}.
+     */
+    public NudityScores classify(DecodedImage decoded) {
+        return classifyAll(List.of(Input.of(decoded))).get(0);
+    }
+
+    /** Scores one image as stored, shown with {@code orientation}. */
+    public NudityScores classify(BufferedImage image, ExifOrientation orientation) {
+        return classifyAll(List.of(new Input(image, orientation))).get(0);
     }
 
     /** Classifies images in batches of at most {@link RuntimeOptions#maxBatchSize()}; results in input order. */
@@ -87,7 +129,7 @@ public final class NudityClassifier implements AutoCloseable {
             float[] batch = new float[count * perImage];
             for (int i = 0; i < count; i++) {
                 Input input = images.get(start + i);
-                preprocessor.preprocess(input.image(), input.exifOrientation(), batch, i * perImage);
+                preprocessor.preprocess(input.image(), input.orientation(), batch, i * perImage);
             }
             results.addAll(score(batch, count));
         }

@@ -5,16 +5,22 @@ import io.vigil.detector.analysis.MessageAnalysis;
 import io.vigil.detector.banks.BankMatch;
 import io.vigil.detector.doxxing.DetectedEntity;
 import io.vigil.detector.doxxing.TextScan;
+import io.vigil.detector.nudity.NudityCategory;
+import io.vigil.detector.nudity.NudityScores;
+import io.vigil.detector.pdq.PdqHashes;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.HashMatch;
 import io.vigil.schemas.MediaError;
 import io.vigil.schemas.MediaSignal;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.PersonalDataEntity;
+import io.vigil.schemas.SkippedStep;
 import io.vigil.schemas.PersonalDataType;
 import io.vigil.schemas.TextSignal;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writes what the steps found as the Detection contract: references and findings, never media bytes or clear personal data. */
 public final class DetectionAssembly {
@@ -47,8 +53,25 @@ public final class DetectionAssembly {
                 .setBlobUri(media.item().getBlobUri())
                 .setMd5(media.md5().orElse(null))
                 .setSha256(media.sha256().orElse(null))
+                .setPdq(media.pdq().map(h -> h.original().toHex()).orElse(null))
+                .setPdqQuality(media.pdq().map(PdqHashes::quality).orElse(null))
+                .setNudity(media.nudity().map(DetectionAssembly::nudity).orElse(null))
+                .setSkipped(media.skipped().stream().map(s -> new SkippedStep(s.code(), s.message())).toList())
                 .setMatches(media.bankMatches().matches().stream().map(DetectionAssembly::hashMatch).toList())
                 .setErrors(media.failures().stream().map(f -> new MediaError(f.code(), f.message())).toList())
+                .build();
+    }
+
+    private static io.vigil.schemas.NudityScores nudity(NudityScores scores) {
+        Map<String, Double> classes = new LinkedHashMap<>();
+        scores.classScores().forEach((name, p) -> classes.put(name, p.doubleValue()));
+        return io.vigil.schemas.NudityScores.newBuilder()
+                .setModel(scores.modelId())
+                .setScores(classes)
+                .setExplicit(scores.category(NudityCategory.EXPLICIT_NUDITY).orElse(0))
+                .setSuggestive(scores.category(NudityCategory.SUGGESTIVE).orElse(0))
+                .setDrawn(scores.category(NudityCategory.DRAWN_ANIMATED).orElse(0))
+                .setNeutral(scores.category(NudityCategory.NEUTRAL).orElse(0))
                 .build();
     }
 

@@ -4,7 +4,7 @@ import io.vigil.detector.analysis.MediaAnalysis;
 import io.vigil.detector.analysis.MessageAnalysis;
 import io.vigil.detector.hashing.Digests;
 
-/** Computes the exact hashes of every fetched media item. */
+/** Computes the exact hashes (MD5, SHA-256) of every fetched media item, whatever its kind. */
 public final class MediaHashing {
 
     public MessageAnalysis hash(MessageAnalysis message) {

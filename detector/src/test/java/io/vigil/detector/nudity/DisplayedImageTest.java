@@ -1,8 +1,9 @@
 package io.vigil.detector.nudity;
 
+import io.vigil.detector.media.ExifOrientation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -22,8 +23,8 @@ class DisplayedImageTest {
     private static final BufferedImage UPRIGHT = SyntheticImages.landscape(64, 40, BufferedImage.TYPE_INT_RGB);
 
     @ParameterizedTest(name = "EXIF orientation {0}")
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
-    void everyExifOrientationShowsTheImageUpright(int orientation) {
+    @EnumSource(ExifOrientation.class)
+    void everyExifOrientationShowsTheImageUpright(ExifOrientation orientation) {
         DisplayedImage displayed = new DisplayedImage(SyntheticImages.storedForOrientation(UPRIGHT, orientation), orientation);
         assertThat(displayed.width()).isEqualTo(64);
         assertThat(displayed.height()).isEqualTo(40);
@@ -34,10 +35,21 @@ class DisplayedImageTest {
         }
     }
 
-    @Test
-    void reservedOrientationValuesReadAsStored() {
-        assertThat(new DisplayedImage(UPRIGHT, 0).rgb(5, 3)).isEqualTo(UPRIGHT.getRGB(5, 3) & 0xFFFFFF);
-        assertThat(new DisplayedImage(UPRIGHT, 9).width()).isEqualTo(64);
+    @ParameterizedTest(name = "EXIF orientation {0}")
+    @EnumSource(ExifOrientation.class)
+    void readingInPlaceShowsWhatTheSharedDecodersTurnedCopyShows(ExifOrientation orientation) {
+        BufferedImage stored = SyntheticImages.landscape(37, 23, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage turned = orientation.applyTo(stored);
+        DisplayedImage displayed = new DisplayedImage(stored, orientation);
+        assertThat(displayed.width()).isEqualTo(turned.getWidth());
+        assertThat(displayed.height()).isEqualTo(turned.getHeight());
+        assertSameRgb(displayed, turned, orientation.name());
+        int[] columns = {0, 5, turned.getWidth() - 1};
+        int[] row = new int[columns.length];
+        displayed.sampleRow(turned.getHeight() - 2, columns, row);
+        for (int i = 0; i < columns.length; i++) {
+            assertThat(row[i]).isEqualTo(turned.getRGB(columns[i], turned.getHeight() - 2) & 0xFFFFFF);
+        }
     }
 
     @Test
@@ -50,23 +62,23 @@ class DisplayedImageTest {
             Graphics2D g = copy.createGraphics();
             g.drawImage(reference, 0, 0, null);
             g.dispose();
-            assertSameRgb(new DisplayedImage(copy, 1), reference, "type " + type);
+            assertSameRgb(new DisplayedImage(copy, ExifOrientation.TOP_LEFT), reference, "type " + type);
         }
-        assertSameRgb(new DisplayedImage(rgbInterleavedBytes(reference), 1), reference, "PNG-style interleaved RGB bytes");
+        assertSameRgb(new DisplayedImage(rgbInterleavedBytes(reference), ExifOrientation.TOP_LEFT), reference, "PNG-style interleaved RGB bytes");
     }
 
     @Test
     void subimagesReadTheirOwnRegion() {
         BufferedImage whole = SyntheticImages.landscape(80, 60, BufferedImage.TYPE_3BYTE_BGR);
         BufferedImage part = whole.getSubimage(13, 7, 40, 30);
-        DisplayedImage displayed = new DisplayedImage(part, 1);
+        DisplayedImage displayed = new DisplayedImage(part, ExifOrientation.TOP_LEFT);
         for (int y = 0; y < 30; y++) {
             for (int x = 0; x < 40; x++) {
                 assertThat(displayed.rgb(x, y)).isEqualTo(whole.getRGB(13 + x, 7 + y) & 0xFFFFFF);
             }
         }
         BufferedImage packed = SyntheticImages.landscape(80, 60, BufferedImage.TYPE_INT_RGB);
-        assertThat(new DisplayedImage(packed.getSubimage(5, 9, 20, 20), 1).rgb(3, 4)).isEqualTo(packed.getRGB(8, 13) & 0xFFFFFF);
+        assertThat(new DisplayedImage(packed.getSubimage(5, 9, 20, 20), ExifOrientation.TOP_LEFT).rgb(3, 4)).isEqualTo(packed.getRGB(8, 13) & 0xFFFFFF);
     }
 
     @Test
@@ -75,7 +87,7 @@ class DisplayedImageTest {
         image.setRGB(0, 0, 0x00000000);           // fully transparent black
         image.setRGB(1, 0, 0x80FF0000);           // half transparent red
         image.setRGB(2, 0, 0xFF102030);           // opaque
-        DisplayedImage displayed = new DisplayedImage(image, 1);
+        DisplayedImage displayed = new DisplayedImage(image, ExifOrientation.TOP_LEFT);
         assertThat(displayed.rgb(0, 0)).isEqualTo(0xFFFFFF);
         assertThat(displayed.rgb(1, 0)).isEqualTo(0xFF7F7F);
         assertThat(displayed.rgb(2, 0)).isEqualTo(0x102030);
@@ -86,18 +98,18 @@ class DisplayedImageTest {
         BufferedImage grey = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setSample(0, 0, 0, 100);
         grey.getRaster().setSample(1, 0, 0, 200);
-        assertThat(new DisplayedImage(grey, 1).rgb(0, 0)).isEqualTo(0x646464);
+        assertThat(new DisplayedImage(grey, ExifOrientation.TOP_LEFT).rgb(0, 0)).isEqualTo(0x646464);
         assertThat(grey.getRGB(0, 0) & 0xFF).as("Java's getRGB would brighten it").isNotEqualTo(100);
 
         BufferedImage deep = new BufferedImage(1, 1, BufferedImage.TYPE_USHORT_GRAY);
         deep.getRaster().setSample(0, 0, 0, 0x8080);
-        assertThat(new DisplayedImage(deep, 1).rgb(0, 0)).isEqualTo(0x808080);
+        assertThat(new DisplayedImage(deep, ExifOrientation.TOP_LEFT).rgb(0, 0)).isEqualTo(0x808080);
     }
 
     @Test
     void palettesGoThroughTheirColourTable() {
         BufferedImage palette = SyntheticImages.palette();
-        DisplayedImage displayed = new DisplayedImage(palette, 1);
+        DisplayedImage displayed = new DisplayedImage(palette, ExifOrientation.TOP_LEFT);
         assertThat(displayed.rgb(100, 200)).isEqualTo(palette.getRGB(100, 200) & 0xFFFFFF);
     }
 
@@ -106,7 +118,7 @@ class DisplayedImageTest {
         BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
         image.setRGB(1, 0, new Color(1, 2, 3).getRGB());
         image.setRGB(0, 1, new Color(4, 5, 6).getRGB());
-        assertThat(new DisplayedImage(image, 1).rgbBytes()).containsExactly(0, 0, 0, 1, 2, 3, 4, 5, 6, 0, 0, 0);
+        assertThat(new DisplayedImage(image, ExifOrientation.TOP_LEFT).rgbBytes()).containsExactly(0, 0, 0, 1, 2, 3, 4, 5, 6, 0, 0, 0);
     }
 
     private static void assertSameRgb(DisplayedImage displayed, BufferedImage reference, String what) {

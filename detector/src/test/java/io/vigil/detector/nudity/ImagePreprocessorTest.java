@@ -1,5 +1,6 @@
 package io.vigil.detector.nudity;
 
+import io.vigil.detector.media.ExifOrientation;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
@@ -32,7 +33,7 @@ class ImagePreprocessorTest {
     void alignCornersMapsCornersOntoCornersAndInterpolatesLinearly() {
         ImagePreprocessor preprocessor = new ImagePreprocessor(input(ModelDescriptor.Layout.NHWC, 3, 3, ModelDescriptor.ColorOrder.RGB,
                 1.0, List.of(0.0), List.of(1.0), ModelDescriptor.Resize.BILINEAR_ALIGN_CORNERS, ModelDescriptor.Fit.STRETCH));
-        float[] tensor = preprocessor.preprocess(ramp(5, 4), 1);
+        float[] tensor = preprocessor.preprocess(ramp(5, 4), ExifOrientation.TOP_LEFT);
         // Source positions: x in {0, 2, 4}, y in {0, 1.5, 3}; the ramp is linear, so values are 10x + 40y exactly.
         float[] expected = {0, 20, 40, 60, 80, 100, 120, 140, 160};
         for (int i = 0; i < 9; i++) {
@@ -46,7 +47,7 @@ class ImagePreprocessorTest {
     void halfPixelCentresSampleTheMiddleOfEachOutputPixel() {
         ImagePreprocessor preprocessor = new ImagePreprocessor(input(ModelDescriptor.Layout.NCHW, 2, 1, ModelDescriptor.ColorOrder.RGB,
                 1.0, List.of(0.0), List.of(1.0), ModelDescriptor.Resize.BILINEAR_HALF_PIXEL, ModelDescriptor.Fit.STRETCH));
-        float[] tensor = preprocessor.preprocess(ramp(4, 1), 1);
+        float[] tensor = preprocessor.preprocess(ramp(4, 1), ExifOrientation.TOP_LEFT);
         // x = (i + 0.5) * 2 - 0.5 = 0.5 and 2.5: values 5 and 25.
         assertThat(tensor[0]).isEqualTo(5f);
         assertThat(tensor[1]).isEqualTo(25f);
@@ -58,7 +59,7 @@ class ImagePreprocessorTest {
         pixel.setRGB(0, 0, 200 << 16 | 100 << 8 | 50);
         ModelDescriptor.Input caffeStyle = input(ModelDescriptor.Layout.NCHW, 2, 2, ModelDescriptor.ColorOrder.BGR, 1.0,
                 List.of(104.0, 117.0, 123.0), List.of(1.0, 2.0, 4.0), ModelDescriptor.Resize.BILINEAR_HALF_PIXEL, ModelDescriptor.Fit.STRETCH);
-        float[] nchw = new ImagePreprocessor(caffeStyle).preprocess(pixel, 1);
+        float[] nchw = new ImagePreprocessor(caffeStyle).preprocess(pixel, ExifOrientation.TOP_LEFT);
         assertThat(nchw).hasSize(12);
         assertThat(nchw[0]).isEqualTo((50 - 104) / 1f);   // plane 0: blue
         assertThat(nchw[4]).isEqualTo((100 - 117) / 2f);  // plane 1: green
@@ -67,7 +68,7 @@ class ImagePreprocessorTest {
 
         ModelDescriptor.Input nsfwjsStyle = input(ModelDescriptor.Layout.NHWC, 2, 2, ModelDescriptor.ColorOrder.RGB, 1 / 255.0,
                 List.of(0.0), List.of(1.0), ModelDescriptor.Resize.BILINEAR_ALIGN_CORNERS, ModelDescriptor.Fit.STRETCH);
-        float[] nhwc = new ImagePreprocessor(nsfwjsStyle).preprocess(pixel, 1);
+        float[] nhwc = new ImagePreprocessor(nsfwjsStyle).preprocess(pixel, ExifOrientation.TOP_LEFT);
         assertThat(nhwc[0]).isEqualTo((float) (200 / 255.0));
         assertThat(nhwc[1]).isEqualTo((float) (100 / 255.0));
         assertThat(nhwc[2]).isEqualTo((float) (50 / 255.0));
@@ -84,14 +85,14 @@ class ImagePreprocessorTest {
         }
         ModelDescriptor.Input square = input(ModelDescriptor.Layout.NHWC, 16, 16, ModelDescriptor.ColorOrder.RGB, 1.0,
                 List.of(0.0), List.of(1.0), ModelDescriptor.Resize.BILINEAR_HALF_PIXEL, ModelDescriptor.Fit.CENTER_CROP);
-        float[] cropped = new ImagePreprocessor(square).preprocess(wide, 1);
+        float[] cropped = new ImagePreprocessor(square).preprocess(wide, ExifOrientation.TOP_LEFT);
         for (int i = 0; i < 16 * 16; i++) {
             assertThat(cropped[i * 3]).as("red").isEqualTo(0f);
             assertThat(cropped[i * 3 + 2]).as("blue").isEqualTo(255f);
         }
         ModelDescriptor.Input stretched = input(ModelDescriptor.Layout.NHWC, 16, 16, ModelDescriptor.ColorOrder.RGB, 1.0,
                 List.of(0.0), List.of(1.0), ModelDescriptor.Resize.BILINEAR_HALF_PIXEL, ModelDescriptor.Fit.STRETCH);
-        assertThat(new ImagePreprocessor(stretched).preprocess(wide, 1)[0]).as("stretch keeps the red sides").isEqualTo(255f);
+        assertThat(new ImagePreprocessor(stretched).preprocess(wide, ExifOrientation.TOP_LEFT)[0]).as("stretch keeps the red sides").isEqualTo(255f);
     }
 
     @Test
@@ -99,10 +100,10 @@ class ImagePreprocessorTest {
         BufferedImage upright = SyntheticImages.landscape(120, 80, BufferedImage.TYPE_INT_RGB);
         ImagePreprocessor preprocessor = new ImagePreprocessor(input(ModelDescriptor.Layout.NHWC, 32, 32, ModelDescriptor.ColorOrder.RGB,
                 1 / 255.0, List.of(0.0), List.of(1.0), ModelDescriptor.Resize.BILINEAR_ALIGN_CORNERS, ModelDescriptor.Fit.STRETCH));
-        float[] expected = preprocessor.preprocess(upright, 1);
-        for (int orientation = 2; orientation <= 8; orientation++) {
+        float[] expected = preprocessor.preprocess(upright, ExifOrientation.TOP_LEFT);
+        for (ExifOrientation orientation : ExifOrientation.values()) {
             float[] actual = preprocessor.preprocess(SyntheticImages.storedForOrientation(upright, orientation), orientation);
-            assertThat(actual).as("orientation %d", orientation).containsExactly(expected);
+            assertThat(actual).as("orientation %s", orientation).containsExactly(expected);
         }
     }
 
@@ -113,7 +114,7 @@ class ImagePreprocessorTest {
         assertThat(preprocessor.valuesPerImage()).isEqualTo(36);
         assertThat(preprocessor.shape(5)).containsExactly(5, 3, 3, 4);
         float[] batch = new float[72];
-        preprocessor.preprocess(ramp(5, 4), 1, batch, 36);
+        preprocessor.preprocess(ramp(5, 4), ExifOrientation.TOP_LEFT, batch, 36);
         assertThat(batch[0]).isEqualTo(0f);
         assertThat(batch[36 + 35]).isCloseTo(10 * 4 + 40 * 3, within(1e-4f));
     }

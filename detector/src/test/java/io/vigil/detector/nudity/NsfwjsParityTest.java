@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.detector.media.ExifOrientation;
 import io.vigil.modelimport.parity.NsfwjsNodeTool;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class NsfwjsParityTest {
                 vigil.put(c.name(), classifier.infer(tensor, 1)[0]);
                 ObjectNode entry = manifest.addObject().put("id", c.name()).put("width", displayed.width()).put("height", displayed.height())
                         .put("rgb", c.name() + ".rgb").put("tensor", c.name() + ".f32");
-                if (c.jpegFile() != null && c.orientation() == 1) {
+                if (c.jpegFile() != null && c.orientation() == ExifOrientation.TOP_LEFT) {
                     entry.put("jpeg", c.jpegFile().toAbsolutePath().toString());
                 }
             }

@@ -1,5 +1,6 @@
 package io.vigil.detector.nudity;
 
+import io.vigil.detector.media.ExifOrientation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class NudityClassifierTest {
 
     @Test
     void scoresTheFiveNsfwjsClassesAndMapsThemOntoCategories() {
-        NudityScores scores = classifier.classify(images.get(0), 1);
+        NudityScores scores = classifier.classify(images.get(0), ExifOrientation.TOP_LEFT);
         assertThat(scores.modelId()).isEqualTo("nsfwjs-mobilenet-v2@4.4.0");
         assertThat(scores.classScores()).containsOnlyKeys("drawing", "hentai", "neutral", "porn", "sexy");
         assertThat(scores.classScores().keySet()).containsExactly("drawing", "hentai", "neutral", "porn", "sexy");
@@ -58,10 +59,10 @@ class NudityClassifierTest {
 
     @Test
     void aBatchScoresLikeSingleImages() {
-        List<NudityClassifier.Input> inputs = images.stream().map(image -> new NudityClassifier.Input(image, 1)).toList();
+        List<NudityClassifier.Input> inputs = images.stream().map(image -> new NudityClassifier.Input(image, ExifOrientation.TOP_LEFT)).toList();
         List<NudityScores> batched = classifier.classifyAll(inputs);
         for (int i = 0; i < images.size(); i++) {
-            NudityScores single = classifier.classify(images.get(i), 1);
+            NudityScores single = classifier.classify(images.get(i), ExifOrientation.TOP_LEFT);
             for (String name : single.classScores().keySet()) {
                 assertThat(batched.get(i).classScores().get(name)).as("image %d, %s", i, name)
                         .isCloseTo(single.classScores().get(name), within(1e-5f));
@@ -72,8 +73,8 @@ class NudityClassifierTest {
     @Test
     void aPhoneStoredSidewaysScoresAsShownUpright() {
         BufferedImage upright = SyntheticImages.landscape(480, 320, BufferedImage.TYPE_INT_RGB);
-        NudityScores expected = classifier.classify(upright, 1);
-        NudityScores rotated = classifier.classify(SyntheticImages.storedForOrientation(upright, 6), 6);
+        NudityScores expected = classifier.classify(upright, ExifOrientation.TOP_LEFT);
+        NudityScores rotated = classifier.classify(SyntheticImages.storedForOrientation(upright, ExifOrientation.RIGHT_TOP), ExifOrientation.RIGHT_TOP);
         assertThat(rotated.classScores()).isEqualTo(expected.classScores());
     }
 
@@ -81,7 +82,7 @@ class NudityClassifierTest {
     void oneSessionServesConcurrentThreadsAndOtherClassifiersOfTheSameModel() throws Exception {
         List<NudityScores> sequential = new ArrayList<>();
         for (BufferedImage image : images) {
-            sequential.add(classifier.classify(image, 1));
+            sequential.add(classifier.classify(image, ExifOrientation.TOP_LEFT));
         }
         int sessionsBefore = SharedSessions.openSessions();
         try (NudityClassifier second = NudityClassifier.openDefault(RuntimeOptions.cpu())) {
@@ -93,7 +94,7 @@ class NudityClassifierTest {
                     for (int i = 0; i < images.size(); i++) {
                         BufferedImage image = images.get(i);
                         NudityClassifier which = (round + i) % 2 == 0 ? classifier : second;
-                        futures.add(pool.submit(() -> which.classify(image, 1)));
+                        futures.add(pool.submit(() -> which.classify(image, ExifOrientation.TOP_LEFT)));
                     }
                 }
                 for (int k = 0; k < futures.size(); k++) {
@@ -104,7 +105,7 @@ class NudityClassifierTest {
             }
         }
         assertThat(SharedSessions.openSessions()).as("closing one user keeps the session for the other").isEqualTo(sessionsBefore);
-        assertThat(classifier.classify(images.get(0), 1).classScores()).isEqualTo(sequential.get(0).classScores());
+        assertThat(classifier.classify(images.get(0), ExifOrientation.TOP_LEFT).classScores()).isEqualTo(sequential.get(0).classScores());
     }
 
     @Test
@@ -112,7 +113,7 @@ class NudityClassifierTest {
         try (NudityClassifier cuda = NudityClassifier.openDefault(RuntimeOptions.cpu().withProvider(ExecutionProvider.CUDA))) {
             // This build of ONNX Runtime (the CPU artifact) has no CUDA provider.
             assertThat(cuda.executionProvider()).isEqualTo(ExecutionProvider.CPU);
-            assertThat(cuda.classify(images.get(3), 1).classScores()).isEqualTo(classifier.classify(images.get(3), 1).classScores());
+            assertThat(cuda.classify(images.get(3), ExifOrientation.TOP_LEFT).classScores()).isEqualTo(classifier.classify(images.get(3), ExifOrientation.TOP_LEFT).classScores());
         }
     }
 
@@ -121,7 +122,7 @@ class NudityClassifierTest {
         NudityClassifier closing = NudityClassifier.openDefault(RuntimeOptions.cpu().withIntraOpThreads(2));
         closing.close();
         closing.close();
-        assertThatThrownBy(() -> closing.classify(images.get(0), 1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        assertThat(classifier.classify(images.get(0), 1).classScores()).hasSize(5);
+        assertThatThrownBy(() -> closing.classify(images.get(0), ExifOrientation.TOP_LEFT)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(classifier.classify(images.get(0), ExifOrientation.TOP_LEFT).classScores()).hasSize(5);
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.detector.nudity;
 
+import io.vigil.detector.media.ExifOrientation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class PluggableModelTest {
         try (NudityClassifier classifier = NudityClassifier.open(ClassifierModel.fromFile(descriptor), RuntimeOptions.cpu())) {
             assertThat(classifier.modelId()).isEqualTo("test-model@1");
 
-            NudityScores red = classifier.classify(uniform(new Color(250, 40, 20)), 1);
+            NudityScores red = classifier.classify(uniform(new Color(250, 40, 20)), ExifOrientation.TOP_LEFT);
             double[] expectedRed = OpenNsfwStyleModel.expectedForUniform(250, 20);
             assertThat(red.classScores()).containsOnlyKeys("sfw", "nsfw");
             assertThat((double) red.classScores().get("nsfw")).isCloseTo(expectedRed[1], within(1e-6));
@@ -35,7 +36,7 @@ class PluggableModelTest {
             assertThat(red.flagged()).containsExactly(NudityCategory.EXPLICIT_NUDITY);
             assertThat(red.category(NudityCategory.SUGGESTIVE)).as("this descriptor maps no suggestive class").isEmpty();
 
-            NudityScores blue = classifier.classify(uniform(new Color(10, 40, 240)), 1);
+            NudityScores blue = classifier.classify(uniform(new Color(10, 40, 240)), ExifOrientation.TOP_LEFT);
             assertThat((double) blue.categoryScores().get(NudityCategory.NEUTRAL))
                     .isCloseTo(OpenNsfwStyleModel.expectedForUniform(10, 240)[0], within(1e-6));
             assertThat(blue.flagged()).containsExactly(NudityCategory.NEUTRAL);
@@ -54,12 +55,12 @@ class PluggableModelTest {
 
         Path cropping = OpenNsfwStyleModel.writeWithDescriptor(dir, ModelDescriptorTest.VALID);
         try (NudityClassifier classifier = NudityClassifier.open(ClassifierModel.fromFile(cropping), RuntimeOptions.cpu())) {
-            assertThat((double) classifier.classify(blueMiddleRedSides, 1).explicitNudity())
+            assertThat((double) classifier.classify(blueMiddleRedSides, ExifOrientation.TOP_LEFT).explicitNudity())
                     .isCloseTo(OpenNsfwStyleModel.expectedForUniform(10, 240)[1], within(1e-6));
         }
         Path stretching = OpenNsfwStyleModel.writeWithDescriptor(dir, ModelDescriptorTest.VALID.replace("fit: CENTER_CROP", "fit: STRETCH"));
         try (NudityClassifier classifier = NudityClassifier.open(ClassifierModel.fromFile(stretching), RuntimeOptions.cpu())) {
-            assertThat(classifier.classify(blueMiddleRedSides, 1).explicitNudity()).as("the red sides now count").isGreaterThan(0.5f);
+            assertThat(classifier.classify(blueMiddleRedSides, ExifOrientation.TOP_LEFT).explicitNudity()).as("the red sides now count").isGreaterThan(0.5f);
         }
     }
 
@@ -84,7 +85,7 @@ class PluggableModelTest {
             assertThat(open.modelId()).isEqualTo("test-model@1");
             assertThatThrownBy(() -> NudityClassifier.open(ClassifierModel.fromFile(wrongBeside), RuntimeOptions.cpu()))
                     .hasMessageContaining("but the descriptor describes NCHW [-1, 3, 32, 224]");
-            assertThat(open.classify(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB), 1).classScores()).hasSize(2);
+            assertThat(open.classify(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB), ExifOrientation.TOP_LEFT).classScores()).hasSize(2);
         }
     }
 
@@ -93,9 +94,9 @@ class PluggableModelTest {
         Path descriptor = OpenNsfwStyleModel.writeWithDescriptor(dir, ModelDescriptorTest.VALID);
         try (NudityClassifier classifier = NudityClassifier.open(ClassifierModel.fromFile(descriptor), RuntimeOptions.cpu().withMaxBatchSize(2))) {
             List<NudityClassifier.Input> inputs = List.of(
-                    new NudityClassifier.Input(uniform(new Color(250, 0, 0)), 1), new NudityClassifier.Input(uniform(new Color(0, 0, 250)), 1),
-                    new NudityClassifier.Input(uniform(new Color(200, 0, 0)), 1), new NudityClassifier.Input(uniform(new Color(0, 0, 200)), 1),
-                    new NudityClassifier.Input(uniform(new Color(130, 0, 130)), 1));
+                    new NudityClassifier.Input(uniform(new Color(250, 0, 0)), ExifOrientation.TOP_LEFT), new NudityClassifier.Input(uniform(new Color(0, 0, 250)), ExifOrientation.TOP_LEFT),
+                    new NudityClassifier.Input(uniform(new Color(200, 0, 0)), ExifOrientation.TOP_LEFT), new NudityClassifier.Input(uniform(new Color(0, 0, 200)), ExifOrientation.TOP_LEFT),
+                    new NudityClassifier.Input(uniform(new Color(130, 0, 130)), ExifOrientation.TOP_LEFT));
             List<NudityScores> scores = classifier.classifyAll(inputs);
             assertThat(scores).hasSize(5);
             int[][] colours = {{250, 0}, {0, 250}, {200, 0}, {0, 200}, {130, 130}};

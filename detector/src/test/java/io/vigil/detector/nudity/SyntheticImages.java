@@ -1,6 +1,10 @@
 package io.vigil.detector.nudity;
 
-import javax.imageio.ImageIO;
+import io.vigil.detector.media.DecodeLimits;
+import io.vigil.detector.media.ExifOrientation;
+import io.vigil.detector.media.ImageDecodeException;
+import io.vigil.detector.media.ImageDecoder;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -12,9 +16,9 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +32,13 @@ import java.util.Random;
 final class SyntheticImages {
 
     /** A named test image, its EXIF orientation, and the JPEG file it was decoded from, if any. */
-    record Case(String name, BufferedImage image, int orientation, Path jpegFile) {}
+    record Case(String name, BufferedImage image, ExifOrientation orientation, Path jpegFile) {}
 
     static final List<String> FIXTURES = List.of("photo_like_640x480.jpg", "progressive_640x480.jpg", "gray_1024x768.jpg",
             "banner_800x200.jpg", "poster_1080x1350.jpg", "plasma_11_800x600.jpg", "shapes_palette_640x640.gif",
             "small_96x64.png", "sticker_600x600.webp", "checker_512x512.png", "solid_gray_300x300.png");
+
+    private static final ImageDecoder DECODER = new ImageDecoder(DecodeLimits.defaults());
 
     private SyntheticImages() {}
 
@@ -44,15 +50,14 @@ final class SyntheticImages {
         }
     }
 
+    /** The file decoded as the detector decodes it: the shared decoder, with the classifier's request. */
     static BufferedImage read(Path file) {
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            BufferedImage image = ImageIO.read(in);
-            if (image == null) {
-                throw new IllegalStateException("no ImageIO reader for " + file);
-            }
-            return image;
+        try {
+            return DECODER.decode(Files.readAllBytes(file), NudityClassifier.DECODE_REQUEST).image();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (ImageDecodeException e) {
+            throw new IllegalStateException("test fixture " + file + " does not decode: " + e.code(), e);
         }
     }
 
@@ -61,24 +66,24 @@ final class SyntheticImages {
         List<Case> cases = new ArrayList<>();
         for (String name : FIXTURES) {
             Path file = fixture(name);
-            cases.add(new Case(name, read(file), 1, name.endsWith(".jpg") ? file : null));
+            cases.add(new Case(name, read(file), ExifOrientation.TOP_LEFT, name.endsWith(".jpg") ? file : null));
         }
         BufferedImage landscape = landscape(640, 400, BufferedImage.TYPE_3BYTE_BGR);
-        cases.add(new Case("landscape_bgr", landscape, 1, null));
-        cases.add(new Case("landscape_int_rgb", landscape(300, 220, BufferedImage.TYPE_INT_RGB), 1, null));
-        cases.add(new Case("stored_rot90_exif6", storedForOrientation(landscape, 6), 6, null));
-        cases.add(new Case("stored_rot180_exif3", storedForOrientation(landscape, 3), 3, null));
-        cases.add(new Case("stored_transverse_exif7", storedForOrientation(landscape, 7), 7, null));
-        cases.add(new Case("text_card", textCard(), 1, null));
-        cases.add(new Case("noise", noise(320, 240, 7), 1, null));
-        cases.add(new Case("colour_bars_panorama", colourBars(2000, 300), 1, null));
-        cases.add(new Case("tall_gradient", tallGradient(300, 1500), 1, null));
-        cases.add(new Case("tiny_7x5", noise(7, 5, 3), 1, null));
-        cases.add(new Case("transparent_shapes", transparentShapes(BufferedImage.TYPE_INT_ARGB), 1, null));
-        cases.add(new Case("translucent_abgr", transparentShapes(BufferedImage.TYPE_4BYTE_ABGR), 1, null));
-        cases.add(new Case("grey_8bit", grey(BufferedImage.TYPE_BYTE_GRAY), 1, null));
-        cases.add(new Case("grey_16bit", grey(BufferedImage.TYPE_USHORT_GRAY), 1, null));
-        cases.add(new Case("palette", palette(), 1, null));
+        cases.add(new Case("landscape_bgr", landscape, ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("landscape_int_rgb", landscape(300, 220, BufferedImage.TYPE_INT_RGB), ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("stored_rot90_exif6", storedForOrientation(landscape, ExifOrientation.RIGHT_TOP), ExifOrientation.RIGHT_TOP, null));
+        cases.add(new Case("stored_rot180_exif3", storedForOrientation(landscape, ExifOrientation.BOTTOM_RIGHT), ExifOrientation.BOTTOM_RIGHT, null));
+        cases.add(new Case("stored_transverse_exif7", storedForOrientation(landscape, ExifOrientation.RIGHT_BOTTOM), ExifOrientation.RIGHT_BOTTOM, null));
+        cases.add(new Case("text_card", textCard(), ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("noise", noise(320, 240, 7), ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("colour_bars_panorama", colourBars(2000, 300), ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("tall_gradient", tallGradient(300, 1500), ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("tiny_7x5", noise(7, 5, 3), ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("transparent_shapes", transparentShapes(BufferedImage.TYPE_INT_ARGB), ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("translucent_abgr", transparentShapes(BufferedImage.TYPE_4BYTE_ABGR), ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("grey_8bit", grey(BufferedImage.TYPE_BYTE_GRAY), ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("grey_16bit", grey(BufferedImage.TYPE_USHORT_GRAY), ExifOrientation.TOP_LEFT, null));
+        cases.add(new Case("palette", palette(), ExifOrientation.TOP_LEFT, null));
         return cases;
     }
 
@@ -109,12 +114,12 @@ final class SyntheticImages {
      * The image a camera stores when the picture must be shown with EXIF {@code orientation}: the upright picture
      * turned the opposite way, drawn with Java2D transforms independent of the classifier's own coordinate mapping.
      */
-    static BufferedImage storedForOrientation(BufferedImage upright, int orientation) {
+    static BufferedImage storedForOrientation(BufferedImage upright, ExifOrientation orientation) {
         int w = upright.getWidth();
         int h = upright.getHeight();
         AffineTransform transform = new AffineTransform();
-        boolean swap = orientation >= 5;
-        switch (orientation) {
+        boolean swap = orientation.swapsDimensions();
+        switch (orientation.tagValue()) {
             case 2: transform.translate(w, 0); transform.scale(-1, 1); break;
             case 3: transform.translate(w, h); transform.rotate(Math.PI); break;
             case 4: transform.translate(0, h); transform.scale(1, -1); break;

@@ -35,6 +35,29 @@ public final class DemoImages {
         return images;
     }
 
+    /**
+     * The same picture as it comes back after a re-upload: scaled to 90% and re-encoded at a lower JPEG quality.
+     * Its exact hashes differ from the original's; its PDQ hash stays within a few bits.
+     */
+    public static Image reuploaded(Image original) {
+        try {
+            BufferedImage source = ImageIO.read(new java.io.ByteArrayInputStream(original.bytes()));
+            int width = source.getWidth() * 9 / 10;
+            int height = source.getHeight() * 9 / 10;
+            BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = scaled.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(source, 0, 0, width, height, null);
+            } finally {
+                g.dispose();
+            }
+            return new Image(original.name().replace(".jpg", "-reupload.jpg"), jpeg(scaled, 0.6f), "image/jpeg");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Image sticker(int index, long seed) {
         return new Image("sticker-" + index + ".png", encode(draw(128, 128, seed * 31 + index, "#" + index), "png"), "image/png");
     }
@@ -67,6 +90,21 @@ public final class DemoImages {
             g.dispose();
         }
         return image;
+    }
+
+    private static byte[] jpeg(BufferedImage image, float quality) throws IOException {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.MemoryCacheImageOutputStream stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
     }
 
     private static Color color(Random random) {

@@ -1,6 +1,7 @@
 package io.vigil.standalone.demo;
 
 import io.vigil.detector.hashing.Digests;
+import io.vigil.detector.pdq.PdqHasher;
 import io.vigil.schemas.BankSource;
 import io.vigil.schemas.ContentCategory;
 import io.vigil.schemas.ForwardOrigin;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -99,6 +101,8 @@ public final class DemoTraffic implements AutoCloseable {
         AvroSerde<HashBankEntry> serde = AvroSerde.of(HashBankEntry.class);
         for (int i = 0; i < BANKED_NCII; i++) {
             bank(serde, "demo-ncii", ContentCategory.NCII, BankSource.PLATFORM, SignalType.SHA256, Digests.sha256Hex(photos.get(i).bytes()), false, now);
+            // The same images as a hash-sharing programme lists them: by PDQ, which also catches re-encoded re-uploads.
+            bank(serde, "demo-stopncii", ContentCategory.NCII, BankSource.STOPNCII, SignalType.PDQ, pdqHex(photos.get(i)), false, now);
         }
         for (int i = BANKED_NCII; i < BANKED_NCII + BANKED_TAKEDOWN; i++) {
             bank(serde, "demo-takedown", ContentCategory.PLATFORM_TAKEDOWN, BankSource.PLATFORM, SignalType.MD5, Digests.md5Hex(photos.get(i).bytes()), false, now);
@@ -106,6 +110,14 @@ public final class DemoTraffic implements AutoCloseable {
         // A third-party list carries a hash that the platform knows to be harmless: the allow-list cancels it.
         bank(serde, "demo-third-party", ContentCategory.NCII, BankSource.FILE, SignalType.MD5, Digests.md5Hex(photos.get(ALLOW_LISTED).bytes()), false, now);
         bank(serde, "demo-allow", ContentCategory.OTHER, BankSource.PLATFORM, SignalType.MD5, Digests.md5Hex(photos.get(ALLOW_LISTED).bytes()), true, now);
+    }
+
+    private static String pdqHex(DemoImages.Image image) {
+        try {
+            return new PdqHasher().hash(ImageIO.read(new java.io.ByteArrayInputStream(image.bytes()))).hash().toHex();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void bank(AvroSerde<HashBankEntry> serde, String bank, ContentCategory category, BankSource source,
@@ -122,6 +134,10 @@ public final class DemoTraffic implements AutoCloseable {
             Path dir = Files.createDirectories(blobRoot.resolve("demo"));
             for (DemoImages.Image photo : photos) {
                 Files.write(dir.resolve(photo.name()), photo.bytes());
+            }
+            for (int i = 0; i < BANKED_NCII; i++) {
+                DemoImages.Image reupload = DemoImages.reuploaded(photos.get(i));
+                Files.write(dir.resolve(reupload.name()), reupload.bytes());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write demo photos under " + blobRoot, e);
@@ -163,14 +179,17 @@ public final class DemoTraffic implements AutoCloseable {
         double kind = random.nextDouble();
         if (kind < 0.35) {
             int photo = random.nextDouble() < 0.3 ? random.nextInt(ALLOW_LISTED + 1) : ALLOW_LISTED + 1 + random.nextInt(PHOTOS - ALLOW_LISTED - 1);
-            DemoImages.Image image = photos.get(photo);
+            // Some banked images come back re-encoded and resized: only the perceptual hash still matches them.
+            String name = photo < BANKED_NCII && random.nextBoolean() ? "photo-" + photo + "-reupload.jpg" : photos.get(photo).name();
             event.setMedia(List.of(MediaItem.newBuilder().setMediaId("photo-" + photo).setKind(MediaKind.PHOTO)
-                    .setMime(image.mime()).setSizeBytes((long) image.bytes().length).setWidth(640).setHeight(480)
-                    .setBlobUri("file:///demo/" + image.name()).build()));
+                    .setMime("image/jpeg").setBlobUri("file:///demo/" + name).build()));
         } else if (kind < 0.45) {
             DemoImages.Image sticker = DemoImages.sticker(random.nextInt(8), 7);
             event.setText(null).setMedia(List.of(MediaItem.newBuilder().setMediaId(sticker.name()).setKind(MediaKind.STICKER)
                     .setMime(sticker.mime()).setInlineBytes(ByteBuffer.wrap(sticker.bytes())).build()));
+        }
+        if (kind >= 0.45 && kind < 0.5) {
+            event.setText(DemoDoxxing.message(group.language(), random));
         }
         if (random.nextDouble() < 0.1) {
             DemoGroups.Group origin = groups.get(random.nextInt(groups.size()));

@@ -115,7 +115,7 @@ public final class BankImportCommand implements Callable<Integer> {
         BankImport.Request request = new BankImport.Request(bank, category, source, negative, file, listOptions, replace, dryRun,
                 maxRejects, Topics.HASH_BANK.name());
         BankImport importer = new BankImport(kafka.clientSettings(), kafka.timeout(), err, new Progress(err, Progress.DEFAULT_INTERVAL));
-        try (CommandLogging logging = CommandLogging.forTool()) {
+        try (CommandLogging logging = CommandLogging.quietKafkaClients()) {
             ImportSummary summary = importer.run(request);
             report(out, summary, summary.written() ? null
                     : dryRun ? "dry run: nothing was written" : "nothing to write: the bank already holds this list");

@@ -48,7 +48,7 @@ abstract class InventoryCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BankInventory inventory = new BankInventory();
         HashBankTopicReader.Snapshot snapshot;
-        try (CommandLogging logging = CommandLogging.forTool()) {
+        try (CommandLogging logging = CommandLogging.quietKafkaClients()) {
             snapshot = new HashBankTopicReader(kafka.clientSettings(), kafka.timeout(), new Progress(err, Progress.DEFAULT_INTERVAL))
                     .read(topic, inventory);
         } catch (MissingTopicException e) {
