@@ -14,11 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,16 +29,15 @@ import java.util.concurrent.Callable;
                 "Hex is lower-case. Quality is 0-100; below 50 a PDQ hash is too flat to match on. Images are decoded as "
                         + "the PDQ reference decodes them: full size, in colour, EXIF orientation ignored.",
                 "A file that cannot be hashed gives 'ERROR  reason  path' on standard error, where reason is a stable code "
-                        + "(image_corrupt, image_too_large, image_unsupported_format, image_empty, file_unreadable, "
-                        + "file_too_large) and a message; the other files are still hashed, and the exit status is 1."},
+                        + "(image_corrupt, image_too_large, image_unsupported_format, image_empty, file_not_found, "
+                        + "file_unreadable, file_too_large: above 50 MiB, the detector's limit) and a message; the other "
+                        + "files are still hashed, and the exit status is 1."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:every file was hashed", "1:at least one file could not be hashed", "2:invalid arguments"})
 public final class HashCommand implements Callable<Integer> {
 
     /** Exit status when at least one file failed. */
     static final int SOME_FAILED = 1;
-    /** The largest file {@link Files#readAllBytes} can hold. */
-    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Image files (JPEG, PNG, GIF: first frame, WebP, BMP).")
     List<Path> files;
@@ -68,29 +63,27 @@ public final class HashCommand implements Callable<Integer> {
         PdqHasher hasher = new PdqHasher();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean anyFailed = false;
+        int failed = 0;
         for (Path file : files) {
             try {
                 out.println(line(file, decoder, hasher));
-            } catch (HashFailure failure) {
-                anyFailed = true;
-                out.flush(); // keep both streams in file order on a terminal
-                err.println("ERROR\t" + oneLine(failure.getMessage()) + "\t" + file);
-                err.flush();
+            } catch (MediaFiles.FileException e) {
+                failed++;
+                err.println(MediaFiles.errorLine(e.code, e.getMessage(), file));
+            } catch (ImageDecodeException e) {
+                failed++;
+                err.println(MediaFiles.errorLine(e.code(), e.getMessage(), file));
             }
+            // both streams in file order on a terminal
+            out.flush();
+            err.flush();
         }
-        out.flush();
-        return anyFailed ? SOME_FAILED : 0;
+        return failed == 0 ? 0 : SOME_FAILED;
     }
 
-    private String line(Path file, ImageDecoder decoder, PdqHasher hasher) throws HashFailure {
-        byte[] bytes = read(file);
-        DecodedImage image;
-        try {
-            image = decoder.decode(bytes, PdqHasher.EXACT_DECODE);
-        } catch (ImageDecodeException e) {
-            throw new HashFailure(e.code() + ": " + e.getMessage());
-        }
+    private String line(Path file, ImageDecoder decoder, PdqHasher hasher) throws MediaFiles.FileException, ImageDecodeException {
+        byte[] bytes = MediaFiles.read(file);
+        DecodedImage image = decoder.decode(bytes, PdqHasher.EXACT_DECODE);
         PdqHashes hashes = hasher.hashAllDihedrals(image.image());
         StringBuilder line = new StringBuilder(512)
                 .append(hashes.original().toHex()).append('\t')
@@ -104,36 +97,5 @@ public final class HashCommand implements Callable<Integer> {
             }
         }
         return line.toString();
-    }
-
-    private static byte[] read(Path file) throws HashFailure {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new HashFailure("file_unreadable: is a directory");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new HashFailure("file_too_large: " + size + " bytes; at most " + MAX_FILE_BYTES + " can be hashed");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new HashFailure("file_unreadable: no such file");
-        } catch (AccessDeniedException e) {
-            throw new HashFailure("file_unreadable: permission denied");
-        } catch (IOException e) {
-            throw new HashFailure("file_unreadable: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
-    }
-
-    /** Reasons are one field of a tab-separated line. */
-    private static String oneLine(String reason) {
-        return reason.replaceAll("[\\t\\r\\n]+", " ");
-    }
-
-    private static final class HashFailure extends Exception {
-        HashFailure(String reason) {
-            super(reason);
-        }
     }
 }

@@ -91,7 +91,7 @@ class HashCommandTest {
         assertThat(run.errLines()).hasSize(3);
         assertThat(run.errLines().get(0)).startsWith("ERROR\timage_corrupt: JPEG data is").endsWith("\t" + truncated);
         assertThat(run.errLines().get(1)).startsWith("ERROR\timage_unsupported_format: ").endsWith("\t" + notAnImage);
-        assertThat(run.errLines().get(2)).isEqualTo("ERROR\tfile_unreadable: no such file\t" + missing);
+        assertThat(run.errLines().get(2)).isEqualTo("ERROR\tfile_not_found: no such file\t" + missing);
         assertThat(run.errLines()).allSatisfy(l -> assertThat(l.split("\t")).hasSize(3));
     }
 
