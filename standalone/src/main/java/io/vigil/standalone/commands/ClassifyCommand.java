@@ -23,12 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,9 +44,6 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:every file scored", "1:some file could not be read or decoded", "2:bad options or model"})
 public final class ClassifyCommand implements Callable<Integer> {
-
-    /** Files above this many bytes are refused unread: the detector's default {@code media.max-blob-bytes}. */
-    static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
     /**
      * JSON lines laid out as the contract writes them ({@code {"path": "a.jpg", "model": ...}}), ASCII only, so a
@@ -106,17 +98,17 @@ public final class ClassifyCommand implements Callable<Integer> {
         try (classifier) {
             for (Path file : files) {
                 try {
-                    NudityScores scores = classifier.classify(decoder.decode(read(file), NudityClassifier.DECODE_REQUEST));
+                    NudityScores scores = classifier.classify(decoder.decode(MediaFiles.read(file), NudityClassifier.DECODE_REQUEST));
                     out.println(jsonLine(file, scores));
-                } catch (FileException e) {
+                } catch (MediaFiles.FileException e) {
                     failed++;
-                    err.println(errorLine(e.code, e.getMessage(), file));
+                    err.println(MediaFiles.errorLine(e.code, e.getMessage(), file));
                 } catch (ImageDecodeException e) {
                     failed++;
-                    err.println(errorLine(e.code(), e.getMessage(), file));
+                    err.println(MediaFiles.errorLine(e.code(), e.getMessage(), file));
                 } catch (IllegalStateException e) {
                     failed++;
-                    err.println(errorLine("inference_failed", e.getMessage(), file));
+                    err.println(MediaFiles.errorLine("inference_failed", e.getMessage(), file));
                 }
                 out.flush();
                 err.flush();
@@ -136,47 +128,6 @@ public final class ClassifyCommand implements Callable<Integer> {
             return JSON_LINE.writeValueAsString(line);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
-    }
-
-    /** {@code ERROR<TAB>code: reason<TAB>path}; tabs and line breaks in the reason would break the line's fields. */
-    static String errorLine(String code, String reason, Path file) {
-        return "ERROR\t" + code + ": " + reason.replaceAll("[\\t\\r\\n]+", " ") + "\t" + file;
-    }
-
-    /** A file that cannot be read, with a stable code like the decoder's. */
-    private static final class FileException extends Exception {
-        final String code;
-
-        FileException(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-    }
-
-    private static byte[] read(Path file) throws FileException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new FileException("file_unreadable", "is a directory");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new FileException("file_too_large", size + " bytes, limit " + MAX_FILE_BYTES);
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-                if (bytes.length > MAX_FILE_BYTES) {
-                    throw new FileException("file_too_large", "grew past the limit of " + MAX_FILE_BYTES + " bytes while read");
-                }
-                return bytes;
-            }
-        } catch (NoSuchFileException e) {
-            throw new FileException("file_not_found", "no such file");
-        } catch (AccessDeniedException e) {
-            throw new FileException("file_unreadable", "permission denied");
-        } catch (IOException e) {
-            throw new FileException("file_unreadable", e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }
 }
