@@ -27,7 +27,8 @@ import java.util.Optional;
  * jar ({@code /<service>.yaml}), an optional YAML file, environment variables, then explicit overrides (command-line
  * options). Keys are kebab-case; the environment variable for {@code kafka.bootstrap-servers} is
  * {@code VIGIL_KAFKA_BOOTSTRAP_SERVERS}. Only keys that exist in the defaults can be set from the environment, so a
- * typo in a variable name is not silently ignored: unknown {@code VIGIL_} variables are reported. The result is bound
+ * typo in a variable name is not silently ignored: a variable that names a section of the service
+ * ({@code VIGIL_KAFKA_...}) but none of its settings is reported. The result is bound
  * to a record and validated; every problem is reported at once.
  */
 public final class ConfigLoader {
@@ -66,7 +67,7 @@ public final class ConfigLoader {
     }
 
     /**
-     * Whether a {@code VIGIL_} variable that matches no setting is an error (the default: a service alone in its
+     * Whether a variable that names a section but no setting is an error (the default: a service alone in its
      * container) or is ignored (several services in one process share one environment, as in the embedded demo).
      */
     public ConfigLoader strictEnvironment(boolean strict) {
@@ -164,15 +165,16 @@ public final class ConfigLoader {
     private void applyEnvironment(ObjectNode tree, List<String> problems) {
         Map<String, String> known = new java.util.HashMap<>();
         collectLeafPaths(tree, "", known);
+        List<String> sections = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(section -> sections.add(envName(section) + "_"));
         for (Map.Entry<String, String> variable : environment.entrySet()) {
-            if (!variable.getKey().startsWith(ENV_PREFIX)) {
-                continue;
-            }
             String path = known.get(variable.getKey());
-            if (path == null && strictEnvironment) {
-                problems.add("environment variable " + variable.getKey() + ": matches no setting of " + service);
-            } else if (path != null) {
+            if (path != null) {
                 set(tree, path, variable.getValue());
+            } else if (strictEnvironment && sections.stream().anyMatch(variable.getKey()::startsWith)) {
+                // Names a section of this service but no setting in it: a typo that would otherwise pass unnoticed.
+                // Other VIGIL_ variables (VIGIL_JAVA_OPTS for the launcher, say) are not settings and are left alone.
+                problems.add("environment variable " + variable.getKey() + ": matches no setting of " + service);
             }
         }
     }

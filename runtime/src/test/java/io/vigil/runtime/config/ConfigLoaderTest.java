@@ -68,9 +68,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void leavesAloneVigilVariablesThatAreNoSettingsOfAnySection() {
+        TestConfig config = ConfigLoader.forService("testsvc")
+                .environment(Map.of("VIGIL_JAVA_OPTS", "-Xmx1g", "VIGIL_REQUIRE_NODE", "1")).load(TestConfig.class);
+
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
+    }
+
+    @Test
     void ignoresVariablesOfOtherServicesWhenServicesShareAProcess() {
         TestConfig config = ConfigLoader.forService("testsvc").strictEnvironment(false)
-                .environment(Map.of("VIGIL_ROUTING_QUEUES", "x", "VIGIL_THRESHOLD", "0.25")).load(TestConfig.class);
+                .environment(Map.of("VIGIL_KAFKA_OTHER_SERVICE_KEY", "x", "VIGIL_THRESHOLD", "0.25")).load(TestConfig.class);
 
         assertThat(config.threshold()).isEqualTo(0.25);
     }
