@@ -207,6 +207,7 @@ class PipelineEndToEndTest {
             assertThat(card.getAttribute("class")).contains("critical");
             assertThat(card.findElement(By.cssSelector(".reasons")).getText()).contains("matches bank 'demo-ncii'");
             assertThat(card.findElement(By.cssSelector(".group")).getText()).contains("41,000 members");
+            assertThat(card.findElement(By.cssSelector(".exposed")).isDisplayed()).as("no personal data in this message").isFalse();
             WebElement doxxingCard = browser.findElement(By.cssSelector(".alert[data-item-id='telegram:chat-1:m2']"));
             assertThat(doxxingCard.findElement(By.cssSelector(".exposed")).getText()).contains("phone").contains("•").doesNotContain(PHONE);
             WebElement preview = card.findElement(By.cssSelector("img.blurred-preview"));
