@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.detector.media.DecodeLimits;
-import io.vigil.detector.media.ImageDecodeException;
 import io.vigil.detector.media.ImageDecoder;
 import io.vigil.detector.nudity.ClassifierModel;
 import io.vigil.detector.nudity.ExecutionProvider;
@@ -94,27 +93,15 @@ public final class ClassifyCommand implements Callable<Integer> {
             return 2;
         }
         ImageDecoder decoder = new ImageDecoder(DecodeLimits.defaults());
-        int failed = 0;
         try (classifier) {
-            for (Path file : files) {
+            return MediaFiles.forEach(files, out, err, (file, bytes) -> {
                 try {
-                    NudityScores scores = classifier.classify(decoder.decode(MediaFiles.read(file), NudityClassifier.DECODE_REQUEST));
-                    out.println(jsonLine(file, scores));
-                } catch (MediaFiles.FileException e) {
-                    failed++;
-                    err.println(MediaFiles.errorLine(e.code, e.getMessage(), file));
-                } catch (ImageDecodeException e) {
-                    failed++;
-                    err.println(MediaFiles.errorLine(e.code(), e.getMessage(), file));
+                    return jsonLine(file, classifier.classify(decoder.decode(bytes, NudityClassifier.DECODE_REQUEST)));
                 } catch (IllegalStateException e) {
-                    failed++;
-                    err.println(MediaFiles.errorLine("inference_failed", e.getMessage(), file));
+                    throw new MediaFiles.FileException("inference_failed", e.getMessage());
                 }
-                out.flush();
-                err.flush();
-            }
+            });
         }
-        return failed == 0 ? 0 : 1;
     }
 
     static String jsonLine(Path file, NudityScores scores) {

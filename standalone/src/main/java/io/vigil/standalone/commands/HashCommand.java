@@ -36,9 +36,6 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:every file was hashed", "1:at least one file could not be hashed", "2:invalid arguments"})
 public final class HashCommand implements Callable<Integer> {
 
-    /** Exit status when at least one file failed. */
-    static final int SOME_FAILED = 1;
-
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Image files (JPEG, PNG, GIF: first frame, WebP, BMP).")
     List<Path> files;
 
@@ -63,26 +60,10 @@ public final class HashCommand implements Callable<Integer> {
         PdqHasher hasher = new PdqHasher();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int failed = 0;
-        for (Path file : files) {
-            try {
-                out.println(line(file, decoder, hasher));
-            } catch (MediaFiles.FileException e) {
-                failed++;
-                err.println(MediaFiles.errorLine(e.code, e.getMessage(), file));
-            } catch (ImageDecodeException e) {
-                failed++;
-                err.println(MediaFiles.errorLine(e.code(), e.getMessage(), file));
-            }
-            // both streams in file order on a terminal
-            out.flush();
-            err.flush();
-        }
-        return failed == 0 ? 0 : SOME_FAILED;
+        return MediaFiles.forEach(files, out, err, (file, bytes) -> line(file, bytes, decoder, hasher));
     }
 
-    private String line(Path file, ImageDecoder decoder, PdqHasher hasher) throws MediaFiles.FileException, ImageDecodeException {
-        byte[] bytes = MediaFiles.read(file);
+    private String line(Path file, byte[] bytes, ImageDecoder decoder, PdqHasher hasher) throws ImageDecodeException {
         DecodedImage image = decoder.decode(bytes, PdqHasher.EXACT_DECODE);
         PdqHashes hashes = hasher.hashAllDihedrals(image.image());
         StringBuilder line = new StringBuilder(512)

@@ -1,11 +1,15 @@
 package io.vigil.standalone.commands;
 
+import io.vigil.detector.media.ImageDecodeException;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Image files for the media commands ({@code hash}, {@code classify}): read whole within the detector's size limit,
@@ -15,6 +19,37 @@ final class MediaFiles {
 
     /** Files above this many bytes are refused unread: the detector's default {@code media.max-blob-bytes}. */
     static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
+    /** Exit status when at least one file failed and the others were still processed. */
+    static final int SOME_FAILED = 1;
+
+    /** What a media command prints for one file's bytes. */
+    @FunctionalInterface
+    interface ResultLine {
+        String of(Path file, byte[] bytes) throws FileException, ImageDecodeException;
+    }
+
+    /**
+     * Runs a media command over its files: one result line per file on {@code out}, one ERROR line per failure on
+     * {@code err}, carrying on after a failure; both streams flushed per file so that a terminal shows them in order.
+     * Returns the command's exit status: 0, or {@link #SOME_FAILED}.
+     */
+    static int forEach(List<Path> files, PrintWriter out, PrintWriter err, ResultLine result) {
+        int failed = 0;
+        for (Path file : files) {
+            try {
+                out.println(result.of(file, read(file)));
+            } catch (FileException e) {
+                failed++;
+                err.println(errorLine(e.code, e.getMessage(), file));
+            } catch (ImageDecodeException e) {
+                failed++;
+                err.println(errorLine(e.code(), e.getMessage(), file));
+            }
+            out.flush();
+            err.flush();
+        }
+        return failed == 0 ? 0 : SOME_FAILED;
+    }
 
     private MediaFiles() {
     }
