@@ -121,8 +121,15 @@ class DockerComposeTest {
             assertThat(Class.forName(main.group(1)).getMethod("main", String[].class)).isNotNull();
             ServiceConfig defaults = defaults(name);
             assertThat(Integer.parseInt(port.group(1))).as("%s port", name).isEqualTo(defaults.http().port());
-            assertThat(dockerfile).contains("-pl " + name + " -am package");
+            assertThat(dockerfile).contains("RUN docker/build-service.sh " + name);
+            assertThat(Path.of("..", name, "pom.xml")).as("the module the image builds").isRegularFile();
         }
+    }
+
+    @Test
+    void theImagesSharedBuildStepsAreExecutableScripts() {
+        assertThat(DOCKER.resolve("build-service.sh")).isExecutable();
+        assertThat(DOCKER.resolve("prepare-runtime.sh")).isExecutable();
     }
 
     @Test
