@@ -2,6 +2,8 @@ package io.vigil.schemas.serde;
 
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Detection;
+import io.vigil.schemas.EnforcementAction;
+import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.MessageEvent;
@@ -18,7 +20,8 @@ public final class Contracts {
 
     public static final List<Class<? extends SpecificRecordBase>> ALL = List.of(
             MessageEvent.class, GroupMetadata.class, HashBankEntry.class, Detection.class,
-            RiskAssessment.class, QueueItem.class, ModerationDecision.class, QueueEntry.class, DeadLetter.class);
+            RiskAssessment.class, QueueItem.class, ModerationDecision.class, QueueEntry.class, DeadLetter.class,
+            GroupEvent.class, EnforcementAction.class);
 
     private Contracts() {
     }

@@ -2,6 +2,8 @@ package io.vigil.schemas.topics;
 
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Detection;
+import io.vigil.schemas.EnforcementAction;
+import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.MessageEvent;
@@ -31,6 +33,9 @@ public final class Topics {
     public static final TopicSpec GROUP_METADATA = new TopicSpec("group-metadata", "chat id", GroupMetadata.class,
             CleanupPolicy.COMPACT, Optional.empty(), Partitioning.BY_CHAT,
             "Input from the platform; the latest record per chat is its state. Co-partitioned with detections for the enricher's stream-table join.");
+    public static final TopicSpec GROUP_EVENTS = new TopicSpec("group-events", "chat id", GroupEvent.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
+            "Input from the platform and the Telegram adapters: what happened to a chat (created, renamed, pinned, migrated, taken down). Keyed by chat like its messages; kept a year because lineage compares a chat with ones taken down long before.");
     public static final TopicSpec HASH_BANK = new TopicSpec("hash-bank", "bank/signal/value", HashBankEntry.class,
             CleanupPolicy.COMPACT, Optional.empty(), Partitioning.SINGLE,
             "Input from list imports: one record per bank entry, a tombstone removes it. One partition keeps updates in order.");
@@ -46,12 +51,16 @@ public final class Topics {
     public static final TopicSpec MODERATION_DECISIONS = new TopicSpec("moderation-decisions", "chat id", ModerationDecision.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
             "Moderators' decisions. Keyed by chat like the queue items they close, so the sink's queue state is updated without repartition.");
+    public static final TopicSpec ENFORCEMENT_ACTIONS = new TopicSpec("enforcement-actions", "chat id", EnforcementAction.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
+            "Commands to the platform that follow from decisions (remove, ban, restrict), idempotent by action id. Kept a year: the record of what was enforced, for statements of reasons and transparency reports.");
     public static final TopicSpec DEAD_LETTERS = new TopicSpec("dead-letters", "original key", DeadLetter.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(30)), Partitioning.BY_CHAT,
             "Records a service could not read or process, with the reason and the original bytes; keyed like the input so a group's dead letters stay in order.");
 
     private static final List<TopicSpec> FIXED = List.of(
-            MESSAGE_EVENTS, GROUP_METADATA, HASH_BANK, HASH_BANK_ACCEPTED, DETECTIONS, RISK_ASSESSMENTS, MODERATION_DECISIONS, DEAD_LETTERS);
+            MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, DETECTIONS, RISK_ASSESSMENTS, MODERATION_DECISIONS,
+            ENFORCEMENT_ACTIONS, DEAD_LETTERS);
 
     private Topics() {
     }
