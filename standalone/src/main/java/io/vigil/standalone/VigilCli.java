@@ -8,6 +8,7 @@ import io.vigil.standalone.commands.ScanTextCommand;
 import io.vigil.standalone.commands.ServiceCommands;
 import io.vigil.standalone.commands.TopicsCommand;
 import io.vigil.standalone.commands.banks.BanksCommand;
+import io.vigil.standalone.commands.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
                 DoxxingEvalCommand.class,
                 HashCommand.class,
                 BanksCommand.class,
+                ReplayCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli implements Runnable {
