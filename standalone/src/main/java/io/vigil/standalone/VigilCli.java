@@ -6,6 +6,7 @@ import io.vigil.standalone.commands.DoxxingEvalCommand;
 import io.vigil.standalone.commands.HashCommand;
 import io.vigil.standalone.commands.ScanTextCommand;
 import io.vigil.standalone.commands.ServiceCommands;
+import io.vigil.standalone.commands.TelegramBotCommand;
 import io.vigil.standalone.commands.TopicsCommand;
 import io.vigil.standalone.commands.banks.BanksCommand;
 import io.vigil.standalone.commands.replay.ReplayCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
                 HashCommand.class,
                 BanksCommand.class,
                 ReplayCommand.class,
+                TelegramBotCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli implements Runnable {

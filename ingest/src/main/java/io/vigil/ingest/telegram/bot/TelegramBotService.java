@@ -50,7 +50,7 @@ public final class TelegramBotService implements AutoCloseable {
     private volatile boolean running = true;
     private volatile String stoppedBecause;
 
-    private TelegramBotService(TelegramBotConfig config) throws IOException, InterruptedException {
+    private TelegramBotService(TelegramBotConfig config, Runnable beforeEachCommit) throws IOException, InterruptedException {
         this.config = config;
         this.registry = ServiceMetrics.registry("telegram-bot");
         String token = readSecret(config.telegram().tokenFile(), "telegram.token-file");
@@ -62,6 +62,7 @@ public final class TelegramBotService implements AutoCloseable {
         Map<String, Object> client = new HashMap<>(config.kafka().extra());
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         this.writer = new TransactionalWriter(client, "telegram-bot:" + botId, config.kafka().applicationId() + "-" + botId, KAFKA_TIMEOUT);
+        writer.beforeCommit(beforeEachCommit);
         try {
             MemberCounts counts = new MemberCounts(api::getChatMemberCount, Duration.ofMinutes(config.memberCounts().refreshMinutes()).toMillis(),
                     config.memberCounts().minIntervalMs(), System::nanoTime);
@@ -95,7 +96,15 @@ public final class TelegramBotService implements AutoCloseable {
     }
 
     public static TelegramBotService start(TelegramBotConfig config) throws IOException, InterruptedException {
-        return new TelegramBotService(config);
+        return new TelegramBotService(config, () -> { });
+    }
+
+    /**
+     * Starts with a hook run inside every transaction after its records are sent and before it commits: where a crash
+     * tests what a restart finds.
+     */
+    public static TelegramBotService start(TelegramBotConfig config, Runnable beforeEachCommit) throws IOException, InterruptedException {
+        return new TelegramBotService(config, beforeEachCommit);
     }
 
     private void poll() {

@@ -40,10 +40,13 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Long> memberCounts = new ConcurrentHashMap<>();
     private final AtomicInteger memberCountCalls = new AtomicInteger();
     private final AtomicInteger getFileFailures = new AtomicInteger();
+    private final long botId;
     private volatile JsonNode lastSetWebhook;
+    private volatile boolean getUpdatesDown;
 
-    public FakeBotApi(String token, List<JsonNode> updates) {
+    public FakeBotApi(String token, long botId, List<JsonNode> updates) {
         this.token = token;
+        this.botId = botId;
         this.pending.addAll(updates);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -57,9 +60,18 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** The updates recorded in the test resources, from the fields the Bot API server writes. */
     public static List<JsonNode> recordedUpdates() {
+        return recordedUpdates(Map.of());
+    }
+
+    /** The recorded updates with some text replaced (other chat ids, so that tests sharing a broker do not mix). */
+    public static List<JsonNode> recordedUpdates(Map<String, String> replacements) {
         try (InputStream in = FakeBotApi.class.getResourceAsStream("/telegram/bot-api/updates.json")) {
+            String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+                json = json.replace(replacement.getKey(), replacement.getValue());
+            }
             List<JsonNode> updates = new ArrayList<>();
-            JSON.readTree(in).forEach(updates::add);
+            JSON.readTree(json).forEach(updates::add);
             return updates;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,6 +89,11 @@ public final class FakeBotApi implements AutoCloseable {
 
     public void memberCount(String chatId, long count) {
         memberCounts.put(chatId, count);
+    }
+
+    /** While down, getUpdates answers 502 and confirms nothing (the offset asked is still recorded). */
+    public void getUpdatesDown(boolean down) {
+        this.getUpdatesDown = down;
     }
 
     /** The next n getFile calls answer 502, as a proxy in front of the API does when it is down. */
@@ -123,9 +140,16 @@ public final class FakeBotApi implements AutoCloseable {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             String method = path.substring(botPrefix.length());
             switch (method) {
-                case "getMe" -> reply(exchange, 200, ok(JSON.createObjectNode().put("id", 7000000001L).put("is_bot", true)
+                case "getMe" -> reply(exchange, 200, ok(JSON.createObjectNode().put("id", botId).put("is_bot", true)
                         .put("first_name", "Vigil test bot").put("username", "vigil_test_bot")));
-                case "getUpdates" -> reply(exchange, 200, ok(updates(body)));
+                case "getUpdates" -> {
+                    if (getUpdatesDown) {
+                        offsetsAsked.add(body.path("offset").asLong(0));
+                        reply(exchange, 502, error(502, "Bad Gateway"));
+                    } else {
+                        reply(exchange, 200, ok(updates(body)));
+                    }
+                }
                 case "getFile" -> getFile(exchange, body);
                 case "getChatMemberCount", "getChatMembersCount" -> {
                     memberCountCalls.incrementAndGet();
