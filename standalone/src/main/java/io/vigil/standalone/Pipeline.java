@@ -12,6 +12,7 @@ import io.vigil.sink.SinkConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The three services in this process, against one Kafka cluster: the embedded default. Each service keeps its own
@@ -25,20 +26,34 @@ public final class Pipeline implements AutoCloseable {
                            int detectorPort, int enricherPort, int sinkPort, String doxxingSecret) {
     }
 
+    /**
+     * Configuration of the services beyond what the pipeline sets itself: a YAML file per service and single settings
+     * per service, as {@code vigil detector --config FILE --set key=value} takes them (what a backtest varies).
+     */
+    public record ServiceOverrides(Map<String, Path> files, Map<String, Map<String, String>> settings) {
+        public static final ServiceOverrides NONE = new ServiceOverrides(Map.of(), Map.of());
+
+        public ConfigLoader apply(String service, ConfigLoader loader) {
+            loader.file(files.get(service));
+            settings.getOrDefault(service, Map.of()).forEach(loader::override);
+            return loader;
+        }
+    }
+
     private final List<ServiceRunner<?>> running = new ArrayList<>();
     private final ServiceRunner<DetectorConfig> detector;
     private final ServiceRunner<EnricherConfig> enricher;
     private final ServiceRunner<SinkConfig> sink;
 
-    private Pipeline(Settings settings) {
+    private Pipeline(Settings settings, ServiceOverrides overrides) {
         Path blobs = settings.dataDir().resolve("blobs").toAbsolutePath();
         try {
-            detector = started(ServiceRunner.start(new DetectorApp(), loader("detector", settings, settings.detectorPort())
+            detector = started(ServiceRunner.start(new DetectorApp(), loader("detector", settings, settings.detectorPort(), overrides)
                     .override("media.blob-root", blobs.toString())
                     .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class)));
-            enricher = started(ServiceRunner.start(new EnricherApp(), loader("enricher", settings, settings.enricherPort())
+            enricher = started(ServiceRunner.start(new EnricherApp(), loader("enricher", settings, settings.enricherPort(), overrides)
                     .load(EnricherConfig.class)));
-            sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, settings.sinkPort())
+            sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, settings.sinkPort(), overrides)
                     .override("media.blob-root", blobs.toString()).load(SinkConfig.class)));
         } catch (RuntimeException e) {
             close();
@@ -47,7 +62,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public static Pipeline start(Settings settings) {
-        return new Pipeline(settings);
+        return new Pipeline(settings, ServiceOverrides.NONE);
+    }
+
+    /** Starts the services with these files and settings; the pipeline's own (cluster, ports, state) still apply. */
+    public static Pipeline start(Settings settings, ServiceOverrides overrides) {
+        return new Pipeline(settings, overrides);
     }
 
     private <T extends ServiceRunner<?>> T started(T runner) {
@@ -55,8 +75,8 @@ public final class Pipeline implements AutoCloseable {
         return runner;
     }
 
-    private static ConfigLoader loader(String service, Settings settings, int port) {
-        return ConfigLoader.forService(service).strictEnvironment(false)
+    private static ConfigLoader loader(String service, Settings settings, int port, ServiceOverrides overrides) {
+        return overrides.apply(service, ConfigLoader.forService(service).strictEnvironment(false))
                 .override("kafka.bootstrap-servers", settings.bootstrapServers())
                 .override("kafka.state-dir", settings.dataDir().resolve("state").resolve(service).toAbsolutePath().toString())
                 .override("kafka.chat-partitions", Integer.toString(settings.partitions()))

@@ -1,5 +1,6 @@
 package io.vigil.standalone;
 
+import io.vigil.standalone.backtest.BacktestCommand;
 import io.vigil.standalone.commands.ClassifyCommand;
 import io.vigil.standalone.commands.DemoCommand;
 import io.vigil.standalone.commands.DoxxingEvalCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
                 BanksCommand.class,
                 ReplayCommand.class,
                 TelegramBotCommand.class,
+                BacktestCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli implements Runnable {

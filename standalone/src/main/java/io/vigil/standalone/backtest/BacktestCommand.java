@@ -1,0 +1,179 @@
+package io.vigil.standalone.backtest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.detector.DetectorConfig;
+import io.vigil.enricher.EnricherConfig;
+import io.vigil.ingest.groups.GroupsFile;
+import io.vigil.ingest.replay.ExportReplay;
+import io.vigil.ingest.replay.Tally;
+import io.vigil.runtime.config.ConfigException;
+import io.vigil.runtime.config.ConfigLoader;
+import io.vigil.sink.SinkConfig;
+import io.vigil.standalone.Pipeline;
+import io.vigil.standalone.commands.replay.ExportOptions;
+import io.vigil.standalone.demo.DemoSecret;
+import io.vigil.standalone.embedded.EmbeddedKafka;
+import io.vigil.standalone.embedded.KafkaLogFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code vigil backtest}: a policy run over history on a private pipeline, results as JSON lines. */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a policy over Telegram exports before it goes live: starts a private embedded broker and the "
+                + "detector, enricher and sink exactly as 'vigil demo' runs them (the same code, exactly-once, the configuration "
+                + "given), replays the exports as fast as possible in event time, waits until every replayed message has its "
+                + "RiskAssessment (or a dead letter), writes the results to --out, and stops.",
+                "--out gets JSON lines: one per message (level, score, queue, doxxing and its entities' types and spans, media "
+                        + "clusters, case, reasons), one per message the pipeline refused (dead_letter), then the network's findings: "
+                        + "media clusters seen in two or more chats (spread), cases, and lineage.",
+                "--compare OTHER.jsonl, the output of a run with another policy, prints the messages whose queue or level moved."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:done; the results are in --out", "1:the exports, the pipeline or the output failed",
+                "2:invalid arguments, configuration or groups file", "4:the pipeline stalled (no results for --stall-timeout)"})
+public final class BacktestCommand implements Callable<Integer> {
+
+    static final int STALLED = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin
+    ExportOptions exportOptions;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML with a section per service (detector, enricher, sink), each as that service's --config takes it.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "SERVICE.KEY=VALUE",
+            description = "Override one setting of one service, e.g. --set enricher.scoring.levels.high=0.7.")
+    Map<String, String> settings = Map.of();
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the JSON lines go (replaced).")
+    Path out;
+
+    @Option(names = "--compare", paramLabel = "OTHER.jsonl", description = "A previous backtest's --out: print the messages whose queue or level moved.")
+    Path compare;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep the private cluster's data, state, media and Kafka's log here (default: a temporary folder, deleted after).")
+    Path dataDir;
+
+    @Option(names = "--hmac-secret-file", paramLabel = "FILE", defaultValue = ".vigil/backtest/doxxing-secret",
+            description = "The keyed-hash secret for personal data, created if missing; the same file keeps runs comparable (default: ${DEFAULT-VALUE}).")
+    Path secretFile;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of every chat-keyed topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--stall-timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "Fail when the pipeline makes no progress for this long (default: ${DEFAULT-VALUE}).")
+    long stallSeconds;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean temporary = dataDir == null;
+        Path data = temporary ? Files.createTempDirectory("vigil-backtest-") : Files.createDirectories(dataDir);
+        data = data.toAbsolutePath().normalize();
+        try {
+            Pipeline.ServiceOverrides overrides;
+            GroupsFile groups;
+            String sinkApplicationId;
+            List<String> tableReaders;
+            try {
+                overrides = BacktestConfig.overrides(config, settings, data.resolve("config"));
+                groups = exportOptions.groupsFile();
+                sinkApplicationId = overrides.apply("sink", ConfigLoader.forService("sink").strictEnvironment(false))
+                        .load(SinkConfig.class).kafka().applicationId();
+                tableReaders = List.of(
+                        overrides.apply("detector", ConfigLoader.forService("detector").strictEnvironment(false))
+                                .override("doxxing.hmac-secret", "validation-only-secret-0123456789").load(DetectorConfig.class).kafka().applicationId(),
+                        overrides.apply("enricher", ConfigLoader.forService("enricher").strictEnvironment(false))
+                                .load(EnricherConfig.class).kafka().applicationId());
+            } catch (GroupsFile.InvalidException e) {
+                e.problems().forEach(p -> err.println("ERROR groups file " + p));
+                return 2;
+            } catch (ConfigException | IllegalArgumentException | IOException e) {
+                err.println("ERROR " + e.getMessage());
+                return 2;
+            }
+            Files.createDirectories(secretFile.toAbsolutePath().getParent());
+            String secret = DemoSecret.readOrCreate(secretFile);
+            Path kafkaLog = KafkaLogFile.under(data);
+            err.println("backtest: private cluster and services in " + data + " (Kafka's log: " + kafkaLog + ")");
+            Tally tally = new Tally();
+            BacktestResults results;
+            try (EmbeddedKafka kafka = EmbeddedKafka.start(data, 0);
+                 Pipeline pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), data, partitions, "127.0.0.1",
+                         0, 0, 0, secret), overrides);
+                 ExportReplay replay = exportOptions.read(groups, data.resolve("blobs"), problem -> err.println("WARN " + problem), tally)) {
+                results = new Backtest(pipeline, kafka.bootstrapServers(), sinkApplicationId, tableReaders,
+                        Duration.ofSeconds(Math.max(1, stallSeconds)), err).run(replay, Instant.now());
+            } catch (Backtest.StalledException e) {
+                err.println("ERROR " + e.getMessage());
+                return STALLED;
+            }
+            results.write(out, JSON);
+            stdout.printf("backtest: %d message(s) assessed, %d dead-lettered; %d line(s) in %s%n",
+                    results.assessed(), results.deadLettered(), results.lines(JSON).size(), out);
+            if (compare != null) {
+                printComparison(stdout, Comparison.of(compare, out, JSON));
+            }
+            stdout.flush();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("ERROR " + e.getMessage());
+            return 2;
+        } finally {
+            if (temporary) {
+                deleteRecursively(data);
+            }
+        }
+    }
+
+    private void printComparison(PrintWriter stdout, Comparison.Result result) {
+        stdout.printf("compared with %s: %d of %d message(s) moved%n", compare, result.moved().size(), result.compared());
+        result.moved().forEach(moved -> stdout.println("  " + moved));
+        if (!result.onlyBefore().isEmpty() || !result.onlyAfter().isEmpty()) {
+            stdout.printf("  %d message(s) only in %s, %d only in this run%n", result.onlyBefore().size(), compare, result.onlyAfter().size());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // A temporary folder left behind is not worth failing a finished backtest for.
+        }
+    }
+}
