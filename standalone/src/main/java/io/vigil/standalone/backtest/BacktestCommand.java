@@ -8,12 +8,16 @@ import io.vigil.ingest.replay.ExportReplay;
 import io.vigil.ingest.replay.Tally;
 import io.vigil.runtime.config.ConfigException;
 import io.vigil.runtime.config.ConfigLoader;
+import io.vigil.runtime.streams.TopicCreator;
+import io.vigil.schemas.topics.Topics;
 import io.vigil.sink.SinkConfig;
 import io.vigil.standalone.Pipeline;
 import io.vigil.standalone.commands.replay.ExportOptions;
 import io.vigil.standalone.demo.DemoSecret;
 import io.vigil.standalone.embedded.EmbeddedKafka;
 import io.vigil.standalone.embedded.KafkaLogFile;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,7 +125,7 @@ public final class BacktestCommand implements Callable<Integer> {
             err.println("backtest: private cluster and services in " + data + " (Kafka's log: " + kafkaLog + ")");
             Tally tally = new Tally();
             BacktestResults results;
-            try (EmbeddedKafka kafka = EmbeddedKafka.start(data, 0);
+            try (EmbeddedKafka kafka = startedWithTopics(data);
                  Pipeline pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), data, partitions, "127.0.0.1",
                          0, 0, 0, secret), overrides);
                  ExportReplay replay = exportOptions.read(groups, data.resolve("blobs"), problem -> err.println("WARN " + problem), tally)) {
@@ -130,6 +134,9 @@ public final class BacktestCommand implements Callable<Integer> {
             } catch (Backtest.StalledException e) {
                 err.println("ERROR " + e.getMessage());
                 return STALLED;
+            } catch (RuntimeException e) {
+                err.println("ERROR the backtest failed: " + e.getMessage());
+                return 1;
             }
             results.write(out, JSON);
             stdout.printf("backtest: %d message(s) assessed, %d dead-lettered; %d line(s) in %s%n",
@@ -147,6 +154,18 @@ public final class BacktestCommand implements Callable<Integer> {
                 deleteRecursively(data);
             }
         }
+    }
+
+    /** The broker, with every topic the replay writes (the services create only those they read or write). */
+    private EmbeddedKafka startedWithTopics(Path data) {
+        EmbeddedKafka kafka = EmbeddedKafka.start(data, 0);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicCreator.ensure(admin, Topics.fixed(), partitions, (short) 1);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        return kafka;
     }
 
     private void printComparison(PrintWriter stdout, Comparison.Result result) {
