@@ -121,11 +121,10 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             Files.createDirectories(secretFile.toAbsolutePath().getParent());
             String secret = DemoSecret.readOrCreate(secretFile);
-            Path kafkaLog = KafkaLogFile.under(data);
-            err.println("backtest: private cluster and services in " + data + " (Kafka's log: " + kafkaLog + ")");
             Tally tally = new Tally();
             BacktestResults results;
-            try (EmbeddedKafka kafka = startedWithTopics(data);
+            try (KafkaLogFile kafkaLog = KafkaLogFile.under(data);
+                 EmbeddedKafka kafka = startedWithTopics(data, err, kafkaLog);
                  Pipeline pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), data, partitions, "127.0.0.1",
                          0, 0, 0, secret), overrides);
                  ExportReplay replay = exportOptions.read(groups, data.resolve("blobs"), problem -> err.println("WARN " + problem), tally)) {
@@ -157,7 +156,8 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     /** The broker, with every topic the replay writes (the services create only those they read or write). */
-    private EmbeddedKafka startedWithTopics(Path data) {
+    private EmbeddedKafka startedWithTopics(Path data, PrintWriter err, KafkaLogFile kafkaLog) {
+        err.println("backtest: private cluster and services in " + data + " (Kafka's log: " + kafkaLog.file() + ")");
         EmbeddedKafka kafka = EmbeddedKafka.start(data, 0);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             TopicCreator.ensure(admin, Topics.fixed(), partitions, (short) 1);

@@ -80,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Files.createDirectories(dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
-        Path kafkaLog = KafkaLogFile.under(data);
+        KafkaLogFile kafkaLog = KafkaLogFile.under(data);
         EmbeddedKafka kafka = bootstrapServers == null ? EmbeddedKafka.start(data, kafkaPort) : null;
         String servers = kafka == null ? bootstrapServers : kafka.bootstrapServers();
         // The services create the topics they use; the replay also writes group events, which no service reads yet.
@@ -100,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (kafka != null) {
                 kafka.close();
             }
+            kafkaLog.close();
             out.println("Stopped.");
             stopped.countDown();
         }, "vigil-demo-shutdown");
@@ -115,7 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Sink:           http://" + host + ":" + pipeline.sink().httpPort() + "/metrics  /health");
         out.println("  Traffic:        the demo's Telegram export (" + traffic.chats() + " chats, " + traffic.eventsPerLoop()
                 + " events), replayed in a loop at " + rate + " events/s; Ctrl-C to stop.");
-        out.println("  Kafka's log:    " + kafkaLog);
+        out.println("  Kafka's log:    " + kafkaLog.file());
         out.println();
 
         long deadline = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds) : Long.MAX_VALUE;

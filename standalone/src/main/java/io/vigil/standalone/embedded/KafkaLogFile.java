@@ -11,27 +11,44 @@ import ch.qos.logback.core.FileAppender;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Kafka's own logs (the embedded broker's and the clients') at INFO in a file under the data directory, so the
- * console shows Vigil's lines: a broker logs hundreds of lines at start, none of them a user of the demo needs. Errors
- * of Kafka's still reach the console too.
+ * Kafka's own logs (the embedded broker's and the clients') at INFO in a file under the data directory, so that the
+ * console shows Vigil's lines: a broker logs hundreds of lines at start, none of them what a user of the demo needs.
+ * Kafka's errors still reach the console as well. Closing puts the loggers back as they were configured.
  */
-public final class KafkaLogFile {
+public final class KafkaLogFile implements AutoCloseable {
 
     private static final List<String> KAFKA_LOGGERS = List.of("kafka", "org.apache.kafka", "state.change.logger");
     private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
 
-    private KafkaLogFile() {
+    private record Saved(Logger logger, Level level, boolean additive) {
     }
 
-    /** Sends Kafka's logs to {@code <dataDir>/logs/kafka.log}; returns the file. */
-    public static Path under(Path dataDir) {
-        Path file = dataDir.toAbsolutePath().resolve("logs").resolve("kafka.log");
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return file; // another SLF4J binding: its own configuration decides
-        }
+    private final Path file;
+    private final List<Saved> saved = new ArrayList<>();
+    private final List<ch.qos.logback.core.Appender<ILoggingEvent>> appenders = new ArrayList<>();
+
+    private KafkaLogFile(Path file) {
+        this.file = file;
+    }
+
+    /** Sends Kafka's logs to {@code <dataDir>/logs/kafka.log} until closed. */
+    public static KafkaLogFile under(Path dataDir) {
+        KafkaLogFile logs = new KafkaLogFile(dataDir.toAbsolutePath().resolve("logs").resolve("kafka.log"));
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            logs.redirect(context);
+        } // else another SLF4J binding: its own configuration decides
+        return logs;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private void redirect(LoggerContext context) {
         FileAppender<ILoggingEvent> toFile = new FileAppender<>();
         toFile.setContext(context);
         toFile.setName("kafka-file");
@@ -50,25 +67,16 @@ public final class KafkaLogFile {
         onlyErrors.start();
         errors.addFilter(onlyErrors);
         errors.start();
+        appenders.add(toFile);
+        appenders.add(errors);
 
         for (String name : KAFKA_LOGGERS) {
             Logger logger = context.getLogger(name);
-            // A second call (another run in the same JVM) replaces the first's file rather than adding to it.
-            stop(logger.getAppender(toFile.getName()));
-            stop(logger.getAppender(errors.getName()));
-            logger.detachAppender(toFile.getName());
-            logger.detachAppender(errors.getName());
+            saved.add(new Saved(logger, logger.getLevel(), logger.isAdditive()));
             logger.setLevel(Level.INFO);
             logger.setAdditive(false);
             logger.addAppender(toFile);
             logger.addAppender(errors);
-        }
-        return file;
-    }
-
-    private static void stop(ch.qos.logback.core.Appender<ILoggingEvent> appender) {
-        if (appender != null) {
-            appender.stop();
         }
     }
 
@@ -78,5 +86,17 @@ public final class KafkaLogFile {
         encoder.setPattern(PATTERN);
         encoder.start();
         return encoder;
+    }
+
+    @Override
+    public void close() {
+        for (Saved s : saved) {
+            appenders.forEach(a -> s.logger().detachAppender(a));
+            s.logger().setLevel(s.level());
+            s.logger().setAdditive(s.additive());
+        }
+        appenders.forEach(ch.qos.logback.core.Appender::stop);
+        saved.clear();
+        appenders.clear();
     }
 }
