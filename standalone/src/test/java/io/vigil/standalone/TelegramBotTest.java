@@ -138,8 +138,10 @@ class TelegramBotTest {
     @Test
     void pollingWritesEveryRecordedUpdateOnceWithItsFilesMemberCountsAndOffset() throws Exception {
         Map<String, String> ids = chatIds("1");
-        try (FakeBotApi api = fakeApi(7000000001L, ids);
-             TelegramBotService bot = TelegramBotService.start(config(api, "polling", Map.of()))) {
+        try (FakeBotApi api = fakeApi(7000000001L, ids)) {
+            // The file store behind the API is down for the first two tries: the batch is retried, its offset unconfirmed.
+            api.failGetFile(2);
+            try (TelegramBotService bot = TelegramBotService.start(config(api, "polling", Map.of()))) {
             await().atMost(TIMEOUT).until(() -> bot.bot().nextUpdateId() == AFTER_LAST);
             await().atMost(TIMEOUT).until(() -> api.offsetsAsked().contains(AFTER_LAST));
 
@@ -170,7 +172,9 @@ class TelegramBotTest {
             HttpResponse<String> health = get(bot.operationsPort(), "/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(get(bot.operationsPort(), "/metrics").body()).contains("vigil_telegram_updates_total")
-                    .contains("outcome=\"ignored_kind\"").doesNotContain(TOKEN);
+                    .contains("outcome=\"ignored_kind\"").contains("vigil_telegram_fetch_retries_total").doesNotContain(TOKEN);
+            assertThat(api.offsetsAsked().subList(0, 3)).as("the failed batch was asked for again, not confirmed").containsOnly(0L);
+            }
         }
     }
 
