@@ -70,6 +70,7 @@ final class Backtest {
 
     BacktestResults run(ExportReplay replay, java.time.Instant now) throws StalledException, InterruptedException {
         awaitRunning();
+        awaitBanksLoaded();
         Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         Map<String, Integer> expected = new HashMap<>();
         try (ReplayWriter writer = new ReplayWriter(client, Duration.ofSeconds(30), "vigil-backtest")) {
@@ -111,6 +112,44 @@ final class Backtest {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    /**
+     * Waits until the detector has validated every bank entry imported before the backtest and loaded every accepted
+     * one into its index (each load counts in vigil_bank_updates_total), so that the first message meets the banks.
+     */
+    private void awaitBanksLoaded() throws StalledException, InterruptedException {
+        if (endOffsets(Topics.HASH_BANK.name()).values().stream().allMatch(end -> end == 0)) {
+            return;
+        }
+        awaitConsumed(Topics.HASH_BANK.name(), tableReaders.subList(0, 1), "the detector's bank validation");
+        long accepted = countRecords(Topics.HASH_BANK_ACCEPTED.name());
+        long deadline = clock.getAsLong() + stallTimeout.toNanos();
+        while (bankUpdates() < accepted) {
+            if (clock.getAsLong() > deadline) {
+                throw new StalledException("the detector did not load its " + accepted + " bank entries within " + stallTimeout.toSeconds() + " s");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        err.printf("banks: %,d entries loaded by the detector%n", accepted);
+    }
+
+    private double bankUpdates() {
+        return pipeline.detector().registry().find("vigil.bank.updates").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private long countRecords(String topic) {
+        long count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                count += consumer.poll(POLL).count();
+            }
+        }
+        return count;
     }
 
     /** Waits until these consumer groups have committed the topic up to its end. */

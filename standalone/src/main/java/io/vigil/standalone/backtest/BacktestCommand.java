@@ -12,6 +12,7 @@ import io.vigil.runtime.streams.TopicCreator;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.sink.SinkConfig;
 import io.vigil.standalone.Pipeline;
+import io.vigil.standalone.VigilCli;
 import io.vigil.standalone.commands.replay.ExportOptions;
 import io.vigil.standalone.demo.DemoSecret;
 import io.vigil.standalone.embedded.EmbeddedKafka;
@@ -66,6 +67,11 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Override one setting of one service, e.g. --set enricher.scoring.levels.high=0.7.")
     Map<String, String> settings = Map.of();
 
+    @Option(names = "--bank", paramLabel = "NAME:CATEGORY:SOURCE[:TYPE]=FILE",
+            description = "A hash list to load into the private cluster's banks before the replay, as 'vigil banks import' reads it, "
+                    + "e.g. --bank ncii-stopncii:ncii:stopncii=stopncii.csv (TYPE: PDQ, MD5 or SHA256 for untyped 64-digit lists); repeatable.")
+    Map<String, Path> banks = Map.of();
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the JSON lines go (replaced).")
     Path out;
 
@@ -102,7 +108,9 @@ public final class BacktestCommand implements Callable<Integer> {
             GroupsFile groups;
             String sinkApplicationId;
             List<String> tableReaders;
+            List<String[]> bankSpecs;
             try {
+                bankSpecs = bankSpecs();
                 overrides = BacktestConfig.overrides(config, settings, data.resolve("config"));
                 groups = exportOptions.groupsFile();
                 sinkApplicationId = overrides.apply("sink", ConfigLoader.forService("sink").strictEnvironment(false))
@@ -128,11 +136,15 @@ public final class BacktestCommand implements Callable<Integer> {
                  Pipeline pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), data, partitions, "127.0.0.1",
                          0, 0, 0, secret), overrides);
                  ExportReplay replay = exportOptions.read(groups, data.resolve("blobs"), problem -> err.println("WARN " + problem), tally)) {
+                importBanks(bankSpecs, kafka.bootstrapServers(), err);
                 results = new Backtest(pipeline, kafka.bootstrapServers(), sinkApplicationId, tableReaders,
                         Duration.ofSeconds(Math.max(1, stallSeconds)), err).run(replay, Instant.now());
             } catch (Backtest.StalledException e) {
                 err.println("ERROR " + e.getMessage());
                 return STALLED;
+            } catch (BankImportFailed e) {
+                err.println("ERROR " + e.getMessage());
+                return 1;
             } catch (RuntimeException e) {
                 err.println("ERROR the backtest failed: " + e.getMessage());
                 return 1;
@@ -151,6 +163,50 @@ public final class BacktestCommand implements Callable<Integer> {
         } finally {
             if (temporary) {
                 deleteRecursively(data);
+            }
+        }
+    }
+
+    /** A hash list could not be imported; the banks import said why on standard error. */
+    private static final class BankImportFailed extends Exception {
+        BankImportFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** Each --bank as NAME, CATEGORY, SOURCE, optional TYPE, and FILE; checked before anything starts. */
+    private List<String[]> bankSpecs() {
+        List<String[]> specs = new java.util.ArrayList<>();
+        for (Map.Entry<String, Path> bank : banks.entrySet()) {
+            String[] parts = bank.getKey().split(":");
+            if (parts.length < 3 || parts.length > 4 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("--bank " + bank.getKey() + "=" + bank.getValue() + ": write NAME:CATEGORY:SOURCE[:TYPE]=FILE");
+            }
+            if (!Files.isRegularFile(bank.getValue())) {
+                throw new IllegalArgumentException("--bank " + bank.getKey() + ": " + bank.getValue() + " is not a file");
+            }
+            String[] spec = java.util.Arrays.copyOf(parts, 5);
+            spec[4] = bank.getValue().toString();
+            specs.add(spec);
+        }
+        return specs;
+    }
+
+    /** Each --bank list into the private cluster's hash-bank topic, through 'vigil banks import' itself. */
+    private static void importBanks(List<String[]> specs, String bootstrapServers, PrintWriter err) throws BankImportFailed {
+        for (String[] spec : specs) {
+            List<String> args = new java.util.ArrayList<>(List.of("banks", "import", "--bank", spec[0], "--category", spec[1],
+                    "--source", spec[2], "--bootstrap-servers", bootstrapServers));
+            if (spec[3] != null) {
+                args.addAll(List.of("--signal-type", spec[3]));
+            }
+            args.add(spec[4]);
+            CommandLine cli = VigilCli.commandLine();
+            cli.setOut(err);
+            cli.setErr(err);
+            int status = cli.execute(args.toArray(String[]::new));
+            if (status != 0) {
+                throw new BankImportFailed("bank " + spec[0] + " from " + spec[4] + " was not imported (status " + status + ")");
             }
         }
     }

@@ -2,6 +2,7 @@ package io.vigil.standalone.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.detector.hashing.Digests;
 import io.vigil.standalone.commands.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,10 +42,12 @@ class BacktestCommandTest {
     @Test
     void aBacktestAssessesEveryReplayedMessageAndASecondPolicyShowsWhatMoved() throws Exception {
         Path exports = exports();
+        Path bank = Files.writeString(dir.resolve("bank.txt"), Digests.sha256Hex(jpeg()) + "\n");
         Path first = dir.resolve("default.jsonl");
         Path second = dir.resolve("lenient.jsonl");
 
         CliRun run = CliRun.of("backtest", "--telegram-export", exports.toString(), "--out", first.toString(),
+                "--bank", "test-ncii:ncii:platform:SHA256=" + bank,
                 "--data-dir", dir.resolve("run1").toString(), "--hmac-secret-file", dir.resolve("secret").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -64,11 +67,15 @@ class BacktestCommandTest {
         assertThat(benign.get("queue").isNull()).isTrue();
         JsonNode edited = lines.stream().filter(l -> l.path("messageId").asText().equals("4")).findFirst().orElseThrow();
         assertThat(edited.get("sentAt").asText()).isEqualTo("2026-01-01T00:00:30Z");
+        assertThat(lines).filteredOn(l -> l.path("messageId").asText().equals("5") || l.path("chatId").asText().equals("-1007500000002"))
+                .as("the banked picture, in both chats").hasSize(2)
+                .allSatisfy(l -> assertThat(l.get("reasons")).extracting(JsonNode::asText).contains("bank_match"));
         assertThat(Files.readString(first)).doesNotContain(PHONE).doesNotContain("Alcalá").doesNotContain("escribidle");
         assertThat(dir.resolve("run1/logs/kafka.log")).isRegularFile();
         assertThat(Files.readString(dir.resolve("run1/logs/kafka.log"))).contains("INFO");
 
         CliRun lenient = CliRun.of("backtest", "--telegram-export", exports.toString(), "--out", second.toString(),
+                "--bank", "test-ncii:ncii:platform:SHA256=" + bank,
                 "--set", "enricher.scoring.category-weights.DOXXING=0.3", "--compare", first.toString(),
                 "--hmac-secret-file", dir.resolve("secret").toString());
 
