@@ -6,6 +6,7 @@ import io.vigil.ingest.telegram.bot.TelegramBotConfig;
 import io.vigil.ingest.telegram.bot.TelegramBotService;
 import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.runtime.streams.TopicCreator;
+import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupEventKind;
 import io.vigil.schemas.GroupMetadata;
@@ -141,6 +142,8 @@ class TelegramBotTest {
         try (FakeBotApi api = fakeApi(7000000001L, ids)) {
             // The file store behind the API is down for the first two tries: the batch is retried, its offset unconfirmed.
             api.failGetFile(2);
+            CapturedLogs logs = new CapturedLogs();
+            logs.start();
             try (TelegramBotService bot = TelegramBotService.start(config(api, "polling", Map.of()))) {
             await().atMost(TIMEOUT).until(() -> bot.bot().nextUpdateId() == AFTER_LAST);
             await().atMost(TIMEOUT).until(() -> api.offsetsAsked().contains(AFTER_LAST));
@@ -174,7 +177,11 @@ class TelegramBotTest {
             assertThat(get(bot.operationsPort(), "/metrics").body()).contains("vigil_telegram_updates_total")
                     .contains("outcome=\"ignored_kind\"").contains("vigil_telegram_fetch_retries_total").doesNotContain(TOKEN);
             assertThat(api.offsetsAsked().subList(0, 3)).as("the failed batch was asked for again, not confirmed").containsOnly(0L);
+            } finally {
+                logs.stop();
             }
+            assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(TOKEN) || line.contains("612 34 56")
+                    || line.contains("llama al") || line.contains("Lucía") || line.contains("cuenta borrada") || line.contains("Ana"));
         }
     }
 
@@ -251,6 +258,15 @@ class TelegramBotTest {
 
             assertThat(bot.bot().nextUpdateId()).isEqualTo(FIRST + 5);
             assertThat(messagesOf(ids, 2)).extracting(MessageEvent::getMessageId).containsExactlyInAnyOrder("501", "77");
+
+            // An update the mapper cannot read (a date past what a clock can hold) goes to the dead letters, not in the way.
+            String unreadable = updates.get(5).toString().replace("\"date\":1767225680", "\"date\":9000000000000000000");
+            assertThat(unreadable).contains("9000000000000000000");
+            assertThat(post(bot.webhookPort(), unreadable, "s3cret-for-the-webhook_0123").statusCode()).isEqualTo(200);
+            assertThat(bot.bot().nextUpdateId()).isEqualTo(FIRST + 6);
+            assertThat(topics.readCommitted(Topics.DEAD_LETTERS.name(), AvroSerde.of(DeadLetter.class), 1, TIMEOUT))
+                    .filteredOn(d -> d.getApplication().equals("vigil-telegram-bot")).singleElement()
+                    .satisfies(d -> assertThat(d.getReason()).startsWith("unmappable_update"));
         }
     }
 

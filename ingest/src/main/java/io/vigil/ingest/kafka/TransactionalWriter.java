@@ -1,5 +1,6 @@
 package io.vigil.ingest.kafka;
 
+import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.IngestOffset;
@@ -47,10 +48,11 @@ public final class TransactionalWriter implements AutoCloseable {
         }
     }
 
-    /** Events to write with a position: message events, group events, metadata. */
-    public record Batch(List<MessageEvent> messages, List<GroupEvent> groupEvents, List<GroupMetadata> metadata) {
+    /** Events to write with a position: message events, group events, metadata, and input that could not be read. */
+    public record Batch(List<MessageEvent> messages, List<GroupEvent> groupEvents, List<GroupMetadata> metadata,
+                        List<DeadLetter> deadLetters) {
         public int size() {
-            return messages.size() + groupEvents.size() + metadata.size();
+            return messages.size() + groupEvents.size() + metadata.size() + deadLetters.size();
         }
     }
 
@@ -62,6 +64,7 @@ public final class TransactionalWriter implements AutoCloseable {
     private static final AvroSerde<GroupEvent> GROUP_EVENTS = AvroSerde.of(GroupEvent.class);
     private static final AvroSerde<GroupMetadata> GROUPS = AvroSerde.of(GroupMetadata.class);
     private static final AvroSerde<IngestOffset> OFFSETS = AvroSerde.of(IngestOffset.class);
+    private static final AvroSerde<DeadLetter> DEAD_LETTERS = AvroSerde.of(DeadLetter.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final Map<String, Object> clientSettings;
@@ -157,6 +160,10 @@ public final class TransactionalWriter implements AutoCloseable {
             for (GroupMetadata group : batch.metadata()) {
                 sent.add(producer.send(new ProducerRecord<>(Topics.GROUP_METADATA.name(), group.getChatId(),
                         GROUPS.serialize(Topics.GROUP_METADATA.name(), group))));
+            }
+            for (DeadLetter letter : batch.deadLetters()) {
+                sent.add(producer.send(new ProducerRecord<>(Topics.DEAD_LETTERS.name(), source,
+                        DEAD_LETTERS.serialize(Topics.DEAD_LETTERS.name(), letter))));
             }
             IngestOffset offset = IngestOffset.newBuilder().setSource(source).setNextPosition(next.next())
                     .setUpdatesWritten(next.written()).setUpdatedAt(Instant.now()).build();

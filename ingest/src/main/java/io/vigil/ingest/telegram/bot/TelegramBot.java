@@ -3,14 +3,18 @@ package io.vigil.ingest.telegram.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.ingest.kafka.TransactionalWriter;
+import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.GroupPhoto;
 import io.vigil.schemas.MediaItem;
 import io.vigil.schemas.MessageEvent;
+import io.vigil.schemas.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,13 +94,21 @@ public final class TelegramBot {
      */
     public synchronized int handle(List<JsonNode> updates) throws Exception {
         List<BotUpdate> fresh = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
         for (JsonNode update : updates) {
             long id = update.path("update_id").asLong(-1);
             if (id < position.next()) {
                 registry.counter("vigil.telegram.updates", "kind", "any", "outcome", "duplicate").increment();
                 continue;
             }
-            fresh.add(mapper.map(update));
+            try {
+                fresh.add(mapper.map(update));
+            } catch (RuntimeException e) {
+                // An update the mapper cannot read must not hold back the ones after it: it goes to the dead letters.
+                fresh.add(BotUpdate.notRecorded(id, "unknown", "dead_letter", null));
+                deadLetters.add(deadLetter(update, e));
+                LOG.warn("update {} could not be mapped ({}); written to {}", id, e.getClass().getSimpleName(), Topics.DEAD_LETTERS.name());
+            }
         }
         if (fresh.isEmpty()) {
             return 0;
@@ -139,7 +151,7 @@ public final class TelegramBot {
         }
         long last = fresh.get(fresh.size() - 1).updateId();
         TransactionalWriter.Position next = new TransactionalWriter.Position(last + 1, position.written() + fresh.size());
-        writer.write(new TransactionalWriter.Batch(messages, groupEvents, changed), next);
+        writer.write(new TransactionalWriter.Batch(messages, groupEvents, changed, deadLetters), next);
         position = next;
         nextUpdateId.set(next.next());
         changed.forEach(metadata::written);
@@ -152,6 +164,12 @@ public final class TelegramBot {
         LOG.debug("wrote updates {}..{}: {} messages, {} group events, {} metadata", fresh.get(0).updateId(), last,
                 messages.size(), groupEvents.size(), changed.size());
         return fresh.size();
+    }
+
+    private static DeadLetter deadLetter(JsonNode update, RuntimeException e) {
+        return DeadLetter.newBuilder().setApplication("vigil-telegram-bot").setSourceTopic(null).setStage("ingest")
+                .setErrorClass(e.getClass().getName()).setReason("unmappable_update: the Bot API update could not be mapped")
+                .setOriginalValue(ByteBuffer.wrap(update.toString().getBytes(StandardCharsets.UTF_8))).setFailedAt(Instant.now()).build();
     }
 
     private MessageEvent withFiles(BotUpdate update, boolean giveUp) throws MediaFetcher.TransientException, InterruptedException {
