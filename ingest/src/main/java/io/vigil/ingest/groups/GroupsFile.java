@@ -8,6 +8,8 @@ import io.vigil.ingest.telegram.TelegramIds;
 import io.vigil.ingest.telegram.export.ChatProfile;
 import io.vigil.ingest.telegram.links.TelegramLinks;
 import io.vigil.schemas.ChatKind;
+import io.vigil.schemas.GroupEvent;
+import io.vigil.schemas.GroupEventKind;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.GroupStatus;
 import io.vigil.schemas.Visibility;
@@ -311,6 +313,21 @@ public final class GroupsFile {
             array.forEach(v -> values.add(v.asText()));
         }
         return values;
+    }
+
+    /** Chats the file says were taken down, with when: each is a TAKEN_DOWN group event at that time. */
+    public List<GroupEvent> takedowns() {
+        List<GroupEvent> events = new ArrayList<>();
+        byChat.forEach((chatId, line) -> {
+            if ("TAKEN_DOWN".equals(line.path("status").asText()) && line.hasNonNull("takenDownAt")) {
+                Instant at = Instant.ofEpochMilli(line.get("takenDownAt").asLong());
+                events.add(GroupEvent.newBuilder().setPlatform("telegram").setSource("platform").setChatId(chatId)
+                        .setEventId(chatId + ":taken-down:" + at.toEpochMilli()).setKind(GroupEventKind.TAKEN_DOWN)
+                        .setOccurredAt(at).build());
+            }
+        });
+        events.sort(java.util.Comparator.comparing(GroupEvent::getOccurredAt));
+        return events;
     }
 
     /** Every chat this file describes, with the profiles given for those an export also has. */

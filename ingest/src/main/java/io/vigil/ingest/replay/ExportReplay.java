@@ -86,6 +86,7 @@ public final class ExportReplay implements AutoCloseable {
             replay.close();
             throw e;
         }
+        replay.spillTakedowns();
         replay.indexTitles();
         return replay;
     }
@@ -119,6 +120,25 @@ public final class ExportReplay implements AutoCloseable {
             Files.deleteIfExists(spillDir);
         } catch (IOException e) {
             // A temporary folder left behind is not worth failing a finished replay for.
+        }
+    }
+
+    /** The takedowns the groups file records, as group events in the same event-time order as the chats' own. */
+    private void spillTakedowns() {
+        List<io.vigil.schemas.GroupEvent> takedowns = groups.takedowns();
+        if (takedowns.isEmpty()) {
+            return;
+        }
+        try {
+            ChatSpill spill = new ChatSpill(spillDir.resolve("takedowns.spill"));
+            for (io.vigil.schemas.GroupEvent takedown : takedowns) {
+                spill.add(ReplayEvent.of(takedown));
+                events++;
+            }
+            spill.finish();
+            spills.add(spill);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the replay's temporary files", e);
         }
     }
 

@@ -529,6 +529,13 @@ class ExportReplayTest {
         GroupMetadata takenDown = result.metadataOf("-1009999999999");
         assertThat(takenDown.getStatus()).isEqualTo(GroupStatus.TAKEN_DOWN);
         assertThat(takenDown.getTakenDownAt()).isEqualTo(Instant.ofEpochMilli(1767000000000L));
+        assertThat(result.groupEvents()).as("the takedown, in event time before the export's message").singleElement().satisfies(e -> {
+            assertThat(e.getKind()).isEqualTo(GroupEventKind.TAKEN_DOWN);
+            assertThat(e.getChatId()).isEqualTo("-1009999999999");
+            assertThat(e.getEventId()).isEqualTo("-1009999999999:taken-down:1767000000000");
+            assertThat(e.getSource()).isEqualTo("platform");
+        });
+        assertThat(result.events().get(0).isMessage()).isFalse();
     }
 
     @Test
