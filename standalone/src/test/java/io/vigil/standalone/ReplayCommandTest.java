@@ -111,6 +111,9 @@ class ReplayCommandTest {
         assertThat(metadata).filteredOn(g -> g.getChatId().equals("-1007100000001")).singleElement()
                 .satisfies(g -> assertThat(g.getMemberCount()).isEqualTo(4200));
 
+        CliRun dryRun = replay("--telegram-export", exports.toString(), "--groups", groups.toString(), "--dry-run");
+        assertThat(dryRun.out()).contains("dry run, would write metadata of 0 chat(s) (2 unchanged), 0 event(s) (5 already there)");
+
         CliRun second = replay("--telegram-export", exports.toString(), "--groups", groups.toString());
 
         assertThat(second.exitCode()).as(second.err()).isZero();

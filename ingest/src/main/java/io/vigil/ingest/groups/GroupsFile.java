@@ -122,7 +122,7 @@ public final class GroupsFile {
     /** Checks every field of one line and writes it in the form GroupMetadata takes. */
     private static ObjectNode normalise(ObjectNode line, List<String> problems) {
         ObjectNode out = JSON.createObjectNode();
-        line.fields().forEachRemaining(field -> {
+        line.properties().forEach(field -> {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (!FIELDS.contains(name)) {
@@ -278,7 +278,7 @@ public final class GroupsFile {
     }
 
     private static void apply(ObjectNode line, GroupMetadata.Builder metadata) {
-        line.fields().forEachRemaining(field -> {
+        line.properties().forEach(field -> {
             JsonNode v = field.getValue();
             boolean absent = v.isNull();
             switch (field.getKey()) {

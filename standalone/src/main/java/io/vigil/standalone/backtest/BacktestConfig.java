@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +44,7 @@ public final class BacktestConfig {
                 if (!root.isObject()) {
                     throw new IllegalArgumentException(file + ": the top level must map detector, enricher or sink to their settings");
                 }
-                Iterator<Map.Entry<String, JsonNode>> sections = root.fields();
-                while (sections.hasNext()) {
-                    Map.Entry<String, JsonNode> section = sections.next();
+                for (Map.Entry<String, JsonNode> section : root.properties()) {
                     if (!SERVICES.contains(section.getKey())) {
                         throw new IllegalArgumentException(file + ": unknown section '" + section.getKey() + "' (detector, enricher or sink)");
                     }

@@ -99,8 +99,10 @@ public final class ReplayCommand implements Callable<Integer> {
             err.printf("read %,d event(s) of %d chat(s); reading what the topics hold for them%n", replay.eventCount(), chats.size());
             ExistingEvents existing = ExistingEvents.read(new ChatTopicReader(kafka.clientSettings(), kafka.timeout()), chats);
             if (dryRun) {
+                long changed = metadata.stream().filter(group -> !existing.hasSame(group)).count();
                 long[] missing = countMissing(replay, existing);
-                new ReplaySummary(tally, metadata.size(), null, new ReplayWriter.EventsOutcome(missing[0], missing[1]), problems.count(), false).print(out);
+                new ReplaySummary(tally, new ReplayWriter.MetadataOutcome(changed, metadata.size() - changed),
+                        new ReplayWriter.EventsOutcome(missing[0], missing[1]), problems.count(), false).print(out);
                 return 0;
             }
             try (ReplayWriter writer = new ReplayWriter(kafka.clientSettings(), kafka.timeout(), "vigil-replay")) {
@@ -115,7 +117,7 @@ public final class ReplayCommand implements Callable<Integer> {
                             bar.update(done, written, already);
                         });
                 bar.finish(last[0], last[1], last[2]);
-                new ReplaySummary(tally, metadata.size(), metadataOutcome, events, problems.count(), true).print(out);
+                new ReplaySummary(tally, metadataOutcome, events, problems.count(), true).print(out);
             }
             return 0;
         } catch (InterruptedException e) {

@@ -8,20 +8,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The end of a replay in a few lines: what was read, what was written, what was skipped and why. */
-record ReplaySummary(Tally tally, long chatsWithMetadata, ReplayWriter.MetadataOutcome metadata, ReplayWriter.EventsOutcome events,
-                     long problems, boolean written) {
+record ReplaySummary(Tally tally, ReplayWriter.MetadataOutcome metadata, ReplayWriter.EventsOutcome events, long problems,
+                     boolean written) {
 
     void print(PrintWriter out) {
         out.printf("read %d file(s): %d chat(s), %d message(s), %d group event(s), %d media stored, %d media without bytes%n",
                 tally.get("files"), tally.get("chats"), tally.get("messages"), total(tally.withPrefix("group_events.")),
                 tally.get("media.stored"), total(tally.withPrefix("media.unavailable.")));
-        if (written) {
-            out.printf("wrote metadata of %d chat(s) (%d unchanged), %d event(s) (%d already there)%n",
-                    metadata.written(), metadata.unchanged(), events.written(), events.alreadyThere());
-        } else {
-            out.printf("dry run: nothing written; metadata of %d chat(s) and %d event(s) would be checked and written%n",
-                    chatsWithMetadata, events == null ? 0 : events.written());
-        }
+        out.printf("%s metadata of %d chat(s) (%d unchanged), %d event(s) (%d already there)%n", written ? "wrote" : "dry run, would write",
+                metadata.written(), metadata.unchanged(), events.written(), events.alreadyThere());
         line(out, "media without bytes", tally.withPrefix("media.unavailable."));
         line(out, "skipped", merge(tally.withPrefix("skipped."), tally.withPrefix("chats_skipped.")));
         line(out, "service messages not recorded", tally.withPrefix("service_not_recorded."));
