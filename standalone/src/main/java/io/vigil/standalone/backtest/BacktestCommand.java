@@ -13,6 +13,7 @@ import io.vigil.schemas.topics.Topics;
 import io.vigil.sink.SinkConfig;
 import io.vigil.standalone.Pipeline;
 import io.vigil.standalone.VigilCli;
+import io.vigil.standalone.commands.Folders;
 import io.vigil.standalone.commands.replay.ExportOptions;
 import io.vigil.standalone.demo.DemoSecret;
 import io.vigil.standalone.embedded.EmbeddedKafka;
@@ -27,11 +28,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -231,22 +229,9 @@ public final class BacktestCommand implements Callable<Integer> {
             stdout.printf("  %d message(s) only in %s, %d only in this run%n", result.onlyBefore().size(), compare, result.onlyAfter().size());
         }
     }
-
     private static void deleteRecursively(Path dir) {
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Folders.deleteRecursively(dir);
         } catch (IOException e) {
             // A temporary folder left behind is not worth failing a finished backtest for.
         }

@@ -2,6 +2,7 @@ package io.vigil.ingest.telegram.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.ingest.telegram.links.TelegramLinks;
+import io.vigil.ingest.telegram.text.AttachedText;
 import io.vigil.ingest.telegram.text.EntityTypes;
 import io.vigil.schemas.ForwardOrigin;
 import io.vigil.schemas.GroupEvent;
@@ -275,33 +276,20 @@ public final class UpdateMapper {
 
     /** A shared contact, venue or poll carries text a doxxer uses; the detector reads it as the message's text. */
     private static String attachedText(JsonNode message) {
-        List<String> parts = new ArrayList<>();
+        AttachedText attached = new AttachedText();
         if (message.has("contact")) {
             JsonNode c = message.get("contact");
-            parts.add(join(" ", c.path("first_name").asText(""), c.path("last_name").asText(""), c.path("phone_number").asText("")));
+            attached.contact(c.path("first_name").asText(""), c.path("last_name").asText(""), c.path("phone_number").asText(""));
         }
         if (message.has("venue")) {
-            JsonNode v = message.get("venue");
-            parts.add(join(", ", v.path("title").asText(""), v.path("address").asText("")));
+            attached.venue(message.get("venue").path("title").asText(""), message.get("venue").path("address").asText(""));
         }
         if (message.has("poll")) {
-            JsonNode p = message.get("poll");
-            List<String> lines = new ArrayList<>(List.of(p.path("question").asText("")));
-            p.path("options").forEach(o -> lines.add(o.path("text").asText("")));
-            parts.add(join("\n", lines.toArray(String[]::new)));
+            List<String> options = new ArrayList<>();
+            message.get("poll").path("options").forEach(o -> options.add(o.path("text").asText("")));
+            attached.poll(message.get("poll").path("question").asText(""), options);
         }
-        String text = join("\n\n", parts.toArray(String[]::new));
-        return text.isBlank() ? null : text;
-    }
-
-    private static String join(String separator, String... parts) {
-        List<String> present = new ArrayList<>();
-        for (String part : parts) {
-            if (part != null && !part.isBlank()) {
-                present.add(part.strip());
-            }
-        }
-        return String.join(separator, present);
+        return attached.text();
     }
 
     private BotUpdate service(long updateId, String kind, JsonNode message, BotChat chat) {

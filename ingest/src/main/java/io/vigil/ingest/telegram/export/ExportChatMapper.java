@@ -102,7 +102,7 @@ public final class ExportChatMapper {
         String messageId = Long.toString(TelegramIds.originalMessageId(exportId));
         Instant sentAt = sent.get().instant();
 
-        FlatText text = ExportText.flatten(message.get("text"), message.get("text_entities")).append(AttachedText.of(message));
+        FlatText text = ExportText.flatten(message.get("text"), message.get("text_entities")).append(ExportAttachments.text(message));
         ExportMedia.Media media = mapping.media().of(message, chat.mediaDir(), "export:" + messageChat + ":" + messageId + ":",
                 code -> problem(exportId, line, code, null));
         media.items().forEach(item -> mapping.tally().add(item.getUnavailable() == null ? "media.stored" : "media.unavailable." + item.getUnavailable()));
