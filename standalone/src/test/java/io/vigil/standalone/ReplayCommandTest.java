@@ -1,6 +1,5 @@
 package io.vigil.standalone;
 
-import io.vigil.runtime.streams.TopicCreator;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupEventKind;
 import io.vigil.schemas.GroupMetadata;
@@ -9,8 +8,6 @@ import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.standalone.commands.CliRun;
 import io.vigil.standalone.embedded.EmbeddedKafka;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,10 +46,7 @@ class ReplayCommandTest {
 
     @BeforeAll
     void start() {
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            TopicCreator.ensure(admin, Topics.all(List.of()), 3, (short) 1);
-        }
+        kafka = TestCluster.start(dir.resolve("kafka"), Topics.all(List.of()), 3);
         topics = new KafkaTopics(kafka.bootstrapServers());
     }
 

@@ -5,7 +5,6 @@ import io.vigil.ingest.telegram.bot.FakeBotApi;
 import io.vigil.ingest.telegram.bot.TelegramBotConfig;
 import io.vigil.ingest.telegram.bot.TelegramBotService;
 import io.vigil.runtime.config.ConfigLoader;
-import io.vigil.runtime.streams.TopicCreator;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupEventKind;
@@ -17,8 +16,6 @@ import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.standalone.embedded.EmbeddedKafka;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,10 +72,7 @@ class TelegramBotTest {
 
     @BeforeAll
     void start() {
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            TopicCreator.ensure(admin, Topics.all(List.of()), 3, (short) 1);
-        }
+        kafka = TestCluster.start(dir.resolve("kafka"), Topics.all(List.of()), 3);
         topics = new KafkaTopics(kafka.bootstrapServers());
     }
 

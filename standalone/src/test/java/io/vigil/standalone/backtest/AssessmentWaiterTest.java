@@ -1,10 +1,8 @@
 package io.vigil.standalone.backtest;
 
-import io.vigil.runtime.streams.TopicCreator;
 import io.vigil.schemas.topics.Topics;
+import io.vigil.standalone.TestCluster;
 import io.vigil.standalone.embedded.EmbeddedKafka;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,10 +22,7 @@ class AssessmentWaiterTest {
 
     @Test
     void aPipelineThatAssessesNothingFailsTheWaitWithWhatIsMissing() {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                TopicCreator.ensure(admin, List.of(Topics.RISK_ASSESSMENTS, Topics.DEAD_LETTERS), 2, (short) 1);
-            }
+        try (EmbeddedKafka kafka = TestCluster.start(dir, List.of(Topics.RISK_ASSESSMENTS, Topics.DEAD_LETTERS), 2)) {
             AssessmentWaiter waiter = new AssessmentWaiter(kafka.bootstrapServers(), Duration.ofSeconds(2),
                     new PrintWriter(new StringWriter()), System::nanoTime);
 

@@ -92,15 +92,28 @@ public final class ExportChatMapper {
         flushPending();
     }
 
-    private void ordinary(ObjectNode message, long exportId, long line) {
+    /** Where and when a message was: its chat (the migrated basic group's, for shifted ids), its own id, its time. */
+    private record Coordinates(String chatId, String messageId, Instant at) {
+    }
+
+    private Optional<Coordinates> coordinates(JsonNode message, long exportId, long line) {
         Optional<ExportDates.Read> sent = date(message, exportId, line);
         if (sent.isEmpty()) {
+            return Optional.empty();
+        }
+        String messageChat = TelegramIds.isMigratedHistoryId(exportId) ? migratedChatId() : chatId;
+        countDate(sent.get());
+        return Optional.of(new Coordinates(messageChat, Long.toString(TelegramIds.originalMessageId(exportId)), sent.get().instant()));
+    }
+
+    private void ordinary(ObjectNode message, long exportId, long line) {
+        Optional<Coordinates> where = coordinates(message, exportId, line);
+        if (where.isEmpty()) {
             return;
         }
-        boolean migrated = TelegramIds.isMigratedHistoryId(exportId);
-        String messageChat = migrated ? migratedChatId() : chatId;
-        String messageId = Long.toString(TelegramIds.originalMessageId(exportId));
-        Instant sentAt = sent.get().instant();
+        String messageChat = where.get().chatId();
+        String messageId = where.get().messageId();
+        Instant sentAt = where.get().at();
 
         FlatText text = ExportText.flatten(message.get("text"), message.get("text_entities")).append(ExportAttachments.text(message));
         ExportMedia.Media media = mapping.media().of(message, chat.mediaDir(), "export:" + messageChat + ":" + messageId + ":",
@@ -135,7 +148,6 @@ public final class ExportChatMapper {
         if (!links.isEmpty()) {
             linksByMessage.put(messageChat + ":" + messageId, links);
         }
-        countDate(sent.get());
         profileOf(messageChat).countMessage(sentAt.toEpochMilli(), media.items().size(), media.placeholders());
         mapping.tally().add("messages");
         album(built, forwardName);
@@ -202,16 +214,14 @@ public final class ExportChatMapper {
     }
 
     private void service(ObjectNode message, long exportId, long line) {
-        Optional<ExportDates.Read> sent = date(message, exportId, line);
-        if (sent.isEmpty()) {
+        Optional<Coordinates> where = coordinates(message, exportId, line);
+        if (where.isEmpty()) {
             return;
         }
-        boolean migrated = TelegramIds.isMigratedHistoryId(exportId);
-        String eventChat = migrated ? migratedChatId() : chatId;
-        String messageId = Long.toString(TelegramIds.originalMessageId(exportId));
-        Instant at = sent.get().instant();
+        String eventChat = where.get().chatId();
+        String messageId = where.get().messageId();
+        Instant at = where.get().at();
         profileOf(eventChat).countService(at.toEpochMilli());
-        countDate(sent.get());
         String action = message.path("action").asText("");
         Optional<GroupEventKind> kind = ServiceActions.kindOf(message);
         if (kind.isEmpty()) {
