@@ -18,6 +18,7 @@ import io.vigil.sink.SinkApp;
 import io.vigil.sink.SinkConfig;
 import io.vigil.standalone.demo.DemoImages;
 import io.vigil.standalone.embedded.EmbeddedKafka;
+import io.vigil.standalone.identity.DemoIssuer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +44,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two sink instances share the queue partitions; a moderator's page talking to either one sees every queue item,
- * counts every open item and previews the media of items the other instance holds.
+ * counts every open item and previews the media of items the other instance holds; the instances ask each other
+ * with the peer credential, and a moderator's token is checked by whichever instance the page talks to.
  */
 class SinkScaleOutTest {
 
@@ -54,12 +57,15 @@ class SinkScaleOutTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
+    private DemoIssuer issuer;
 
     @Test
     void eitherInstanceAnswersForAllPartitions() throws Exception {
         Files.createDirectories(dataDir.resolve("blobs"));
         Files.write(dataDir.resolve("blobs/photo.jpg"), DemoImages.photos(1, 3).get(0).bytes());
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0);
+             DemoIssuer started = DemoIssuer.start(dataDir.resolve("identity"), "127.0.0.1", 0, Set.of("http://127.0.0.1:1/index.html"))) {
+            issuer = started;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 TopicCreator.ensure(admin, Topics.all(List.of("urgent", "ncii", "doxxing", "review")), 4, (short) 1);
             }
@@ -84,9 +90,10 @@ class SinkScaleOutTest {
                         .as("the first instance holds only part of the partitions").isLessThan(4);
                 for (JsonNode item : get(first, "/api/queues/urgent/items")) {
                     HttpResponse<byte[]> preview = http.send(HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + first.httpPort() + item.at("/media/0/previewUrl").asText())).build(),
+                            "http://127.0.0.1:" + first.httpPort() + item.at("/item/media/0/previewUrl").asText()))
+                                    .header("Authorization", "Bearer " + token()).build(),
                             HttpResponse.BodyHandlers.ofByteArray());
-                    assertThat(preview.statusCode()).as(item.get("chatId").asText()).isEqualTo(200);
+                    assertThat(preview.statusCode()).as(item.at("/item/chatId").asText()).isEqualTo(200);
                     assertThat(preview.headers().firstValue("Content-Type")).hasValue("image/jpeg");
                 }
             }
@@ -94,8 +101,12 @@ class SinkScaleOutTest {
     }
 
     private JsonNode get(ServiceRunner<SinkConfig> instance, String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
+                .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private String token() {
+        return issuer.minter().accessToken("val", List.of("viewer"), DemoIssuer.AUDIENCE, Instant.now(), Duration.ofMinutes(30));
     }
 
     private ServiceRunner<SinkConfig> sink(EmbeddedKafka kafka, String name) {
@@ -107,6 +118,9 @@ class SinkScaleOutTest {
                 .override("http.host", "127.0.0.1")
                 .override("http.port", "0")
                 .override("media.blob-root", dataDir.resolve("blobs").toString())
+                .override("auth.oidc.issuer", issuer.issuer())
+                .override("auth.oidc.audience", DemoIssuer.AUDIENCE)
+                .override("auth.peer-secret", "peer-secret-of-the-scale-out-test-0123456789")
                 .load(SinkConfig.class));
     }
 
