@@ -129,7 +129,7 @@ class EnricherTopologyTest {
         assertThat(out.get(0).getLevel()).isEqualTo(RiskLevel.HIGH);
         assertThat(out.get(0).getScore()).isEqualTo(0.6);
         assertThat(out.get(0).getCategories()).containsExactly(ContentCategory.NCII);
-        assertThat(out.get(0).getReasons()).extracting(RiskReason::getCode).containsExactly("explicit_image");
+        assertThat(out.get(0).getReasons()).extracting(RiskReason::getCode).containsExactlyInAnyOrder("explicit_image", "group_unknown");
         assertThat(out.get(1).getLevel()).isEqualTo(RiskLevel.CRITICAL);
         assertThat(out.get(1).getCategories()).containsExactlyInAnyOrder(ContentCategory.NCII, ContentCategory.DOXXING);
         assertThat(out.get(1).getReasons()).extracting(RiskReason::getDescription)
