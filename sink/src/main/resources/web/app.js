@@ -341,6 +341,7 @@ async function itemCommand(view, command, extra = {}) {
   const result = await response.json().catch(() => ({}));
   state.results.set(view.item.itemId, response.ok ? (result.status === 'pending' ? describe(result, response.status) : 'done')
     : describe(result, response.status));
+  state.casesJson = null;
   await refresh();
 }
 
@@ -350,6 +351,7 @@ async function caseCommand(view, command, extra) {
   const text = response.ok ? 'done' : (result.items || []).map((i) => i.status + (i.holder ? ' (' + i.holder + ')' : '')).join(', ')
     || describe(result, response.status);
   state.results.set(view.caseId, text);
+  state.casesJson = null;
   await refresh();
 }
 
@@ -376,6 +378,7 @@ async function askReveal(view, media) {
   const seconds = Number(response.headers.get('X-Reveal-Seconds') || 30);
   const url = URL.createObjectURL(await response.blob());
   $('reveal-image').src = url;
+  $('reveal-countdown').textContent = 'Hides in ' + seconds + ' s.';
   $('reveal').showModal();
   const hideAt = Date.now() + seconds * 1000;
   const timer = setInterval(() => {
@@ -397,8 +400,12 @@ async function refresh() {
   if (!response.ok) return;
   const body = await response.json();
   state.skew = body.now - Date.now();
-  state.cases = body.cases;
   notice(body.complete ? '' : 'Some sink instances did not answer; the list may be incomplete.');
+  // Re-drawn only when something changed, so a moderator's focus, scroll and half-made click stay put.
+  const text = JSON.stringify(body.cases);
+  if (text === state.casesJson) return;
+  state.casesJson = text;
+  state.cases = body.cases;
   render();
 }
 

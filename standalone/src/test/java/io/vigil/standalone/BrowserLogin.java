@@ -2,6 +2,7 @@ package io.vigil.standalone;
 
 import io.vigil.standalone.identity.DemoUsers;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -14,7 +15,9 @@ final class BrowserLogin {
     }
 
     static WebDriverWait signIn(ChromeDriver browser, String page, DemoUsers.User user, Duration timeout) {
+        // The page re-draws a case when its state changes; an element found just before that is found again.
         WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
         browser.get(page);
         wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed());
         browser.findElement(By.id("sign-in")).click();

@@ -79,6 +79,8 @@ class SinkAccessTableTest {
             new Row("GET", "/api/internal/queue-state", "/api/internal/queue-state", null, PEER_ONLY),
             new Row("GET", "/api/internal/queue-state/{itemId}", "/api/internal/queue-state/" + ITEM, null, PEER_ONLY),
             new Row("GET", "/api/internal/outcomes/{commandId}", "/api/internal/outcomes/00000000-0000-4000-8000-000000000000", null, PEER_ONLY),
+            new Row("GET", "/index.html", "/index.html", null, PUBLIC_OK),
+            new Row("GET", "/app.js", "/app.js", null, PUBLIC_OK),
             new Row("GET", "/metrics", "/metrics", null, PUBLIC_OK),
             new Row("GET", "/health", "/health", null, PUBLIC_OK),
             new Row("GET", "/health/ready", "/health/ready", null, PUBLIC_OK));
@@ -118,6 +120,12 @@ class SinkAccessTableTest {
         Row row = TABLE.stream().filter(r -> (r.method() + " " + r.route()).equals(route)).findFirst().orElseThrow();
 
         assertThat(status(row.method(), row.path(), row.body(), token(caller))).as("%s as %s", route, caller).isEqualTo(expected);
+    }
+
+    @Test
+    void aPathWithoutARouteIsNotFoundForEveryone() throws Exception {
+        assertThat(status("GET", "/api/nothing-here", null, env.token("sam", "senior"))).isEqualTo(404);
+        assertThat(status("GET", "/secret.txt", null, null)).isEqualTo(404);
     }
 
     @Test
@@ -177,6 +185,7 @@ class SinkAccessTableTest {
     @Test
     void everyAnswerCarriesAStrictContentSecurityPolicy() throws Exception {
         HttpResponse<String> page = env.get("/index.html", null);
+        assertThat(page.statusCode()).isEqualTo(200);
 
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "connect-src 'self' " + env.issuer.issuer())

@@ -20,6 +20,7 @@ import java.util.Set;
 final class AccessGuard implements Handler {
 
     static final String CALLER = "vigil.caller";
+    static final String PAGE_FILES = "/web";
     /** Routes the runtime adds to every service; they carry no moderation data. */
     static final Set<String> RUNTIME_PUBLIC = Set.of("/metrics", "/health", "/health/ready");
 
@@ -29,6 +30,11 @@ final class AccessGuard implements Handler {
     AccessGuard(Authenticator authenticator, PeerCredential peer) {
         this.authenticator = authenticator;
         this.peer = peer;
+    }
+
+    /** The moderator page's own files (HTML, script, style) hold no moderation data. */
+    private static boolean isPageFile(String path) {
+        return path.matches("/[a-z0-9-]+\\.(html|js|css)") && AccessGuard.class.getResource(PAGE_FILES + path) != null;
     }
 
     static Caller caller(Context ctx) {
@@ -48,7 +54,7 @@ final class AccessGuard implements Handler {
             }
         }
         if (rule == null) {
-            if (RUNTIME_PUBLIC.contains(ctx.endpointHandlerPath())) {
+            if (RUNTIME_PUBLIC.contains(ctx.endpointHandlerPath()) || isPageFile(ctx.path())) {
                 return;
             }
             throw new ForbiddenResponse("this route has no access rule");

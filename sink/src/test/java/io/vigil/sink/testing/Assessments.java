@@ -24,6 +24,9 @@ import java.util.List;
 /** Risk assessments as the enricher writes them, with the network context (case, cluster, lineage) of issue 9. */
 public final class Assessments {
 
+    /** When the test messages were posted: the case's latest sighting. */
+    public static final Instant SENT = Instant.parse("2026-11-23T09:00:00Z");
+
     private Assessments() {
     }
 
@@ -37,13 +40,13 @@ public final class Assessments {
                 .setSource(BankSource.PLATFORM).setSignalType(SignalType.PDQ).setDistance(4)
                 .setProvenance("confirmed by a moderator on 2026-11-01 in chat -1001").build();
         Detection detection = Detection.newBuilder().setPlatform("telegram").setChatId(chatId).setMessageId(messageId)
-                .setSenderId(senderId).setSentAt(Instant.EPOCH).setDetectedAt(Instant.EPOCH)
+                .setSenderId(senderId).setSentAt(SENT).setDetectedAt(SENT)
                 .setMedia(List.of(MediaSignal.newBuilder().setMediaId("a").setKind(MediaKind.PHOTO)
                         .setBlobUri("file:///demo/" + messageId + ".jpg").setSha256("ab".repeat(32)).setMd5("cd".repeat(16))
                         .setPdq("ef".repeat(32)).setPdqQuality(90).setMatches(List.of(match)).build()))
                 .build();
         return RiskAssessment.newBuilder().setPlatform("telegram").setChatId(chatId).setMessageId(messageId).setSenderId(senderId)
-                .setSentAt(Instant.EPOCH).setAssessedAt(Instant.EPOCH).setScore(score)
+                .setSentAt(SENT).setAssessedAt(SENT).setScore(score)
                 .setLevel(score >= 0.85 ? RiskLevel.CRITICAL : score >= 0.6 ? RiskLevel.HIGH : RiskLevel.MEDIUM)
                 .setCategories(List.of(categories))
                 .setReasons(List.of(new RiskReason("bank_match", "matches", score)))
