@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.schemas.ContentCategory;
 import io.vigil.sink.SinkConfig;
 import io.vigil.sink.http.SinkRoutes;
+import io.vigil.standalone.commands.CliRun;
 import io.vigil.standalone.identity.DemoIssuer;
 import io.vigil.standalone.identity.TokenMinter;
 import org.junit.jupiter.api.AfterAll;
@@ -171,6 +172,44 @@ class SinkAccessTableTest {
 
         assertThat(form.statusCode()).isEqualTo(415);
         assertThat(forged.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void vigilTokenMintsWithTheDemoIssuersKeyAndTheSinkAcceptsIt() throws Exception {
+        CliRun minted = CliRun.of("token", "--role", "senior", "--user", "sam", "--data-dir", dataDir.toString(),
+                "--issuer", env.issuer.issuer());
+        CliRun unknownRole = CliRun.of("token", "--role", "superuser", "--user", "sam", "--data-dir", dataDir.toString());
+
+        assertThat(minted.exitCode()).isZero();
+        assertThat(env.get("/api/me", minted.out().strip()).body()).contains("\"subject\":\"sam\"", "\"senior\"");
+        assertThat(unknownRole.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void theAuditLogIsReadWithAnAdminsTokenOnlyAndTheReadIsItselfAudited() throws Exception {
+        assertThat(env.post("/api/login", env.token("alice", "moderator"), "{}").statusCode()).isEqualTo(200);
+        String[] common = {"audit", "--from", "2020-01-01", "--bootstrap-servers", env.kafka.bootstrapServers(),
+                "--issuer", env.issuer.issuer(), "--audience", DemoIssuer.AUDIENCE};
+
+        CliRun moderator = CliRun.of(with(common, "--token", env.token("alice", "moderator")));
+        CliRun expired = CliRun.of(with(common, "--token", env.issuer.minter().accessToken("root", List.of("admin"), DemoIssuer.AUDIENCE,
+                Instant.now().minus(Duration.ofHours(2)), Duration.ofMinutes(30))));
+        CliRun admin = CliRun.of(with(common, "--token", env.token("root", "admin")));
+        CliRun again = CliRun.of(with(common, "--token", env.token("root", "admin")));
+
+        assertThat(moderator.exitCode()).isEqualTo(3);
+        assertThat(moderator.err()).contains("do not allow");
+        assertThat(expired.exitCode()).isEqualTo(3);
+        assertThat(expired.err()).contains("Expired");
+        assertThat(admin.exitCode()).as(admin.err()).isZero();
+        assertThat(admin.outLines()).anySatisfy(line -> assertThat(line).contains("\"actor\":\"alice\"", "\"action\":\"login\""));
+        assertThat(again.outLines()).anySatisfy(line -> assertThat(line).contains("\"actor\":\"root\"", "\"action\":\"audit_read\""));
+    }
+
+    private static String[] with(String[] common, String... more) {
+        String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
+        System.arraycopy(more, 0, all, common.length, more.length);
+        return all;
     }
 
     @Test

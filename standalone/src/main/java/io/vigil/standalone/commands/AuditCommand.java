@@ -24,12 +24,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +56,17 @@ import java.util.concurrent.TimeUnit;
         description = {"Print the audit log (logins, claims, reveals, decisions, escalations, audit reads) between --from and --to",
                 "as JSON lines. Needs an admin's token (--token, or the VIGIL_TOKEN variable); defaults match ./vigil demo."})
 public final class AuditCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
 
     static final int EXIT_REFUSED = 3;
     static final int EXIT_FAILED = 1;
@@ -92,19 +103,19 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
+        java.io.PrintWriter out = out();
         Instant start;
         Instant end;
         try {
             start = time(from, false);
             end = to == null ? Instant.now() : time(to, true);
         } catch (DateTimeParseException e) {
-            System.err.println("vigil audit: --from and --to take an ISO instant (2026-12-03T08:00:00Z) or a date (2026-12-03)");
+            err().println("vigil audit: --from and --to take an ISO instant (2026-12-03T08:00:00Z) or a date (2026-12-03)");
             return 2;
         }
         String credential = token != null ? token : System.getenv("VIGIL_TOKEN");
         if (credential == null || credential.isBlank()) {
-            System.err.println("vigil audit: a token is required (--token or VIGIL_TOKEN)");
+            err().println("vigil audit: a token is required (--token or VIGIL_TOKEN)");
             return EXIT_REFUSED;
         }
         Caller caller;
@@ -112,18 +123,18 @@ public final class AuditCommand implements Callable<Integer> {
             caller = new BearerTokens(new OidcProvider(new AuthSettings.Oidc(issuer, audience, jwksUri, "", "", DemoIssuer.CLIENT_ID,
                     "openid", roleClaim, "preferred_username", 60))).validate(credential.strip(), "command-line");
         } catch (AuthenticationException e) {
-            System.err.println("vigil audit: " + e.getMessage());
+            err().println("vigil audit: " + e.getMessage());
             return EXIT_REFUSED;
         }
         if (!caller.may(Permission.READ_AUDIT)) {
-            System.err.println("vigil audit: the token's roles " + caller.roleNames() + " do not allow reading the audit log (admin)");
+            err().println("vigil audit: the token's roles " + caller.roleNames() + " do not allow reading the audit log (admin)");
             return EXIT_REFUSED;
         }
         KafkaClients clients = new KafkaClients(new KafkaSettings(bootstrapServers, "vigil-audit", "unused", 1, 100, 5, 1, 1, false,
                 fileSettings()));
         try (CommandLogging quiet = CommandLogging.quietKafkaClients()) {
             if (!recordRead(clients, caller, start, end)) {
-                System.err.println("vigil audit: cannot write the audit record of this read; nothing is shown");
+                err().println("vigil audit: cannot write the audit record of this read; nothing is shown");
                 return EXIT_FAILED;
             }
             read(clients, start, end, out);
@@ -144,7 +155,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private static void read(KafkaClients clients, Instant start, Instant end, PrintStream out) {
+    private static void read(KafkaClients clients, Instant start, Instant end, java.io.PrintWriter out) {
         AvroSerde<AuditRecord> serde = AvroSerde.of(AuditRecord.class);
         ObjectMapper json = new ObjectMapper();
         try (KafkaConsumer<String, byte[]> consumer = clients.committedReader("vigil-audit", new StringDeserializer(), new ByteArrayDeserializer())) {

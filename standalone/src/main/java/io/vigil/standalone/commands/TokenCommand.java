@@ -4,6 +4,7 @@ import io.vigil.sink.auth.Role;
 import io.vigil.standalone.identity.DemoIssuer;
 import io.vigil.standalone.identity.SigningKey;
 import io.vigil.standalone.identity.TokenMinter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,17 @@ import java.util.concurrent.Callable;
                 "The sink validates it like any other token: issuer, audience, expiry and signature. Demo only: a real",
                 "deployment's tokens come from its identity provider."})
 public final class TokenCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
 
     @Option(names = "--role", required = true, paramLabel = "ROLE",
             description = "viewer, moderator, senior, child-safety or admin; repeat for several.")
@@ -44,16 +56,16 @@ public final class TokenCommand implements Callable<Integer> {
     public Integer call() {
         for (String role : roles) {
             if (Role.fromClaim(role).isEmpty()) {
-                System.err.println("vigil token: unknown role '" + role + "' (viewer, moderator, senior, child-safety, admin)");
+                err().println("vigil token: unknown role '" + role + "' (viewer, moderator, senior, child-safety, admin)");
                 return 2;
             }
         }
         if (!user.matches("[\\w.@+-]{1,128}") || minutes < 1 || minutes > 24 * 60) {
-            System.err.println("vigil token: --user must be a plain name and --minutes 1-1440");
+            err().println("vigil token: --user must be a plain name and --minutes 1-1440");
             return 2;
         }
         TokenMinter minter = new TokenMinter(SigningKey.readOrCreate(dataDir.resolve("identity")), issuer);
-        System.out.println(minter.accessToken(user, List.copyOf(roles), audience, Instant.now(), Duration.ofMinutes(minutes)));
+        out().println(minter.accessToken(user, List.copyOf(roles), audience, Instant.now(), Duration.ofMinutes(minutes)));
         return 0;
     }
 }
