@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The moderation workflow in a real browser, signed in through the demo's OpenID Connect issuer: a case with its
  * spread and SLA clock, a case claim, an audited reveal with a reason, a decision that reaches the enforcement topic
- * and stays decided after a reload, a second moderator's claim conflict, and a viewer who cannot decide.
+ * and stays decided after a reload, a second moderator's claim conflict, a viewer who cannot decide, and a
+ * case-wide decision of what is left open.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModerationWorkflowBrowserTest {
@@ -140,6 +141,17 @@ class ModerationWorkflowBrowserTest {
         } finally {
             browser.quit();
         }
+
+        // Deciding the case decides its open items (m2; m1 is decided already), each with its enforcement command.
+        var caseDecision = env.post("/api/cases/case:v-1/decision", env.token("alice", "moderator"), "{\"action\":\"CONFIRMED_REMOVE_AND_BAN\"}");
+        assertThat(caseDecision.statusCode()).as(caseDecision.body()).isEqualTo(200);
+        assertThat(caseDecision.body()).contains(M2).doesNotContain(M1);
+        assertThat(env.topics.readCommitted(Topics.ENFORCEMENT_ACTIONS.name(), AvroSerde.of(EnforcementAction.class), 2, SinkUnderTest.TIMEOUT))
+                .extracting(EnforcementAction::getItemId, EnforcementAction::getType).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(M1, EnforcementType.REMOVE_MESSAGE),
+                        org.assertj.core.groups.Tuple.tuple(M2, EnforcementType.REMOVE_MESSAGE_AND_BAN_SENDER));
+        assertThat(env.post("/api/cases/case:v-1/decision", env.token("bob", "moderator"), "{\"action\":\"DISMISSED_NO_ACTION\"}")
+                .statusCode()).as("nothing open is left in the case").isEqualTo(404);
         await().atMost(SinkUnderTest.TIMEOUT).untilAsserted(() -> assertThat(env.get("/metrics", null).body())
                 .contains("vigil_media_reveals_total").contains("vigil_queue_age_seconds"));
     }
