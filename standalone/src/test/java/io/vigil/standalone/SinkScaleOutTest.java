@@ -7,6 +7,7 @@ import io.vigil.runtime.streams.ServiceRunner;
 import io.vigil.runtime.streams.TopicCreator;
 import io.vigil.schemas.ContentCategory;
 import io.vigil.schemas.Detection;
+import io.vigil.schemas.EnforcementAction;
 import io.vigil.schemas.MediaKind;
 import io.vigil.schemas.MediaSignal;
 import io.vigil.schemas.RiskAssessment;
@@ -67,7 +68,7 @@ class SinkScaleOutTest {
              DemoIssuer started = DemoIssuer.start(dataDir.resolve("identity"), "127.0.0.1", 0, Set.of("http://127.0.0.1:1/index.html"))) {
             issuer = started;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                TopicCreator.ensure(admin, Topics.all(List.of("urgent", "ncii", "doxxing", "review")), 4, (short) 1);
+                TopicCreator.ensure(admin, Topics.all(List.of("csam", "urgent", "ncii", "doxxing", "review", "senior")), 4, (short) 1);
             }
             try (ServiceRunner<SinkConfig> first = sink(kafka, "a"); ServiceRunner<SinkConfig> second = sink(kafka, "b")) {
                 await().atMost(TIMEOUT).until(() -> Stream.of(first, second).allMatch(s -> s.streams().state() == KafkaStreams.State.RUNNING
@@ -96,6 +97,26 @@ class SinkScaleOutTest {
                     assertThat(preview.statusCode()).as(item.at("/item/chatId").asText()).isEqualTo(200);
                     assertThat(preview.headers().firstValue("Content-Type")).hasValue("image/jpeg");
                 }
+
+                // Claims through one instance, decisions through the other: whichever instance owns an item's chat
+                // judges its commands, so a claim made anywhere holds everywhere.
+                for (JsonNode item : get(first, "/api/queues/urgent/items")) {
+                    String itemId = item.at("/item/itemId").asText();
+                    String body = "{\"chatId\":\"" + item.at("/item/chatId").asText() + "\",\"queue\":\"urgent\","
+                            + "\"action\":\"CONFIRMED_REMOVE\"}";
+                    HttpResponse<String> claim = post(first, "/api/items/" + itemId + "/claim", moderator("alice"), body);
+                    HttpResponse<String> other = post(second, "/api/items/" + itemId + "/decision", moderator("bob"), body);
+                    HttpResponse<String> holder = post(second, "/api/items/" + itemId + "/decision", moderator("alice"), body);
+                    HttpResponse<String> again = post(first, "/api/items/" + itemId + "/decision", moderator("alice"), body);
+
+                    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(200);
+                    assertThat(other.statusCode()).as(other.body()).isEqualTo(409);
+                    assertThat(other.body()).contains("\"holder\":\"alice\"");
+                    assertThat(holder.statusCode()).as(holder.body()).isEqualTo(200);
+                    assertThat(again.statusCode()).as("a second decision on the item").isEqualTo(409);
+                }
+                assertThat(topics.readCommitted(Topics.ENFORCEMENT_ACTIONS.name(), AvroSerde.of(EnforcementAction.class), CHATS, TIMEOUT))
+                        .hasSize(CHATS);
             }
         }
     }
@@ -103,6 +124,16 @@ class SinkScaleOutTest {
     private JsonNode get(ServiceRunner<SinkConfig> instance, String path) throws Exception {
         return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
                 .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private HttpResponse<String> post(ServiceRunner<SinkConfig> instance, String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String moderator(String subject) {
+        return issuer.minter().accessToken(subject, List.of("moderator"), DemoIssuer.AUDIENCE, Instant.now(), Duration.ofMinutes(30));
     }
 
     private String token() {
