@@ -223,6 +223,23 @@ function renderItem(view) {
   }
   for (const media of alert.media) node.querySelector('.media').append(renderMedia(view, media));
   node.querySelector('.result').textContent = state.results.get(alert.itemId) || '';
+  const reveals = node.querySelector('.reveals');
+  for (const request of view.reveals || []) {
+    const line = document.createElement('div');
+    const approved = request.approvedBy && request.expiresAt > Date.now() + state.skew;
+    line.textContent = 'Reveal ' + (approved ? 'approved for ' + request.moderatorId + ' by ' + request.approvedBy
+      + ' until ' + when(request.expiresAt) : (request.approvedBy ? 'approval expired for ' : 'requested by ') + request.moderatorId)
+      + ': ' + request.reason;
+    if (!request.approvedBy && may('reveal_unclaimed') && state.me && request.moderatorId !== state.me.subject && !decided) {
+      const approve = document.createElement('button');
+      approve.className = 'approve-reveal';
+      approve.dataset.moderator = request.moderatorId;
+      approve.textContent = 'Approve';
+      approve.addEventListener('click', () => itemCommand(view, 'reveal-approvals', { moderatorId: request.moderatorId }));
+      line.append(' ', approve);
+    }
+    reveals.append(line);
+  }
   const commands = { claim: !decided && may('claim'), release: !decided && may('claim') && view.claim && state.me
       && view.claim.moderatorId === state.me.subject, escalate: !decided && may('escalate') };
   for (const button of node.querySelectorAll('[data-command]')) {
@@ -365,8 +382,26 @@ function askFor(dialogId, inputId) {
   });
 }
 
+function myReveal(view) {
+  return (view.reveals || []).find((r) => state.me && r.moderatorId === state.me.subject);
+}
+
+// A moderator asks first and a senior approves (a second person); a senior reveals with a reason of its own.
 async function askReveal(view, media) {
-  const reason = await askFor('reveal-ask', 'reveal-reason');
+  const mine = myReveal(view);
+  const approved = mine && mine.approvedBy && mine.expiresAt > Date.now() + state.skew;
+  if (!may('reveal_unclaimed') && !approved) {
+    const why = await askFor('reveal-ask', 'reveal-reason');
+    if (!why) return;
+    const asked = await postJson('/api/items/' + encodeURIComponent(view.item.itemId) + '/reveal-requests',
+      { chatId: view.item.chatId, queue: view.currentQueue, reason: why });
+    const result = await asked.json().catch(() => ({}));
+    state.results.set(view.item.itemId, asked.ok ? 'reveal requested; a senior must approve it' : describe(result, asked.status));
+    state.casesJson = null;
+    await refresh();
+    return;
+  }
+  const reason = approved ? mine.reason : await askFor('reveal-ask', 'reveal-reason');
   if (!reason) return;
   const response = await postJson('/api/items/' + encodeURIComponent(view.item.itemId) + '/media/' + media.index + '/reveal',
     { chatId: view.item.chatId, reason });

@@ -301,6 +301,35 @@ class SinkTopologyTest {
     }
 
     @Test
+    void aModeratorRevealsOnlyWithASecondPersonsApprovalThatExpires() {
+        assessments.pipeInput("c1", assessment("c1", "m1", 0.95, ContentCategory.NCII));
+        ModerationCommand request = ModerationCommand.newBuilder().setCommandId(UUID.randomUUID().toString())
+                .setKind(CommandKind.REQUEST_REVEAL).setItemId("telegram:c1:m1").setChatId("c1").setQueue("urgent").setActor("alice")
+                .setRoles(List.of("moderator")).setRequestedAt(clock.instant()).setReason("is it the banked image?").build();
+        commands.pipeInput("c1", request);
+
+        assertThat(CommandDecider.mayReveal(entry("telegram:c1:m1"), "alice", clock.instant())).as("asked, not approved").isFalse();
+        assertThat(approve("bob", List.of("moderator"), "alice").getStatus()).as("a moderator approves nothing").isEqualTo(OutcomeStatus.FORBIDDEN);
+        assertThat(approve("sam", List.of("senior"), "sam").getStatus()).as("nobody approves their own").isEqualTo(OutcomeStatus.FORBIDDEN);
+        assertThat(approve("sam", List.of("senior"), "carol").getStatus()).isEqualTo(OutcomeStatus.NOT_FOUND);
+        assertThat(approve("sam", List.of("senior"), "alice").getStatus()).isEqualTo(OutcomeStatus.ACCEPTED);
+        assertThat(CommandDecider.mayReveal(entry("telegram:c1:m1"), "alice", clock.instant())).isTrue();
+        assertThat(CommandDecider.mayReveal(entry("telegram:c1:m1"), "bob", clock.instant())).isFalse();
+        assertThat(CommandDecider.mayReveal(entry("telegram:c1:m1"), "alice", clock.instant().plus(Duration.ofMinutes(11))))
+                .as("the approval holds ten minutes").isFalse();
+        assertThat(audit()).extracting(AuditRecord::getAction).containsSubsequence(AuditAction.REVEAL_REQUEST, AuditAction.REVEAL_APPROVAL);
+    }
+
+    private CommandOutcome approve(String actor, List<String> roles, String forModerator) {
+        ModerationCommand approval = ModerationCommand.newBuilder().setCommandId(UUID.randomUUID().toString())
+                .setKind(CommandKind.APPROVE_REVEAL).setItemId("telegram:c1:m1").setChatId("c1").setQueue("urgent").setActor(actor)
+                .setRoles(roles).setRequestedAt(clock.instant()).setForModerator(forModerator).build();
+        commands.pipeInput("c1", approval);
+        KeyValueStore<String, CommandOutcome> outcomes = driver.getKeyValueStore(QueueState.OUTCOMES);
+        return outcomes.get(approval.getCommandId());
+    }
+
+    @Test
     void everyCommandIsAuditedWithItsOutcome() {
         assessments.pipeInput("c1", assessment("c1", "m1", 0.95, ContentCategory.NCII));
         moderator(CommandKind.CLAIM, "alice", "telegram:c1:m1", null);

@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The moderation workflow in a real browser, signed in through the demo's OpenID Connect issuer: a case with its
- * spread and SLA clock, a case claim, an audited reveal with a reason, a decision that reaches the enforcement topic
+ * spread and SLA clock, a case claim, a reveal asked with a reason and approved by a senior (all audited), a decision that reaches the enforcement topic
  * and stays decided after a reload, a second moderator's claim conflict, a viewer who cannot decide, and a
  * case-wide decision of what is left open.
  */
@@ -82,11 +82,18 @@ class ModerationWorkflowBrowserTest {
             wait.until(d -> d.findElement(By.cssSelector(".case[data-case-id='case:v-1'] .claim-state")).getText().equals("claimed by alice"));
             assertThat(item(browser, M2).findElement(By.cssSelector(".status")).getText()).isEqualTo("claimed by alice");
 
-            // Reveal m1's original with a reason; the reveal is in the audit log.
+            // Reveal m1's original: alice asks with a reason, a senior (sam) approves, then she sees it; all audited.
             item(browser, M1).findElement(By.cssSelector("button.reveal")).click();
             wait.until(d -> d.findElement(By.id("reveal-reason")).isDisplayed());
             browser.findElement(By.id("reveal-reason")).sendKeys(REASON);
             browser.findElement(By.id("reveal-confirm")).click();
+            wait.until(d -> item(browser, M1).findElement(By.cssSelector(".reveals")).getText().contains("Reveal requested by alice"));
+            assertThat(env.post("/api/items/" + M1 + "/media/0/reveal", env.token("alice", "moderator"),
+                    "{\"chatId\":\"chat-a\",\"reason\":\"" + REASON + "\"}").statusCode()).as("not approved yet").isEqualTo(403);
+            assertThat(env.post("/api/items/" + M1 + "/reveal-approvals", env.token("sam", "senior"),
+                    "{\"chatId\":\"chat-a\",\"queue\":\"urgent\",\"moderatorId\":\"alice\"}").statusCode()).isEqualTo(200);
+            wait.until(d -> item(browser, M1).findElement(By.cssSelector(".reveals")).getText().contains("approved for alice by sam"));
+            item(browser, M1).findElement(By.cssSelector("button.reveal")).click();
             wait.until(d -> d.findElement(By.id("reveal")).isDisplayed());
             WebElement revealed = browser.findElement(By.id("reveal-image"));
             wait.until(d -> ((Number) browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth", revealed)).intValue() > 0);
@@ -94,7 +101,7 @@ class ModerationWorkflowBrowserTest {
                     .as("the original, not the 320 px preview").isEqualTo(640);
             assertThat(browser.findElement(By.id("reveal-countdown")).getText()).startsWith("Hides in");
             browser.findElement(By.id("reveal-hide")).click();
-            List<AuditRecord> audit = env.topics.readCommitted(Topics.AUDIT_LOG.name(), AvroSerde.of(AuditRecord.class), 4, SinkUnderTest.TIMEOUT);
+            List<AuditRecord> audit = env.topics.readCommitted(Topics.AUDIT_LOG.name(), AvroSerde.of(AuditRecord.class), 6, SinkUnderTest.TIMEOUT);
             assertThat(audit).anySatisfy(record -> {
                 assertThat(record.getAction()).isEqualTo(AuditAction.REVEAL);
                 assertThat(record.getActor()).isEqualTo("alice");
@@ -102,7 +109,8 @@ class ModerationWorkflowBrowserTest {
                 assertThat(record.getReason()).isEqualTo(REASON);
                 assertThat(record.getSourceAddress()).isNotBlank();
             });
-            assertThat(audit).extracting(AuditRecord::getAction).contains(AuditAction.LOGIN, AuditAction.CLAIM);
+            assertThat(audit).extracting(AuditRecord::getAction).contains(AuditAction.LOGIN, AuditAction.CLAIM,
+                    AuditAction.REVEAL_REQUEST, AuditAction.REVEAL_APPROVAL);
 
             // Decide m1: the enforcement command is on its topic, and the item stays decided after a reload.
             item(browser, M1).findElement(By.cssSelector("button[data-decision='CONFIRMED_REMOVE']")).click();

@@ -12,12 +12,12 @@ import java.util.Set;
 public enum Role {
     /** Reads queues, cases and blurred previews; decides nothing. */
     VIEWER(EnumSet.of(Permission.VIEW)),
-    /** Claims, escalates and decides; reveals an original only of an item it holds the claim on. */
+    /** Claims, escalates and decides; reveals an original only with a senior's approval of its request. */
     MODERATOR(EnumSet.of(Permission.VIEW, Permission.CLAIM, Permission.DECIDE, Permission.ESCALATE, Permission.REVEAL)),
-    /** A moderator who works escalations and reveals without holding the claim. */
+    /** A moderator who works escalations, reveals without a second approval, and approves moderators' reveals. */
     SENIOR(EnumSet.of(Permission.VIEW, Permission.CLAIM, Permission.DECIDE, Permission.ESCALATE, Permission.REVEAL,
             Permission.REVEAL_UNCLAIMED)),
-    /** A moderator trained for child sexual abuse material; the CSAM queue is configured for this role. */
+    /** A moderator trained for child sexual abuse material (the CSAM queue is configured for this role); reveals as a moderator. */
     CHILD_SAFETY(EnumSet.of(Permission.VIEW, Permission.CLAIM, Permission.DECIDE, Permission.ESCALATE, Permission.REVEAL)),
     /** Reads queues and the audit log; takes no moderation decisions. */
     ADMIN(EnumSet.of(Permission.VIEW, Permission.READ_AUDIT));

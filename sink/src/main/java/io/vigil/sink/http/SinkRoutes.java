@@ -101,6 +101,10 @@ public final class SinkRoutes {
                 new Route(HandlerType.GET, "/api/cases", AccessRule.VIEW, this::cases),
                 new Route(HandlerType.GET, "/api/media/{chatId}/{itemId}/{index}", AccessRule.VIEW, this::preview),
                 new Route(HandlerType.POST, "/api/items/{itemId}/media/{index}/reveal", AccessRule.REVEAL, this::reveal),
+                new Route(HandlerType.POST, "/api/items/{itemId}/reveal-requests", AccessRule.REVEAL,
+                        ctx -> itemCommand(ctx, CommandKind.REQUEST_REVEAL)),
+                new Route(HandlerType.POST, "/api/items/{itemId}/reveal-approvals", AccessRule.REVEAL,
+                        ctx -> itemCommand(ctx, CommandKind.APPROVE_REVEAL)),
                 new Route(HandlerType.POST, "/api/items/{itemId}/claim", AccessRule.CLAIM, ctx -> itemCommand(ctx, CommandKind.CLAIM)),
                 new Route(HandlerType.POST, "/api/items/{itemId}/release", AccessRule.CLAIM, ctx -> itemCommand(ctx, CommandKind.RELEASE)),
                 new Route(HandlerType.POST, "/api/items/{itemId}/escalate", AccessRule.ESCALATE, ctx -> itemCommand(ctx, CommandKind.ESCALATE)),
@@ -236,10 +240,8 @@ public final class SinkRoutes {
         String chatId = Identifiers.chat(request.chatId());
         String reason = reason(request.reason());
         QueueEntry entry = entry(chatId, itemId, caller);
-        boolean holdsClaim = entry.getClaim() != null && entry.getClaim().getModeratorId().equals(caller.subject())
-                && entry.getClaim().getExpiresAt().isAfter(clock.instant());
-        if (!caller.may(Permission.REVEAL_UNCLAIMED) && !holdsClaim) {
-            throw new ForbiddenResponse("claim the item before revealing its media (seniors may reveal without a claim)");
+        if (!caller.may(Permission.REVEAL_UNCLAIMED) && !CommandDecider.mayReveal(entry, caller.subject(), clock.instant())) {
+            throw new ForbiddenResponse("a senior must approve your reveal request first (seniors reveal without one)");
         }
         if (!revealLimits.tryAcquire(caller.subject())) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).json(Map.of("error", "too many reveals; wait a minute"));
@@ -325,7 +327,8 @@ public final class SinkRoutes {
                 }
                 command.setNote(request.note());
             }
-            case ESCALATE -> command.setReason(reason(request.reason()));
+            case ESCALATE, REQUEST_REVEAL -> command.setReason(reason(request.reason()));
+            case APPROVE_REVEAL -> command.setForModerator(moderatorId(request.moderatorId()));
             default -> command.setReason(request.reason() == null ? "" : reason(request.reason()));
         }
         return command.build();
@@ -422,6 +425,13 @@ public final class SinkRoutes {
             throw new BadRequestResponse("give a reason of " + MIN_REASON_CHARS + "-" + MAX_REASON_CHARS + " characters");
         }
         return reason.strip().replaceAll("\\p{Cntrl}", " ");
+    }
+
+    private static String moderatorId(String moderatorId) {
+        if (moderatorId == null || !moderatorId.matches("[\\w.@+-]{1,128}")) {
+            throw new BadRequestResponse("name the moderator whose request you approve");
+        }
+        return moderatorId;
     }
 
     private static ModerationAction action(String action) {

@@ -32,9 +32,13 @@ final class WorkViews {
     record Decision(String decisionId, String action, String moderatorId, long decidedAt) {
     }
 
+    /** A moderator's reveal request and, once a senior approved it, until when it holds. */
+    record Reveal(String moderatorId, String reason, String approvedBy, Long expiresAt) {
+    }
+
     /** @param senderItemsInCase items of this case sent by the same sender (the sender's history in the case) */
     record ItemView(AlertView item, String currentQueue, Long dueAt, boolean breached, Claim claim, Escalation escalation,
-                    Decision decision, int senderItemsInCase) {
+                    Decision decision, int senderItemsInCase, List<Reveal> reveals) {
     }
 
     /** @param spread in words, e.g. "3 chats · 50,000 members reached" */
@@ -97,6 +101,8 @@ final class WorkViews {
                 entry.getDecision() == null ? null : new Decision(entry.getDecision().getDecisionId(),
                         entry.getDecision().getAction().name(), entry.getDecision().getModeratorId(),
                         entry.getDecision().getDecidedAt().toEpochMilli()),
-                senderItemsInCase);
+                senderItemsInCase,
+                entry.getRevealGrants().stream().map(g -> new Reveal(g.getModeratorId(), g.getReason(), g.getApprovedBy(),
+                        g.getExpiresAt() == null ? null : g.getExpiresAt().toEpochMilli())).toList());
     }
 }

@@ -22,8 +22,8 @@ final class AuditRecords {
     }
 
     static AuditRecord ofCommand(ModerationCommand command, CommandOutcome outcome) {
-        String reason = command.getKind() == CommandKind.DECIDE && command.getAction() != null
-                ? command.getAction().name() : command.getReason();
+        String reason = command.getKind() == CommandKind.DECIDE && command.getAction() != null ? command.getAction().name()
+                : command.getKind() == CommandKind.APPROVE_REVEAL ? "for " + command.getForModerator() : command.getReason();
         return AuditRecord.newBuilder()
                 .setAuditId("audit-" + command.getCommandId())
                 .setAt(outcome.getAt())
@@ -34,6 +34,8 @@ final class AuditRecords {
                     case RELEASE -> AuditAction.RELEASE;
                     case ESCALATE -> AuditAction.ESCALATION;
                     case DECIDE -> AuditAction.DECISION;
+                    case REQUEST_REVEAL -> AuditAction.REVEAL_REQUEST;
+                    case APPROVE_REVEAL -> AuditAction.REVEAL_APPROVAL;
                     case UNKNOWN -> AuditAction.UNKNOWN;
                 })
                 .setOutcome(outcome.getStatus() == OutcomeStatus.ACCEPTED ? "accepted" : outcome.getStatus().name().toLowerCase(Locale.ROOT))

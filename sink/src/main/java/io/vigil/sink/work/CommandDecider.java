@@ -12,10 +12,14 @@ import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.OutcomeStatus;
 import io.vigil.schemas.QueueEntry;
 import io.vigil.schemas.QueueItem;
+import io.vigil.schemas.RevealGrant;
+import io.vigil.sink.auth.Permission;
 import io.vigil.sink.auth.Role;
 import io.vigil.sink.auth.QueueAccess;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -71,7 +75,7 @@ public final class CommandDecider {
             OutcomeStatus status = command.getKind() == CommandKind.DECIDE ? OutcomeStatus.CONFLICT : OutcomeStatus.NOT_OPEN;
             return refuse(command, status, "already decided", entry.getDecision().getModeratorId(), now);
         }
-        if (claimedByOther(entry, command.getActor(), now)) {
+        if (command.getKind() != CommandKind.APPROVE_REVEAL && claimedByOther(entry, command.getActor(), now)) {
             return refuse(command, OutcomeStatus.CONFLICT, "claimed by another moderator", entry.getClaim().getModeratorId(), now);
         }
         return switch (command.getKind()) {
@@ -80,6 +84,8 @@ public final class CommandDecider {
             case RELEASE -> accept(command, now, copy(entry).setClaim(null).setUpdatedAt(now).build(), null);
             case ESCALATE -> escalate(entry, command, queue, now);
             case DECIDE -> decideItem(entry, command, queue, now);
+            case REQUEST_REVEAL -> requestReveal(entry, command, now);
+            case APPROVE_REVEAL -> approveReveal(entry, command, now);
             case UNKNOWN -> refuse(command, OutcomeStatus.MISMATCH, "unknown command", null, now);
         };
     }
@@ -97,6 +103,48 @@ public final class CommandDecider {
         return copy(entry).setQueue(settings.escalationQueue()).setClaim(null)
                 .setEscalation(new Escalation(currentQueue(entry), by, now, reason == null ? "" : reason))
                 .setDueAt(sla == null ? null : now.plus(sla)).setBreached(false).setUpdatedAt(now).build();
+    }
+
+    /** A moderator asks to see the originals, with a reason; a senior's approval makes it a time-limited permission. */
+    private Verdict requestReveal(QueueEntry entry, ModerationCommand command, Instant now) {
+        if (roles(command).stream().noneMatch(role -> role.grants(Permission.REVEAL))) {
+            return refuse(command, OutcomeStatus.FORBIDDEN, "your roles do not allow revealing originals", null, now);
+        }
+        List<RevealGrant> grants = new ArrayList<>(entry.getRevealGrants().stream()
+                .filter(g -> !g.getModeratorId().equals(command.getActor())).toList());
+        grants.add(new RevealGrant(command.getActor(), command.getReason(), now, null, null));
+        return accept(command, now, copy(entry).setRevealGrants(grants).setUpdatedAt(now).build(), null);
+    }
+
+    /** A second person, a senior, approves a moderator's request. */
+    private Verdict approveReveal(QueueEntry entry, ModerationCommand command, Instant now) {
+        if (roles(command).stream().noneMatch(role -> role.grants(Permission.REVEAL_UNCLAIMED))) {
+            return refuse(command, OutcomeStatus.FORBIDDEN, "only a senior approves a reveal", null, now);
+        }
+        if (command.getForModerator() == null || command.getForModerator().equals(command.getActor())) {
+            return refuse(command, OutcomeStatus.FORBIDDEN, "a reveal is approved by a second person", null, now);
+        }
+        List<RevealGrant> grants = new ArrayList<>();
+        boolean found = false;
+        for (RevealGrant grant : entry.getRevealGrants()) {
+            if (grant.getModeratorId().equals(command.getForModerator())) {
+                grants.add(new RevealGrant(grant.getModeratorId(), grant.getReason(), grant.getRequestedAt(), command.getActor(),
+                        now.plus(settings.revealApproval())));
+                found = true;
+            } else {
+                grants.add(grant);
+            }
+        }
+        if (!found) {
+            return refuse(command, OutcomeStatus.NOT_FOUND, "that moderator has not asked to reveal this item", null, now);
+        }
+        return accept(command, now, copy(entry).setRevealGrants(grants).setUpdatedAt(now).build(), null);
+    }
+
+    /** Whether the moderator holds an approved, unexpired reveal of this item. */
+    public static boolean mayReveal(QueueEntry entry, String moderator, Instant now) {
+        return entry.getRevealGrants().stream().anyMatch(g -> g.getModeratorId().equals(moderator) && g.getApprovedBy() != null
+                && g.getExpiresAt() != null && g.getExpiresAt().isAfter(now));
     }
 
     private Verdict decideItem(QueueEntry entry, ModerationCommand command, String queue, Instant now) {
