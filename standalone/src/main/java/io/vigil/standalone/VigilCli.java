@@ -1,6 +1,7 @@
 package io.vigil.standalone;
 
 import io.vigil.standalone.backtest.BacktestCommand;
+import io.vigil.standalone.commands.AuditCommand;
 import io.vigil.standalone.commands.ClassifyCommand;
 import io.vigil.standalone.commands.DemoCommand;
 import io.vigil.standalone.commands.DoxxingEvalCommand;
@@ -8,6 +9,7 @@ import io.vigil.standalone.commands.HashCommand;
 import io.vigil.standalone.commands.ScanTextCommand;
 import io.vigil.standalone.commands.ServiceCommands;
 import io.vigil.standalone.commands.TelegramBotCommand;
+import io.vigil.standalone.commands.TokenCommand;
 import io.vigil.standalone.commands.TopicsCommand;
 import io.vigil.standalone.commands.banks.BanksCommand;
 import io.vigil.standalone.commands.replay.ReplayCommand;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 TelegramBotCommand.class,
                 BacktestCommand.class,
+                TokenCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli implements Runnable {

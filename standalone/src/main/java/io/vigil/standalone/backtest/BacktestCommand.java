@@ -132,7 +132,7 @@ public final class BacktestCommand implements Callable<Integer> {
             try (KafkaLogFile kafkaLog = KafkaLogFile.under(data);
                  EmbeddedKafka kafka = startedWithTopics(data, err, kafkaLog);
                  Pipeline pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), data, partitions, "127.0.0.1",
-                         0, 0, 0, secret), overrides);
+                         0, 0, 0, 0, secret), overrides);
                  ExportReplay replay = exportOptions.read(groups, data.resolve("blobs"), problem -> err.println("WARN " + problem), tally)) {
                 importBanks(bankSpecs, kafka.bootstrapServers(), err);
                 results = new Backtest(pipeline, kafka.bootstrapServers(), sinkApplicationId, tableReaders,
