@@ -1,0 +1,57 @@
+package io.vigil.doxxingeval;
+
+import io.vigil.detector.doxxing.DetectedEntity;
+import io.vigil.detector.doxxing.EntityType;
+import io.vigil.detector.doxxing.TextScan;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvaluationTest {
+
+    private static LabelledMessage message(boolean doxxing, LabelledMessage.GoldSpan... spans) {
+        return new LabelledMessage("m", "es", "ES", "dev", doxxing, false, "c", "x".repeat(100), List.of(spans));
+    }
+
+    private static DetectedEntity entity(EntityType type, int start, int end) {
+        return new DetectedEntity(type, start, end, 0.9, "f", "h", "p");
+    }
+
+    @Test
+    void lenientMatchNeedsHalfTheUnionAndTheSameType() {
+        Evaluation e = new Evaluation();
+        e.add(message(true, new LabelledMessage.GoldSpan(EntityType.ADDRESS, 10, 30)),
+                new TextScan(List.of(entity(EntityType.ADDRESS, 10, 25)), 0.9, true, List.of()));
+        e.add(message(true, new LabelledMessage.GoldSpan(EntityType.ADDRESS, 10, 30)),
+                new TextScan(List.of(entity(EntityType.ADDRESS, 25, 40)), 0.9, false, List.of()));
+        e.add(message(false, new LabelledMessage.GoldSpan(EntityType.PHONE, 0, 9)),
+                new TextScan(List.of(entity(EntityType.NATIONAL_ID, 0, 9)), 0.9, true, List.of()));
+
+        Counts address = e.overall().lenient(EntityType.ADDRESS);
+        assertThat(address.tp()).isEqualTo(1);   // 15 of 20 chars: 0.75 of the union
+        assertThat(address.fp()).isEqualTo(1);   // 5 of 30 chars
+        assertThat(address.fn()).isEqualTo(1);
+        assertThat(e.overall().strict(EntityType.ADDRESS).tp()).isZero();
+        assertThat(e.overall().lenient(EntityType.PHONE).fn()).isEqualTo(1);
+        assertThat(e.overall().lenient(EntityType.NATIONAL_ID).fp()).isEqualTo(1);
+
+        Counts decision = e.overall().decision();
+        assertThat(decision.tp()).isEqualTo(1);
+        assertThat(decision.fn()).isEqualTo(1);
+        assertThat(decision.fp()).isEqualTo(1);
+        assertThat(decision.precision()).isEqualTo(0.5);
+        assertThat(e.perLanguage()).containsKey("es");
+    }
+
+    @Test
+    void goalsNameWhatIsMissed() {
+        Evaluation e = new Evaluation();
+        e.add(message(true, new LabelledMessage.GoldSpan(EntityType.PHONE, 0, 9)),
+                new TextScan(List.of(), 0.1, false, List.of()));
+        assertThat(EvaluationGoals.failures(e.overall()))
+                .anyMatch(f -> f.startsWith("PHONE F1"))
+                .anyMatch(f -> f.startsWith("doxxing decision F1"));
+    }
+}
