@@ -16,8 +16,11 @@ import java.util.stream.Stream;
 
 /**
  * Reads the labelled doxxing corpus: JSON lines {@code {"id","lang","country","split","doxxing","afterImage",
- * "category","text"}} where entities are marked inline as {@code ⟦TYPE|surface⟧} (U+27E6, U+27E7). The markup is
- * stripped and each entity's offsets are computed in the plain text. Malformed lines fail loudly with file and line.
+ * "category","text"}} where entities are marked inline as {@code ⟦TYPE|surface⟧} (U+27E6, U+27E7), with the
+ * optional {@code "previous"} (the same sender's message just before: a string, or an object with a {@code text})
+ * and {@code "kind"} (the error kind a message was written for); {@code "country": null} is a message without a
+ * country hint. The markup is stripped and each entity's offsets are computed in the plain text. Malformed lines
+ * fail loudly with file and line.
  */
 public final class CorpusLoader {
 
@@ -70,8 +73,23 @@ public final class CorpusLoader {
         String marked = required(n, "text");
         List<LabelledMessage.GoldSpan> spans = new ArrayList<>();
         String plain = strip(marked, spans);
-        return new LabelledMessage(id, required(n, "lang"), n.path("country").asText(""), required(n, "split"),
-                bool(n, "doxxing"), n.path("afterImage").asBoolean(false), n.path("category").asText(""), plain, spans);
+        JsonNode country = n.get("country");
+        if (country != null && !country.isNull() && !country.isTextual()) {
+            throw new IllegalArgumentException("field 'country' must be a string or null");
+        }
+        String previous = "";
+        JsonNode prev = n.get("previous");
+        if (prev != null && !prev.isNull()) {
+            JsonNode prevText = prev.isObject() ? prev.get("text") : prev;
+            if (prevText == null || !prevText.isTextual()) {
+                throw new IllegalArgumentException("field 'previous' must be a string, an object with a 'text', or null");
+            }
+            previous = strip(prevText.asText(), new ArrayList<>());
+        }
+        String kind = n.hasNonNull("kind") ? n.get("kind").asText() : n.path("errorKind").asText("");
+        return new LabelledMessage(id, required(n, "lang"), country == null || country.isNull() ? "" : country.asText(),
+                required(n, "split"), bool(n, "doxxing"), n.path("afterImage").asBoolean(false),
+                n.path("category").asText(""), kind, previous, plain, spans);
     }
 
     /** Removes the ⟦TYPE|surface⟧ markup from {@code marked}, appending one gold span per entity to {@code spans}. */

@@ -3,19 +3,22 @@ package io.vigil.doxxingeval;
 import io.vigil.detector.doxxing.DetectedEntity;
 import io.vigil.detector.doxxing.DoxxingDetector;
 import io.vigil.detector.doxxing.EntityType;
+import io.vigil.detector.doxxing.PriorCues;
 import io.vigil.detector.doxxing.TextScan;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Runs the detector over labelled messages and counts agreement. Entities match leniently when they have the same
  * type and their overlap is at least half of their union, strictly when type and both offsets are equal; matching is
- * one-to-one. The doxxing decision is counted per message. Everything is broken down per language.
+ * one-to-one. The doxxing decision is counted per message. Everything is broken down per language, per category
+ * (scenario), per error kind where the corpus names one, and by whether the message came with a country hint.
  */
 public final class Evaluation {
 
@@ -62,25 +65,70 @@ public final class Evaluation {
     public record Error(String id, String kind, String detail) {
     }
 
+    /** Slices of messages without and with a country hint. */
+    public static final String NO_HINT = "no country hint";
+    public static final String HINT = "country hint";
+
     private final Slice overall = new Slice();
     private final Map<String, Slice> perLanguage = new TreeMap<>();
+    private final Map<String, Slice> perCategory = new TreeMap<>();
+    private final Map<String, Slice> perKind = new TreeMap<>();
+    private final Map<String, Slice> perHint = new TreeMap<>();
     private final List<Error> errors = new ArrayList<>();
 
+    /** Scans each message as the pipeline would: its country hint, whether it follows an image, the sender's previous message. */
     public static Evaluation run(DoxxingDetector detector, List<LabelledMessage> messages) {
-        Evaluation e = new Evaluation();
+        return run(detector, messages, labelledTypes(messages));
+    }
+
+    /**
+     * As {@link #run(DoxxingDetector, List)}, counting entities only of {@code labelled} types: a corpus that never
+     * labels a type (an older corpus and the quasi-identifiers) cannot say whether the detector's finds of it are right.
+     */
+    public static Evaluation run(DoxxingDetector detector, List<LabelledMessage> messages, Set<EntityType> labelled) {
+        Evaluation e = new Evaluation(labelled);
         for (LabelledMessage m : messages) {
-            Optional<String> hint = m.country().isBlank() ? Optional.empty() : Optional.of(m.country());
-            e.add(m, detector.scan(m.text(), hint, m.afterImage()));
+            PriorCues prior = m.previous().isEmpty() ? PriorCues.NONE : detector.priorCues(m.previous());
+            e.add(m, detector.scan(m.text(), m.countryHint(), m.afterImage(), prior));
         }
         return e;
     }
 
+    private final Set<EntityType> labelled;
+
+    Evaluation(Set<EntityType> labelled) {
+        this.labelled = Set.copyOf(labelled);
+    }
+
+    Evaluation() {
+        this(EnumSet.allOf(EntityType.class));
+    }
+
+    /** The entity types the corpus labels somewhere. */
+    public static Set<EntityType> labelledTypes(List<LabelledMessage> corpus) {
+        Set<EntityType> types = EnumSet.noneOf(EntityType.class);
+        corpus.forEach(m -> m.entities().forEach(g -> types.add(g.type())));
+        return types;
+    }
+
+    /** Types left out of the entity counts because the corpus never labels them. */
+    public Set<EntityType> unlabelledTypes() {
+        Set<EntityType> out = EnumSet.allOf(EntityType.class);
+        out.removeAll(labelled);
+        return out;
+    }
+
     void add(LabelledMessage m, TextScan scan) {
-        Slice lang = perLanguage.computeIfAbsent(m.lang(), k -> new Slice());
-        for (Slice s : List.of(overall, lang)) {
+        List<Slice> slices = new ArrayList<>(List.of(overall, perLanguage.computeIfAbsent(m.lang(), k -> new Slice()),
+                perCategory.computeIfAbsent(m.category().isEmpty() ? "(none)" : m.category(), k -> new Slice()),
+                perHint.computeIfAbsent(m.country().isBlank() ? NO_HINT : HINT, k -> new Slice())));
+        if (!m.kind().isEmpty()) {
+            slices.add(perKind.computeIfAbsent(m.kind(), k -> new Slice()));
+        }
+        for (Slice s : slices) {
             s.messages++;
         }
-        for (EntityType type : EntityType.values()) {
+        for (EntityType type : labelled) {
             List<LabelledMessage.GoldSpan> gold = m.entities().stream().filter(g -> g.type() == type).toList();
             List<DetectedEntity> predicted = scan.entities().stream().filter(p -> p.type() == type).toList();
             if (gold.isEmpty() && predicted.isEmpty()) {
@@ -88,7 +136,7 @@ public final class Evaluation {
             }
             int lenientTp = match(gold, predicted, false, m.id(), type);
             int strictTp = match(gold, predicted, true, null, type);
-            for (Slice s : List.of(overall, lang)) {
+            for (Slice s : slices) {
                 s.lenient(type).add(lenientTp, predicted.size() - lenientTp, gold.size() - lenientTp);
                 s.strict(type).add(strictTp, predicted.size() - strictTp, gold.size() - strictTp);
             }
@@ -96,7 +144,7 @@ public final class Evaluation {
         int tp = m.doxxing() && scan.doxxing() ? 1 : 0;
         int fp = !m.doxxing() && scan.doxxing() ? 1 : 0;
         int fn = m.doxxing() && !scan.doxxing() ? 1 : 0;
-        for (Slice s : List.of(overall, lang)) {
+        for (Slice s : slices) {
             s.decision.add(tp, fp, fn);
         }
         if (fp + fn > 0) {
@@ -164,6 +212,21 @@ public final class Evaluation {
 
     public Map<String, Slice> perLanguage() {
         return perLanguage;
+    }
+
+    /** Per scenario the message was written for (the corpus's {@code category}). */
+    public Map<String, Slice> perCategory() {
+        return perCategory;
+    }
+
+    /** Per error kind the message was written for (the corpus's optional {@code kind}); empty when none is given. */
+    public Map<String, Slice> perKind() {
+        return perKind;
+    }
+
+    /** {@link #NO_HINT} and {@link #HINT}. */
+    public Map<String, Slice> perHint() {
+        return perHint;
     }
 
     public List<Error> errors() {

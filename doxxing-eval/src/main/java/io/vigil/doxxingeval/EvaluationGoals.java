@@ -22,6 +22,19 @@ public final class EvaluationGoals {
     private EvaluationGoals() {
     }
 
+    /** Issue 12: phones read without a country hint, on text that mixes cards, IPs and addresses. */
+    public static final double NO_HINT_PHONE_PRECISION = 0.95;
+
+    /** The no-country-hint goal the slice misses, in words; empty when met or when it has no phones. */
+    public static List<String> noHintFailures(Evaluation.Slice noHint) {
+        Counts c = noHint.lenient(EntityType.PHONE);
+        if (c.tp() + c.fp() > 0 && c.precision() < NO_HINT_PHONE_PRECISION) {
+            return List.of(String.format(Locale.ROOT, "PHONE precision without a country hint %.3f < %.2f", c.precision(),
+                    NO_HINT_PHONE_PRECISION));
+        }
+        return List.of();
+    }
+
     /** The goals the slice misses, in words; empty when all are met. Types absent from the gold are skipped. */
     public static List<String> failures(Evaluation.Slice slice) {
         List<String> out = new ArrayList<>();

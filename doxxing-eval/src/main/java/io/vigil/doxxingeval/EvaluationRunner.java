@@ -51,7 +51,8 @@ public final class EvaluationRunner {
         List<String> splits = split.equals("all") ? List.of("dev", "test") : List.of(split);
         for (String s : splits) {
             List<LabelledMessage> part = messages.stream().filter(m -> m.split().equals(s)).toList();
-            out.append(EvaluationReport.format(corpus + " split=" + s, Evaluation.run(detector, part), errors)).append('\n');
+            out.append(EvaluationReport.format(corpus + " split=" + s,
+                    Evaluation.run(detector, part, Evaluation.labelledTypes(messages)), errors)).append('\n');
         }
         return out.toString();
     }

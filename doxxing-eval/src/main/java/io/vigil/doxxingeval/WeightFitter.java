@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Fits the exposure weights by L2-regularised logistic regression on the DEV split only, and prints them as the
@@ -47,8 +46,7 @@ public final class WeightFitter {
             if (!m.split().equals("dev")) {
                 continue;
             }
-            double[] x = detector.features(m.text(), m.country().isBlank() ? Optional.empty() : Optional.of(m.country()),
-                    m.afterImage());
+            double[] x = detector.features(m.text(), m.countryHint(), m.afterImage(), detector.priorCues(m.previous()));
             if (x != null) {
                 xs.add(x);
                 ys.add(m.doxxing() ? 1.0 : 0.0);
