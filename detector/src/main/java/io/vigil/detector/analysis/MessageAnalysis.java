@@ -13,28 +13,40 @@ import java.util.function.UnaryOperator;
  * step found in its media and text.
  *
  * @param followsImage the sender posted an image in this chat shortly before (or this message carries one)
+ * @param text         what the doxxing detector found in the message's text or caption
+ * @param imageTexts   what it found in the text read from the message's images (OCR)
  */
 public record MessageAnalysis(MessageEvent event, Optional<GroupMetadata> group, List<MediaAnalysis> media,
-                              boolean followsImage, Optional<TextScan> text) {
+                              boolean followsImage, Optional<TextScan> text, List<ImageTextScan> imageTexts) {
 
     public MessageAnalysis {
         media = List.copyOf(media);
+        imageTexts = List.copyOf(imageTexts);
     }
 
     public static MessageAnalysis of(MessageEvent event, Optional<GroupMetadata> group, List<MediaAnalysis> media) {
-        return new MessageAnalysis(event, group, media, false, Optional.empty());
+        return new MessageAnalysis(event, group, media, false, Optional.empty(), List.of());
     }
 
     public MessageAnalysis mapMedia(UnaryOperator<MediaAnalysis> step) {
-        return new MessageAnalysis(event, group, media.stream().map(step).toList(), followsImage, text);
+        return new MessageAnalysis(event, group, media.stream().map(step).toList(), followsImage, text, imageTexts);
     }
 
     public MessageAnalysis withFollowsImage(boolean follows) {
-        return new MessageAnalysis(event, group, media, follows, text);
+        return new MessageAnalysis(event, group, media, follows, text, imageTexts);
     }
 
     public MessageAnalysis withText(TextScan scan) {
-        return new MessageAnalysis(event, group, media, followsImage, Optional.of(scan));
+        return new MessageAnalysis(event, group, media, followsImage, Optional.of(scan), imageTexts);
+    }
+
+    public MessageAnalysis withImageTexts(List<ImageTextScan> scans) {
+        return new MessageAnalysis(event, group, media, followsImage, text, scans);
+    }
+
+    /** The group's language, read for OCR. */
+    public Optional<String> languageHint() {
+        return group.map(GroupMetadata::getLanguageHint);
     }
 
     /** The group's country, the default region for phone numbers written without a country code. */

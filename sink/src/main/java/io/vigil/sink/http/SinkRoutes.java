@@ -10,6 +10,8 @@ import io.javalin.http.sse.SseClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.runtime.blobs.BlobException;
 import io.vigil.runtime.blobs.BlobStore;
+import io.vigil.schemas.BoundingBox;
+import io.vigil.schemas.ExposedData;
 import io.vigil.schemas.MediaRef;
 import io.vigil.schemas.ModerationAction;
 import io.vigil.schemas.ModerationDecision;
@@ -150,7 +152,8 @@ public final class SinkRoutes {
     private void media(Context ctx) {
         String itemId = ctx.pathParam("itemId");
         int index = ctx.pathParamAsClass("index", Integer.class).get();
-        MediaRef ref = mediaRef(ctx.pathParam("chatId"), itemId, index);
+        QueueItem item = item(ctx.pathParam("chatId"), itemId, index);
+        MediaRef ref = item.getMedia().get(index);
         boolean original = "original".equals(ctx.queryParam("view"));
         String moderator = original ? moderator(ctx) : null;
         byte[] bytes;
@@ -167,17 +170,20 @@ public final class SinkRoutes {
             ctx.contentType("application/octet-stream").header("Content-Disposition", "inline").result(bytes);
             return;
         }
-        previews.blurred(bytes).ifPresentOrElse(
+        List<BoundingBox> readHere = item.getExposedData().stream()
+                .filter(e -> e.getMediaIndex() != null && e.getMediaIndex() == index && e.getBox() != null)
+                .map(ExposedData::getBox).toList();
+        previews.blurred(bytes, readHere).ifPresentOrElse(
                 jpeg -> ctx.contentType("image/jpeg").result(jpeg),
                 () -> ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", "no preview for this media kind")));
     }
 
-    private MediaRef mediaRef(String chatId, String itemId, int index) {
+    private QueueItem item(String chatId, String itemId, int index) {
         QueueItem item = queueState.get(chatId, itemId).map(QueueEntry::getItem).orElse(null);
         if (item == null || index < 0 || index >= item.getMedia().size()) {
             throw new NotFoundResponse("no media " + index + " in item " + itemId);
         }
-        return item.getMedia().get(index);
+        return item;
     }
 
     private String moderator(Context ctx) {

@@ -43,12 +43,15 @@ public final class AddressRecognizer implements Recognizer {
             "^\\s*(?:\\d{1,5}|[零一二三四五六七八九十百]{1,5})\\s*[号弄](?:\\s*(?:\\d{1,5}|[一二三四五六七八九十])\\s*(?:号楼|号|栋|幢|单元|室|楼|层|弄))*");
     /** UK postcodes (BS 7666): outward code, space, inward code. */
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}(?![\\p{L}\\p{N}])";
-    private static final String CITY = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*(?:\\s+(?:de|del|da|do|dos|das|di|la|le|les|sur|am|an|der|el|\\p{Lu}[\\p{L}\\p{M}'’.\\-]*)){0,3}";
+    /** A place name: capitalised words (not a postcode's letters: "Leeds LS6 2BP" stops before "LS"). */
+    private static final String CITY = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*(?![\\p{N}])(?:\\s+(?:de|del|da|do|dos|das|di|la|le|les|sur|am|an|der|el|\\p{Lu}[\\p{L}\\p{M}'’.\\-]*(?![\\p{L}\\p{N}'’.\\-]))(?![\\p{N}])){0,3}";
     /** One more part of the address after a comma, dash or space. */
     private static final Pattern TAIL = Pattern.compile(
             "^(?:\\s*[,\\-–]\\s*|\\s+)(?:"
                     + "(?<postcode>(?:(?:[A-Z]{2}[-\\s]?)?\\d{4,6}(?:-\\d{3,4})?(?![\\p{N}])|" + UK_POSTCODE + ")(?:\\s+" + CITY + ")?)"
-                    + "|(?<ordinal>\\d{1,2}\\s?[º°ªo](?:\\s?(?:[A-Za-z]{1,4}\\.?))?(?![\\p{L}])|(?i:\\d{1,2}(?:st|nd|rd|th)\\s+(?:floor|fl\\.?)))"
+                    + "|(?<ordinal>\\d{1,2}\\s?[º°ªo](?:\\s?(?:[A-Za-z]{1,4}\\.?))?(?![\\p{L}])|(?i:\\d{1,2}(?:st|nd|rd|th)\\s+(?:floor|fl\\.?))"
+                    // Catalan floor and door: "2n 1a", "3r 2a", "4t"
+                    + "|\\d{1,2}(?:n|r|t|a)(?:\\s\\d{1,2}(?:a|n|r|t))?(?![\\p{L}\\p{N}]))"
                     + "|(?<between>(?:e/|entre)\\s*[\\p{L}\\d]+(?:\\s[\\p{L}\\d]+)?\\s+y\\s+[\\p{L}\\d]+)"
                     + "|(?<unit>(?i:piso|planta|puerta|pta\\.?|escalera|esc\\.|bajo|portal|bloque|apto\\.?|apartamento|depto\\.?|interno|int\\.|scala|piano|appartamento"
                     + "|apt\\.?|apartment|flat|floor|unit|suite|block|house|hse\\.?|shop|plot|presint|andar|bloco|casa|sala|lote|appt\\.?|étage|etage|bât\\.?|batiment|bâtiment|porte|wohnung|whg\\.?|etage"
@@ -73,6 +76,7 @@ public final class AddressRecognizer implements Recognizer {
             "küç.", "kuc.", "pza", "pza.", "tmn", "tmn.", "lrg", "lrg.", "c.so", "v.le");
     /** Characters that introduce a Chinese address but are not part of one: 在 at, 住 live, 是 is, 址 address, 的 of. */
     private static final String CJK_LEAD_INS = "在住是址的到去：:";
+    private static final Pattern ORDINAL_STREET = Pattern.compile("(?i)\\d{1,3}(?:st|nd|rd|th)");
     private static final int MAX_LENGTH = 140;
     private static final int MAX_TAIL_PARTS = 6;
     /** Place names after the street ("Vila Mariana, São Paulo"): more would be the sentence going on. */
@@ -164,10 +168,21 @@ public final class AddressRecognizer implements Recognizer {
                 wEnd--;
             }
             int wStart = wEnd;
-            while (wStart > 0 && (Character.isLetter(text.charAt(wStart - 1)) || text.charAt(wStart - 1) == '-')) {
+            while (wStart > 0 && (Character.isLetterOrDigit(text.charAt(wStart - 1)) || text.charAt(wStart - 1) == '-')) {
                 wStart--;
             }
             if (wEnd == cursor || wStart == wEnd) {
+                break;
+            }
+            // "W 42nd Ave": numbered streets and their compass prefix are part of the name.
+            String word = text.substring(wStart, wEnd);
+            if (ORDINAL_STREET.matcher(word).matches()) {
+                nameStart = wStart;
+                cursor = wStart;
+                words++;
+                continue;
+            }
+            if (Character.isDigit(text.charAt(wStart))) {
                 break;
             }
             if (!Character.isUpperCase(text.charAt(wStart))) {
