@@ -122,9 +122,7 @@ public final class Evaluation {
         List<Slice> slices = new ArrayList<>(List.of(overall, perLanguage.computeIfAbsent(m.lang(), k -> new Slice()),
                 perCategory.computeIfAbsent(m.category().isEmpty() ? "(none)" : m.category(), k -> new Slice()),
                 perHint.computeIfAbsent(m.country().isBlank() ? NO_HINT : HINT, k -> new Slice())));
-        if (!m.kind().isEmpty()) {
-            slices.add(perKind.computeIfAbsent(m.kind(), k -> new Slice()));
-        }
+        slices.add(perKind.computeIfAbsent(ErrorKinds.of(m), k -> new Slice()));
         for (Slice s : slices) {
             s.messages++;
         }
@@ -219,7 +217,7 @@ public final class Evaluation {
         return perCategory;
     }
 
-    /** Per error kind the message was written for (the corpus's optional {@code kind}); empty when none is given. */
+    /** Per error kind the message was written for (the corpus's {@code kind}, else from its category: {@link ErrorKinds}). */
     public Map<String, Slice> perKind() {
         return perKind;
     }

@@ -23,7 +23,7 @@ public final class EvaluationReport {
                     ? String.format(java.util.Locale.ROOT, "no doxxing: %d false alarm%s  ", d.fp(), d.fp() == 1 ? " " : "s")
                     : String.format(java.util.Locale.ROOT, "%5.3f %5.3f %5.3f (%d %d %d)", d.precision(), d.recall(), d.f1(),
                     d.tp(), d.fp(), d.fn());
-            out.append(String.format(java.util.Locale.ROOT, "%-22s %5d msgs  %-28s | %5.3f %5.3f %5.3f (%d)%n",
+            out.append(String.format(java.util.Locale.ROOT, "%-40s %5d msgs  %-28s | %5.3f %5.3f %5.3f (%d)%n",
                     g.getKey(), s.messages(), decision, ent.precision(), ent.recall(), ent.f1(), ent.support()));
         }
         return out.toString();
@@ -71,9 +71,7 @@ public final class EvaluationReport {
             out.append(row).append('\n');
         }
         out.append(groups("Per category (scenario)", e.perCategory()));
-        if (!e.perKind().isEmpty()) {
-            out.append(groups("Per error kind", e.perKind()));
-        }
+        out.append(groups("Per error kind (issue 12)", e.perKind()));
         out.append(groups("With and without a country hint", e.perHint()));
         Evaluation.Slice noHint = e.perHint().get(Evaluation.NO_HINT);
         if (noHint != null && noHint.lenient.containsKey(EntityType.PHONE)) {

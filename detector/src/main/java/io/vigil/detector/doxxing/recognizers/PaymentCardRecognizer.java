@@ -31,7 +31,7 @@ public final class PaymentCardRecognizer implements Recognizer {
         String text = ctx.text();
         int i = 0;
         while (i < text.length()) {
-            if (!isAsciiDigit(text.charAt(i)) || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '+'))) {
+            if (!isAsciiDigit(text.charAt(i)) || (i > 0 && (gluedBefore(text.charAt(i - 1)) || text.charAt(i - 1) == '+'))) {
                 i++;
                 continue;
             }
@@ -59,7 +59,7 @@ public final class PaymentCardRecognizer implements Recognizer {
                     break;
                 }
             }
-            boolean glued = end < text.length() && Character.isLetterOrDigit(text.charAt(end));
+            boolean glued = end < text.length() && gluedBefore(text.charAt(end));
             int n = digits.length();
             groups.append(group);
             if (!glued && n >= MIN_DIGITS && n <= MAX_DIGITS && Checksums.luhn(digits)
@@ -115,6 +115,11 @@ public final class PaymentCardRecognizer implements Recognizer {
             return "maestro";
         }
         return null;
+    }
+
+    /** Letters and digits glue a number into a longer token; ideographs do not ("银行卡6200…", Chinese has no spaces). */
+    private static boolean gluedBefore(char c) {
+        return Character.isLetterOrDigit(c) && !io.vigil.detector.doxxing.lexicon.PhraseMatcher.isIdeographic(c);
     }
 
     private static boolean isAsciiDigit(char c) {

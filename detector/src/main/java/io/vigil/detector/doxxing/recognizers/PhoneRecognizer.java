@@ -166,7 +166,7 @@ public final class PhoneRecognizer implements Recognizer {
         if (notPhoneLabel.isPresent() && !overridden) {
             // "Pedidos: 612 34 56 78" is a shop's phone; "pedido 612345678" or "account no. 0031 2287 5590" is not.
             boolean looksDialled = valid && !raw.startsWith("00") && !raw.chars().allMatch(Character::isDigit)
-                    && ctx.region().map(r -> r.equals(util.getRegionCodeForNumber(number))).orElse(true);
+                    && ctx.region().map(r -> r.equals(util.getRegionCodeForNumber(number))).orElse(raw.startsWith("+"));
             if (!looksDialled) {
                 return null;
             }

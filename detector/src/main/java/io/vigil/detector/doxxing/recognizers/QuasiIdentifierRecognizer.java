@@ -38,6 +38,7 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             "ni", "və", "ve", "y", "o", "or", "ou", "oder", "privado", "private", "dm", "md", "pv", "inbox", "lol", "jaja",
             "haha", "kkk", "si", "no", "not", "pas", "nicht", "не", "tak", "hapana");
     private static final int MAX_WORDS = 6;
+    private static final int MAX_CJK_NAME = 4;
     private static final int MAX_IDEOGRAPHS = 12;
     /** Ideographs that end a Chinese name after an introducing phrase: verbs and particles of the sentence. */
     private static final String CJK_STOPS = "的了，。！？、：:；工作上班读上学住在和跟是她他也都就";
@@ -66,7 +67,14 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
     private static void addAfter(ScanContext ctx, List<Finding> out, BitSet claimed, CueKind cue, EntityType type,
                                  double confidence) {
         for (PhraseHit h : ctx.hits(cue)) {
-            int[] span = properNameAfter(ctx.text(), h.end(), type == EntityType.PERSON_NAME);
+            // A name in lower case is read only after a phrase that can introduce nothing else ("se llama", "her name
+            // is"), not after a bare copula ("is", "es", "ni", "是").
+            boolean lowerCaseAllowed = type == EntityType.PERSON_NAME && h.phrase().text().length() >= 6;
+            int[] span = properNameAfter(ctx.text(), h.end(), lowerCaseAllowed);
+            if (span != null && type == EntityType.PERSON_NAME && PhraseMatcher.isIdeographic(ctx.text().charAt(span[0]))
+                    && span[1] - span[0] > MAX_CJK_NAME) {
+                continue; // Chinese names have two to four characters; a longer run is the sentence going on
+            }
             if (span != null) {
                 add(ctx, out, claimed, type, span, confidence);
             }

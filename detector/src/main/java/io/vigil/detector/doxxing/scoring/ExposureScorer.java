@@ -131,7 +131,12 @@ public final class ExposureScorer {
         if (price && weights.price() != 0.0) {
             reasons.add((weights.price() < 0 ? "against: " : "") + "mentions a price or amount");
         }
-        boolean quasi = entities.stream().anyMatch(e -> e.type().quasiIdentifier());
+        // One quasi-identifier is a guess ("she goes to NYU"); a name with a school, a workplace with a place, or a
+        // place with her routine ("every Monday at 7") singles a person out.
+        long quasiCount = entities.stream().filter(e -> e.type().quasiIdentifier()).count();
+        boolean routine = byKind.containsKey(CueKind.PLACE_INTRO);
+        boolean otherData = entities.stream().anyMatch(e -> !e.type().quasiIdentifier());
+        boolean quasi = quasiCount >= 2 || (quasiCount == 1 && (routine || otherData));
         boolean tied = quasi && (followsImage || byKind.containsKey(CueKind.DEROGATORY) || byKind.containsKey(CueKind.TARGETING)
                 || byKind.containsKey(CueKind.THIRD_PERSON) || byKind.containsKey(CueKind.INCITEMENT) || prior.pointsAtSomeone());
         f[i++] = tied ? 1.0 : 0.0;
