@@ -64,4 +64,25 @@ class CorpusLoaderTest {
         assertThatThrownBy(() -> new CorpusLoader().read(new StringReader(noLabel), "n.jsonl"))
                 .hasMessageContaining("doxxing");
     }
+
+    @Test
+    void readsMessagesWithoutACountryWithThePreviousMessageAndTheQuasiIdentifierTypes() throws Exception {
+        String line = "{\"id\":\"ca-0001\",\"lang\":\"ca\",\"country\":null,\"split\":\"test\",\"doxxing\":true,"
+                + "\"afterImage\":false,\"category\":\"dox_split\",\"previous\":\"aquesta és la ⟦PERSON_NAME|Laia⟧, el seu mòbil 👇\","
+                + "\"text\":\"⟦PHONE|612 34 56 78⟧ estudia a l'⟦SCHOOL|Institut Jaume Balmes⟧, targeta ⟦PAYMENT_CARD|4111 1111 1111 1111⟧\"}";
+        LabelledMessage m = new CorpusLoader().read(new StringReader(line), "inline").get(0);
+
+        assertThat(m.country()).isEmpty();
+        assertThat(m.countryHint()).isEmpty();
+        assertThat(m.previous()).isEqualTo("aquesta és la Laia, el seu mòbil 👇");
+        assertThat(m.entities()).extracting(LabelledMessage.GoldSpan::type)
+                .containsExactly(EntityType.PHONE, EntityType.SCHOOL, EntityType.PAYMENT_CARD);
+    }
+
+    @Test
+    void aCountryThatIsNeitherTextNorNullIsRejected() {
+        String line = "{\"id\":\"x-1\",\"lang\":\"en\",\"country\":7,\"split\":\"dev\",\"doxxing\":false,\"text\":\"hi\"}";
+        assertThatThrownBy(() -> new CorpusLoader().read(new StringReader(line), "inline"))
+                .hasMessageContaining("country");
+    }
 }

@@ -54,4 +54,26 @@ class EvaluationTest {
                 .anyMatch(f -> f.startsWith("PHONE F1"))
                 .anyMatch(f -> f.startsWith("doxxing decision F1"));
     }
+
+    @Test
+    void messagesAreCountedPerErrorKindAndByCountryHint() {
+        Evaluation e = new Evaluation();
+        LabelledMessage card = new LabelledMessage("en-1", "en", "", "test", false, false, "neg_card", "", "",
+                "x".repeat(40), List.of(new LabelledMessage.GoldSpan(EntityType.PAYMENT_CARD, 5, 24)));
+        e.add(card, new TextScan(List.of(entity(EntityType.PHONE, 5, 24)), 0.7, true, List.of()));
+
+        assertThat(e.perKind().get(ErrorKinds.NUMBERS).decision().fp()).isEqualTo(1);
+        assertThat(e.perHint().get(Evaluation.NO_HINT).lenient(EntityType.PHONE).fp()).isEqualTo(1);
+        assertThat(EvaluationGoals.noHintFailures(e.perHint().get(Evaluation.NO_HINT)))
+                .anyMatch(f -> f.startsWith("PHONE precision without a country hint"));
+    }
+
+    @Test
+    void typesTheCorpusNeverLabelsAreLeftOutOfTheCounts() {
+        Evaluation e = new Evaluation(java.util.EnumSet.of(EntityType.PHONE));
+        e.add(message(true, new LabelledMessage.GoldSpan(EntityType.PHONE, 0, 9)),
+                new TextScan(List.of(entity(EntityType.PHONE, 0, 9), entity(EntityType.PERSON_NAME, 20, 30)), 0.9, true, List.of()));
+        assertThat(e.overall().lenientAll().fp()).isZero();
+        assertThat(e.unlabelledTypes()).contains(EntityType.PERSON_NAME);
+    }
 }
