@@ -146,7 +146,8 @@ public final class DoxxingConfig {
                 number(w, "relatives", ws), number(w, "derogatory", ws), number(w, "thirdPerson", ws),
                 number(w, "followsImage", ws), number(w, "list", ws), number(w, "firstPerson", ws), number(w, "selfContact", ws),
                 number(w, "business", ws), number(w, "institution", ws), number(w, "news", ws), number(w, "price", ws),
-                number(w, "quasiIdentifierTied", ws), number(w, "previousMessage", ws), number(w, "publicEntity", ws));
+                number(w, "quasiIdentifierTied", ws), number(w, "previousMessage", ws), number(w, "publicEntity", ws),
+                number(w, "singleQuasiIdentifier", ws));
         return new DoxxingConfig(secret, threshold, window, regions, languageRegions, extra, weights);
     }
 

@@ -44,8 +44,17 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
     private static final String CJK_STOPS = "的了，。！？、：:；工作上班读上学住在和跟是她他也都就";
     private static final int INTRO_WINDOW = 3;
 
+    /** A message that opens with a name and a colon announces who is speaking: "Tallers Rius: canvi d'oli …". */
+    private static final java.util.regex.Pattern SELF_ANNOUNCED = java.util.regex.Pattern.compile(
+            "^\\s*(\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:&|de|del|di|da|do|du|von|van|\\p{Lu}[\\p{L}'’&.-]*)){1,4})\\s*:\\s");
+
     @Override
     public void find(ScanContext ctx, List<Finding> out) {
+        java.util.regex.Matcher announced = SELF_ANNOUNCED.matcher(ctx.text());
+        if (announced.lookingAt()) {
+            BitSet none = new BitSet();
+            add(ctx, out, none, EntityType.ORGANISATION, new int[]{announced.start(1), announced.end(1)}, 0.6);
+        }
         if (!(ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO) || ctx.has(CueKind.SCHOOL_NOUN)
                 || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO))) {
             return;

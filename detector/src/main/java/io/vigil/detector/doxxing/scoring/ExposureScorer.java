@@ -136,7 +136,7 @@ public final class ExposureScorer {
         long quasiCount = entities.stream().filter(e -> e.type().quasiIdentifier()).count();
         boolean routine = byKind.containsKey(CueKind.PLACE_INTRO);
         boolean otherData = entities.stream().anyMatch(e -> !e.type().quasiIdentifier());
-        boolean quasi = quasiCount >= 2 || (quasiCount == 1 && (routine || otherData));
+        boolean quasi = quasiCount >= 2 || (quasiCount == 1 && (routine || otherData || prior.pointsAtSomeone()));
         boolean tied = quasi && (followsImage || byKind.containsKey(CueKind.DEROGATORY) || byKind.containsKey(CueKind.TARGETING)
                 || byKind.containsKey(CueKind.THIRD_PERSON) || byKind.containsKey(CueKind.INCITEMENT) || prior.pointsAtSomeone());
         f[i++] = tied ? 1.0 : 0.0;
@@ -147,7 +147,12 @@ public final class ExposureScorer {
         if (prior.pointsAtSomeone()) {
             reasons.add("the sender's previous message pointed at a third person");
         }
-        f[i] = cue(byKind, reasons, weights.publicEntity(), "public figure, office or event", CueKind.PUBLIC_FIGURE, CueKind.EVENT);
+        f[i++] = cue(byKind, reasons, weights.publicEntity(), "public figure, office or event", CueKind.PUBLIC_FIGURE, CueKind.EVENT);
+        boolean single = entities.size() == 1 && entities.get(0).type().quasiIdentifier();
+        f[i] = single ? 1.0 : 0.0;
+        if (single && weights.singleQuasiIdentifier() < 0) {
+            reasons.add("against: a single name or place, no other data");
+        }
         return new Evidence(f, reasons);
     }
 
