@@ -37,6 +37,7 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             "for", "is", "es", "e", "et", "und", "per", "pra", "pour", "mit", "von", "aus", "и", "из", "dari", "na", "ya",
             "ni", "və", "ve", "y", "o", "or", "ou", "oder", "privado", "private", "dm", "md", "pv", "inbox", "lol", "jaja",
             "haha", "kkk", "si", "no", "not", "pas", "nicht", "не", "tak", "hapana");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\p{Punct}\\s]+");
     private static final int MAX_WORDS = 6;
     private static final int MAX_CJK_NAME = 4;
     private static final int MAX_IDEOGRAPHS = 12;
@@ -97,7 +98,7 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
         }
         claimed.set(span[0], span[1]);
         String surface = ctx.text().substring(span[0], span[1]);
-        String normalised = TextFolding.fold(surface).replaceAll("[\\p{Punct}\\s]+", " ").strip();
+        String normalised = SEPARATORS.matcher(TextFolding.fold(surface)).replaceAll(" ").strip();
         out.add(new Finding(type, span[0], span[1], confidence, "cue", normalised, Masking.words(surface)));
     }
 
