@@ -33,9 +33,9 @@ public final class TextScanning {
     public MessageAnalysis scan(MessageAnalysis message) {
         String text = message.event().getText();
         MessageAnalysis scanned = message;
-        PriorCues caption = PriorCues.NONE;
+        PriorCues caption = message.prior();
         if (text != null && !text.isBlank()) {
-            TextScan scan = doxxing.scan(text, message.countryHint(), message.followsImage());
+            TextScan scan = doxxing.scan(text, message.countryHint(), message.followsImage(), message.prior());
             count(scan, "text");
             caption = scan.cues();
             scanned = scanned.withText(scan);
