@@ -1,5 +1,9 @@
 package io.vigil.sink.media;
 
+import io.vigil.detector.media.DecodeRequest;
+import io.vigil.detector.media.DecodedImage;
+import io.vigil.detector.media.ImageDecodeException;
+import io.vigil.detector.media.ImageDecoder;
 import io.vigil.schemas.BoundingBox;
 
 import javax.imageio.IIOImage;
@@ -10,7 +14,6 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.Optional;
 /**
  * The blurred preview a moderator sees by default. The image is shrunk to a few pixels and enlarged again on the
  * server, so the browser never holds the detail: a shape and colours to decide whether to look, nothing more.
+ * Images are decoded through the detector's guarded decoder: the pixel limit is checked from the header before any
+ * pixel buffer exists, only allow-listed formats are read, and large images are subsampled while decoding.
  */
 public final class MediaPreview {
 
@@ -27,9 +32,14 @@ public final class MediaPreview {
     private static final float JPEG_QUALITY = 0.7f;
 
     private final int edgePx;
+    private final ImageDecoder decoder;
+    private final DecodeRequest request;
 
-    public MediaPreview(int edgePx) {
+    public MediaPreview(int edgePx, ImageDecoder decoder) {
         this.edgePx = edgePx;
+        this.decoder = decoder;
+        // Subsampled while decoding to a few times the shown size: a 6000 px photo never becomes 6000 px of pixels here.
+        this.request = DecodeRequest.colourAtLeast(BLUR_EDGE_PX * 4, BLUR_EDGE_PX * 4);
     }
 
     /** A blurred JPEG of the image, or empty if the bytes are no image this server can decode. */
@@ -43,12 +53,16 @@ public final class MediaPreview {
      * shape of a line of digits survives in the preview.
      */
     public Optional<byte[]> blurred(byte[] imageBytes, List<BoundingBox> hidden) {
-        BufferedImage image = decode(imageBytes);
-        if (image == null) {
+        DecodedImage decoded = decode(imageBytes);
+        if (decoded == null) {
             return Optional.empty();
         }
+        BufferedImage image = decoded.image();
         if (!hidden.isEmpty()) {
-            image = flattened(image, hidden);
+            // OCR boxes are in the pixels of the image as displayed at full size: turn the decoded pixels the same way
+            // and bring the boxes down to the decode's subsampling.
+            image = flattened(decoded.orientation().applyTo(image), hidden.stream()
+                    .map(b -> scaled(b, decoded.subsampling())).toList());
         }
         BufferedImage tiny = scale(image, BLUR_EDGE_PX, RenderingHints.VALUE_INTERPOLATION_BILINEAR, true);
         BufferedImage shown = scale(tiny, edgePx, RenderingHints.VALUE_INTERPOLATION_BICUBIC, false);
@@ -95,12 +109,17 @@ public final class MediaPreview {
         return out;
     }
 
-    private static BufferedImage decode(byte[] bytes) {
+    private DecodedImage decode(byte[] bytes) {
         try {
-            return ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) {
+            return decoder.decode(bytes, request);
+        } catch (ImageDecodeException e) {
             return null;
         }
+    }
+
+    private static BoundingBox scaled(BoundingBox b, int subsampling) {
+        return new BoundingBox(b.getX() / subsampling, b.getY() / subsampling,
+                Math.max(1, (b.getWidth() + subsampling - 1) / subsampling), Math.max(1, (b.getHeight() + subsampling - 1) / subsampling));
     }
 
     private static BufferedImage scale(BufferedImage source, int longEdge, Object interpolation, boolean progressive) {
