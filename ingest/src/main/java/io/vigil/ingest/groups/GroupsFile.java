@@ -1,9 +1,9 @@
 package io.vigil.ingest.groups;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.ingest.json.JsonLines;
 import io.vigil.ingest.telegram.TelegramIds;
 import io.vigil.ingest.telegram.export.ChatProfile;
 import io.vigil.ingest.telegram.links.TelegramLinks;
@@ -14,10 +14,7 @@ import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.GroupStatus;
 import io.vigil.schemas.Visibility;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,41 +75,25 @@ public final class GroupsFile {
     public static GroupsFile read(Path file) throws IOException, InvalidException {
         Map<String, ObjectNode> byChat = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (JsonProcessingException e) {
-                    problems.add("line " + number + ": not a JSON object");
-                    continue;
-                }
-                if (!(node instanceof ObjectNode object)) {
-                    problems.add("line " + number + ": not a JSON object");
-                    continue;
-                }
-                List<String> lineProblems = new ArrayList<>();
-                ObjectNode normal = normalise(object, lineProblems);
-                if (!lineProblems.isEmpty()) {
-                    for (String problem : lineProblems) {
-                        problems.add("line " + number + ": " + problem);
-                    }
-                    continue;
-                }
-                String chatId = normal.get("chatId").asText();
-                if (byChat.containsKey(chatId)) {
-                    problems.add("line " + number + ": chat " + chatId + " is already described on an earlier line");
-                    continue;
-                }
-                byChat.put(chatId, normal);
+        JsonLines.read(file, JSON, line -> {
+            String at = "line " + line.number() + ": ";
+            if (!(line.value() instanceof ObjectNode object)) {
+                problems.add(at + "not a JSON object");
+                return;
             }
-        }
+            List<String> lineProblems = new ArrayList<>();
+            ObjectNode normal = normalise(object, lineProblems);
+            if (!lineProblems.isEmpty()) {
+                lineProblems.forEach(problem -> problems.add(at + problem));
+                return;
+            }
+            String chatId = normal.get("chatId").asText();
+            if (byChat.containsKey(chatId)) {
+                problems.add(at + "chat " + chatId + " is already described on an earlier line");
+                return;
+            }
+            byChat.put(chatId, normal);
+        });
         if (!problems.isEmpty()) {
             throw new InvalidException(file, problems);
         }

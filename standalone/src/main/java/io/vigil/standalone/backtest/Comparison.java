@@ -2,11 +2,9 @@ package io.vigil.standalone.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.ingest.json.JsonLines;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,27 +71,16 @@ public final class Comparison {
 
     private static Map<String, Outcome> read(Path file, ObjectMapper json) throws IOException {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = json.readTree(line);
-                } catch (IOException e) {
-                    throw new IOException(file + " line " + number + ": not a JSON line of a backtest");
-                }
-                if (!"message".equals(node.path("kind").asText())) {
-                    continue;
-                }
+        JsonLines.read(file, json, line -> {
+            if (!line.isJson()) {
+                throw new IOException(file + " line " + line.number() + ": not a JSON line of a backtest");
+            }
+            JsonNode node = line.value();
+            if ("message".equals(node.path("kind").asText())) {
                 String key = BacktestResults.key(node.path("chatId").asText(), node.path("messageId").asText());
                 outcomes.put(key, new Outcome(text(node, "level"), text(node, "queue")));
             }
-        }
+        });
         return outcomes;
     }
 
