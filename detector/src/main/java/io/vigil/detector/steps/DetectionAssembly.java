@@ -7,7 +7,7 @@ import io.vigil.detector.doxxing.DetectedEntity;
 import io.vigil.detector.doxxing.TextScan;
 import io.vigil.detector.nudity.NudityCategory;
 import io.vigil.detector.nudity.NudityScores;
-import io.vigil.detector.pdq.PdqHashes;
+import io.vigil.pdq.PdqHashes;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.HashMatch;
 import io.vigil.schemas.MediaError;

@@ -1,20 +1,20 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.testing;
 
-import io.vigil.detector.pdq.Hash256;
+import io.vigil.pdq.Hash256;
 import java.util.Random;
 
-/** Random hashes and planted near-duplicates for index tests. */
-final class RandomHashes {
+/** Random hashes and planted near-duplicates for index and clustering tests (shared as the test jar). */
+public final class RandomHashes {
 
     private RandomHashes() {
     }
 
-    static Hash256 random(Random random) {
+    public static Hash256 random(Random random) {
         return Hash256.ofWords(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
     }
 
     /** {@code base} with exactly {@code distance} distinct bits flipped. */
-    static Hash256 near(Hash256 base, int distance, Random random) {
+    public static Hash256 near(Hash256 base, int distance, Random random) {
         int[] positions = new int[256];
         for (int i = 0; i < 256; i++) {
             positions[i] = i;

@@ -1,4 +1,4 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
 
 import java.util.Arrays;
 

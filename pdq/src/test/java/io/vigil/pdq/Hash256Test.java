@@ -1,4 +1,4 @@
-package io.vigil.detector.pdq;
+package io.vigil.pdq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

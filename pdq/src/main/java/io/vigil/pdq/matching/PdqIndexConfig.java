@@ -1,4 +1,4 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
 
 /**
  * Tuning of a {@link PdqIndex}. Results never depend on it (every search is exact); speed and memory do.

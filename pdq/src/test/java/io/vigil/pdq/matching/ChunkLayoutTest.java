@@ -1,8 +1,10 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
+
+import io.vigil.pdq.testing.RandomHashes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.detector.pdq.Hash256;
+import io.vigil.pdq.Hash256;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

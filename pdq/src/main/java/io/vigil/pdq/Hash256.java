@@ -1,4 +1,4 @@
-package io.vigil.detector.pdq;
+package io.vigil.pdq;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
 
 /** An index entry within the searched distance of the query. */
 public record PdqMatch(int id, int distance) implements Comparable<PdqMatch> {

@@ -1,12 +1,20 @@
-package io.vigil.detector.matching;
+package io.vigil.detector.pdq;
+
+import io.vigil.pdq.testing.RandomHashes;
+
+import io.vigil.pdq.matching.PdqIndex;
+import io.vigil.pdq.matching.PdqMatchOutcome;
+import io.vigil.pdq.matching.PdqMatchPolicy;
+import io.vigil.pdq.matching.PdqMatcher;
+import io.vigil.pdq.matching.PdqVariantMatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vigil.detector.pdq.Dihedral;
-import io.vigil.detector.pdq.PdqHash;
+import io.vigil.pdq.Dihedral;
+import io.vigil.pdq.PdqHash;
 import io.vigil.detector.pdq.PdqHasher;
-import io.vigil.detector.pdq.PdqHashes;
+import io.vigil.pdq.PdqHashes;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;

@@ -1,6 +1,6 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
 
-import io.vigil.detector.pdq.Dihedral;
+import io.vigil.pdq.Dihedral;
 
 /** An index entry matched by one of the image's dihedral variants (ORIGINAL unless the image was turned). */
 public record PdqVariantMatch(int id, int distance, Dihedral variant) {

@@ -1,8 +1,8 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
 
-import io.vigil.detector.pdq.Dihedral;
-import io.vigil.detector.pdq.PdqHash;
-import io.vigil.detector.pdq.PdqHashes;
+import io.vigil.pdq.Dihedral;
+import io.vigil.pdq.PdqHash;
+import io.vigil.pdq.PdqHashes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.vigil.detector.pdq;
+package io.vigil.pdq;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -12,7 +12,12 @@ public final class PdqHashes {
     private final Hash256[] byVariant;
     private final int quality;
 
-    PdqHashes(Hash256[] byVariant, int quality) {
+    /** The hashes of an image's variants, in {@link Dihedral} order, and its quality. */
+    public static PdqHashes of(Hash256[] byVariant, int quality) {
+        return new PdqHashes(byVariant, quality);
+    }
+
+    private PdqHashes(Hash256[] byVariant, int quality) {
         if (byVariant.length != Dihedral.values().length) {
             throw new IllegalArgumentException("one hash per dihedral variant");
         }

@@ -1,4 +1,4 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
 
 /** Receives the entries a search finds. Called on the searching thread, once per entry. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
 
 /**
  * How media hashes are matched against the PDQ index.

@@ -1,6 +1,6 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
 
-import io.vigil.detector.pdq.Hash256;
+import io.vigil.pdq.Hash256;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 

@@ -1,6 +1,6 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
 
-import io.vigil.detector.pdq.Hash256;
+import io.vigil.pdq.Hash256;
 
 /**
  * The newest entries, not yet in a segment: an append-only array that one writer fills while any number of readers

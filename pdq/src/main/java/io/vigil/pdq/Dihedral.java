@@ -1,4 +1,4 @@
-package io.vigil.detector.pdq;
+package io.vigil.pdq;
 
 /**
  * The eight rotations and mirrors of an image, in the reference's order (orig, rot90, rot180, rot270, flipx, flipy,
@@ -29,9 +29,12 @@ public enum Dihedral {
         this.negateOddColumnFrequencies = negateOddColumnFrequencies;
     }
 
+    /** Side of the DCT block PDQ keeps: frequencies 1..16 in each direction. */
+    public static final int DCT_SIDE = 16;
+
     /** The 16x16 DCT block of the transformed image, from the original's block {@code dct[i*16+j]}. */
-    void transform(double[] dct, double[] out) {
-        int k = PdqDct.K;
+    public void transform(double[] dct, double[] out) {
+        int k = DCT_SIDE;
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 // index i holds frequency i+1, which is odd when i is even

@@ -1,4 +1,4 @@
-package io.vigil.detector.matching;
+package io.vigil.pdq.matching;
 
 /**
  * How a segment answers a search of one radius: either a scan, or per chunk the radius of keys to probe (-1: the
