@@ -95,6 +95,23 @@ class DetectorNetworkInputsTest {
         assertThat(match.getProvenance()).isEqualTo(provenance);
     }
 
+    @Test
+    void aPhoneNumberWrittenThreeWaysHasOneKeyedHashSoTheEnricherLinksThem() {
+        harness.groups.pipeInput("c", io.vigil.schemas.GroupMetadata.newBuilder().setPlatform("telegram").setChatId("c")
+                .setKind(io.vigil.schemas.ChatKind.SUPERGROUP).setVisibility(io.vigil.schemas.Visibility.PRIVATE).setMemberCount(10)
+                .setCountryHint("ES").setUpdatedAt(Instant.EPOCH).build());
+        for (String written : List.of("su número es +34 612 48 90 37", "su número es 6 1 2 4 8 9 0 3 7", "su número: +34612489037")) {
+            harness.events.pipeInput("c", message("m-" + written.hashCode(), written, null));
+        }
+
+        List<String> hashes = harness.detections.readValuesToList().stream()
+                .map(d -> d.getText().getEntities().stream().filter(e -> e.getType() == io.vigil.schemas.PersonalDataType.PHONE)
+                        .map(io.vigil.schemas.PersonalDataEntity::getKeyedHash).toList())
+                .map(list -> list.size() == 1 ? list.get(0) : "phones found: " + list.size()).toList();
+        assertThat(hashes).hasSize(3).doesNotContain("phones found: 0");
+        assertThat(hashes.stream().distinct()).hasSize(1);
+    }
+
     private static MessageEvent message(String id, String text, MediaItem media) {
         return MessageEvent.newBuilder().setPlatform("telegram").setChatId("c").setMessageId(id).setSenderId("s")
                 .setSentAt(Instant.EPOCH).setText(text).setMedia(media == null ? List.of() : List.of(media)).build();
