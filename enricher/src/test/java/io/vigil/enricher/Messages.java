@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builders of the enricher's inputs for tests: detections as the detector writes them, groups, events, decisions. */
-final class Messages {
+public final class Messages {
 
     private Messages() {
     }
@@ -117,7 +117,7 @@ final class Messages {
                 .setDecisionId(decisionId).setSupersedesDecisionId(supersedes).build();
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
