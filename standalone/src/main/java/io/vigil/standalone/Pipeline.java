@@ -12,6 +12,7 @@ import io.vigil.sink.SinkConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The three services in this process, against one Kafka cluster: the embedded default. Each service keeps its own
@@ -30,14 +31,15 @@ public final class Pipeline implements AutoCloseable {
     private final ServiceRunner<EnricherConfig> enricher;
     private final ServiceRunner<SinkConfig> sink;
 
-    private Pipeline(Settings settings) {
+    private Pipeline(Settings settings, Map<String, String> enricherSettings) {
         Path blobs = settings.dataDir().resolve("blobs").toAbsolutePath();
         try {
             detector = started(ServiceRunner.start(new DetectorApp(), loader("detector", settings, settings.detectorPort())
                     .override("media.blob-root", blobs.toString())
                     .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class)));
-            enricher = started(ServiceRunner.start(new EnricherApp(), loader("enricher", settings, settings.enricherPort())
-                    .load(EnricherConfig.class)));
+            ConfigLoader enricherConfig = loader("enricher", settings, settings.enricherPort());
+            enricherSettings.forEach(enricherConfig::override);
+            enricher = started(ServiceRunner.start(new EnricherApp(), enricherConfig.load(EnricherConfig.class)));
             sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, settings.sinkPort())
                     .override("media.blob-root", blobs.toString()).load(SinkConfig.class)));
         } catch (RuntimeException e) {
@@ -47,7 +49,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public static Pipeline start(Settings settings) {
-        return new Pipeline(settings);
+        return new Pipeline(settings, Map.of());
+    }
+
+    /** With settings of the enricher overridden (its policy file, say), as {@code --set key=value} would. */
+    public static Pipeline start(Settings settings, Map<String, String> enricherSettings) {
+        return new Pipeline(settings, enricherSettings);
     }
 
     private <T extends ServiceRunner<?>> T started(T runner) {
