@@ -37,6 +37,7 @@ import java.util.Set;
 public final class EnricherStores {
 
     public static final String CHAT_STATE = "chat-state";
+    public static final String CHAT_PROFILE = "chat-profile";
     public static final String PENDING = "pending-messages";
     public static final String WAITING = "waiting-chats";
     public static final String STRIKES = "chat-strikes";
@@ -57,7 +58,7 @@ public final class EnricherStores {
     public static final String STAY_DOWN_ENTRIES = "stay-down-entries";
     public static final String STAY_DOWN_DECISIONS = "stay-down-decisions";
 
-    public static final String[] CHAT_STORES = {CHAT_STATE, PENDING, WAITING, STRIKES};
+    public static final String[] CHAT_STORES = {CHAT_STATE, CHAT_PROFILE, PENDING, WAITING, STRIKES};
     public static final String[] NETWORK_STORES = {CLUSTERS, EXACT, NODES, NODE_CHATS, CASES, CASE_MEMBERS, CASE_CHATS, RECENT_IMAGES,
             PROFILES, LINEAGE_INDEX, LINEAGE_SUCCESSORS, LINEAGE_EMITTED, CHAT_CLUSTERS, STAY_DOWN_ENTRIES, STAY_DOWN_DECISIONS};
 
@@ -85,6 +86,7 @@ public final class EnricherStores {
     public static List<StoreBuilder<?>> chatStores() {
         return List.of(
                 store(CHAT_STATE, AvroSerde.of(ChatState.class)),
+                store(CHAT_PROFILE, AvroSerde.of(ChatProfile.class)),
                 store(PENDING, AvroSerde.of(PendingMessage.class)),
                 store(WAITING, Serdes.Long()),
                 store(STRIKES, Serdes.Long()));
@@ -115,8 +117,8 @@ public final class EnricherStores {
 
 
     public static ChatProfiles profiles(ProcessorContext<?, ?> context, ChatSettings settings, Policy policy) {
-        return new ChatProfiles(new StoreTable<>(context.getStateStore(CHAT_STATE)), settings.sketchChangesToSend(),
-                policy.lineage().flaggedMinHarmfulItems());
+        return new ChatProfiles(new StoreTable<>(context.getStateStore(CHAT_STATE)), new StoreTable<>(context.getStateStore(CHAT_PROFILE)),
+                settings.sketchChangesToSend(), policy.lineage());
     }
 
     public static NetworkMemory networkMemory(ProcessorContext<?, ?> context, NetworkSettings settings) {

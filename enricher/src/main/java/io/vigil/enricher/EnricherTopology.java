@@ -84,29 +84,29 @@ public final class EnricherTopology {
 
         KStream<String, ChatOutput> fromMetadata = groups.toStream(Named.as("group-metadata-changes"))
                 .process(() -> new ChatChange<>(policy.policy(), chat, GroupMetadata::getPlatform, ChatProfiles::onMetadata, clock),
-                        Named.as("profile-from-metadata"), EnricherStores.CHAT_STATE);
+                        Named.as("profile-from-metadata"), EnricherStores.CHAT_STATE, EnricherStores.CHAT_PROFILE);
         KStream<String, ChatOutput> fromEvents = builder.stream(Topics.GROUP_EVENTS.name(),
                         Consumed.with(Serdes.String(), AvroSerde.of(GroupEvent.class)).withName("group-events-source"))
                 .process(() -> new ChatChange<>(policy.policy(), chat, GroupEvent::getPlatform, ChatProfiles::onEvent, clock),
-                        Named.as("profile-from-group-events"), EnricherStores.CHAT_STATE);
+                        Named.as("profile-from-group-events"), EnricherStores.CHAT_STATE, EnricherStores.CHAT_PROFILE);
         KStream<String, ChatOutput> fromLineage = builder.stream(Topics.GROUP_LINEAGE.name(),
                         Consumed.with(Serdes.String(), AvroSerde.of(LineageRecord.class)).withName("group-lineage-source"))
                 .process(() -> new ChatChange<LineageRecord>(policy.policy(), chat, LineageRecord::getPlatform, ChatProfiles::onLineage, clock),
-                        Named.as("inherit-lineage"), EnricherStores.CHAT_STATE);
+                        Named.as("inherit-lineage"), EnricherStores.CHAT_STATE, EnricherStores.CHAT_PROFILE);
         KStream<String, ChatOutput> fromDecisions = builder.stream(Topics.MODERATION_DECISIONS.name(),
                         Consumed.with(Serdes.String(), AvroSerde.of(ModerationDecision.class)).withName("moderation-decisions-source"))
                 .process(() -> new DecisionIntake(policy.policy(), chat, clock), Named.as("count-strikes-and-keep-down"),
-                        EnricherStores.CHAT_STATE, EnricherStores.STRIKES);
+                        EnricherStores.CHAT_STATE, EnricherStores.CHAT_PROFILE, EnricherStores.STRIKES);
         KStream<String, ChatOutput> fromDetections = builder.stream(Topics.DETECTIONS.name(),
                         Consumed.with(Serdes.String(), AvroSerde.of(Detection.class)).withName("detections-source"))
                 .leftJoin(groups, DetectionInGroup::join,
                         Joined.<String, Detection, GroupMetadata>with(Serdes.String(), null, groupSerde).withName("join-group"))
                 .process(() -> new DetectionIntake(policy, chat, clock), Named.as("queue-in-chat-order"),
-                        EnricherStores.CHAT_STATE, EnricherStores.PENDING, EnricherStores.WAITING);
+                        EnricherStores.CHAT_STATE, EnricherStores.CHAT_PROFILE, EnricherStores.PENDING, EnricherStores.WAITING);
         KStream<String, ChatOutput> fromFacts = builder.stream(Topics.NETWORK_FACTS.name(),
                         Consumed.with(Serdes.String(), AvroSerde.of(NetworkFacts.class)).withName("network-facts-source"))
                 .process(() -> new FactsArrival(policy.policy(), chat, metrics, clock), Named.as("attach-network-facts"),
-                        EnricherStores.CHAT_STATE, EnricherStores.PENDING, EnricherStores.WAITING);
+                        EnricherStores.CHAT_STATE, EnricherStores.CHAT_PROFILE, EnricherStores.PENDING, EnricherStores.WAITING);
 
         fromDetections
                 .merge(fromFacts, Named.as("merge-released"))

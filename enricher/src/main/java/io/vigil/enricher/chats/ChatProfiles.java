@@ -1,7 +1,9 @@
 package io.vigil.enricher.chats;
 
-import io.vigil.enricher.clusters.Fingerprint;
+import io.vigil.enricher.lineage.LineageScorer;
+import io.vigil.enricher.lineage.ProfileFingerprint;
 import io.vigil.enricher.lineage.SenderSketch;
+import io.vigil.enricher.policy.Policy;
 import io.vigil.enricher.state.Table;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.GroupEvent;
@@ -20,15 +22,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What a chat partition remembers of each of its chats, and when it tells the network task: the profile lineage
- * compares (title, owner and admins, links, photos, sender sketch, status, strikes), sent whenever a comparable
- * field changes or the sender sketch has moved enough; per message only counters change, so most messages send
- * nothing.
+ * compares (title, owner and admins, links, photos, sender sketch, status, strikes) is sent whenever a comparable
+ * field changes, and when the sender sketch has moved enough in a chat that lineage still watches (a young chat,
+ * which may be a re-creation, or a flagged one, which may be re-created). Most messages change nothing and write
+ * nothing but the queue positions they need.
  */
 public final class ChatProfiles {
 
@@ -38,62 +40,93 @@ public final class ChatProfiles {
     static final int MAX_PHOTOS = 8;
 
     private final Table<ChatState> states;
+    private final Table<ChatProfile> profiles;
     private final int sketchChangesToSend;
-    private final int flaggedMinHarmfulItems;
+    private final LineageScorer lineage;
 
-    public ChatProfiles(Table<ChatState> states, int sketchChangesToSend, int flaggedMinHarmfulItems) {
+    public ChatProfiles(Table<ChatState> states, Table<ChatProfile> profiles, int sketchChangesToSend, Policy.Lineage lineage) {
         this.states = states;
+        this.profiles = profiles;
         this.sketchChangesToSend = sketchChangesToSend;
-        this.flaggedMinHarmfulItems = flaggedMinHarmfulItems;
+        this.lineage = new LineageScorer(lineage);
     }
 
-    public ChatState load(String chatId, String platform) {
+    public Chat load(String chatId, String platform) {
         ChatState state = states.get(chatId);
-        if (state == null) {
-            state = ChatState.newBuilder().setProfile(ChatProfile.newBuilder().setPlatform(platform == null ? "" : platform)
-                    .setChatId(chatId).setUpdatedAt(Instant.EPOCH).build()).build();
-        } else if (state.getProfile().getPlatform().isEmpty() && platform != null) {
-            state.getProfile().setPlatform(platform);
-        }
-        return state;
+        boolean isNew = state == null;
+        return new Chat(chatId, platform, isNew ? ChatState.newBuilder().build() : state, isNew, profiles);
     }
 
-    /** Writes the chat's state; returns the profile to send to the network task when lineage should look again. */
-    public Optional<NetworkRequest> store(String chatId, ChatState state, Instant now) {
-        long fingerprint = fingerprint(state.getProfile());
-        boolean send = fingerprint != state.getSentFingerprint() || state.getSketchChanges() >= sketchChangesToSend;
-        if (send) {
-            state.getProfile().setUpdatedAt(now);
-            state.setSentFingerprint(fingerprint);
-            state.setSketchChanges(0);
+    /** Writes what changed; returns the profile to send to the network task when lineage should look again. */
+    public Optional<NetworkRequest> store(Chat chat, Instant now) {
+        boolean send = false;
+        if (chat.isProfileChanged()) {
+            ChatProfile p = chat.profile();
+            ChatState state = chat.state();
+            long fingerprint = ProfileFingerprint.of(p, lineage);
+            boolean watched = lineage.young(p) || lineage.flagged(p);
+            send = fingerprint != state.getSentFingerprint() || state.getSketchChanges() >= sketchChangesToSend && watched;
+            if (send) {
+                p.setUpdatedAt(now);
+                state.setSentFingerprint(fingerprint);
+                state.setSketchChanges(0);
+                chat.stateChanged();
+            }
+            profiles.put(chat.id(), p);
         }
-        states.put(chatId, state);
-        return send ? Optional.of(NetworkRequest.newBuilder().setKind(NetworkRequestKind.PROFILE).setChatId(chatId)
-                .setProfile(ChatProfile.newBuilder(state.getProfile()).build()).build()) : Optional.empty();
+        if (chat.isStateChanged()) {
+            states.put(chat.id(), chat.state());
+        }
+        return send ? Optional.of(NetworkRequest.newBuilder().setKind(NetworkRequestKind.PROFILE).setChatId(chat.id())
+                .setProfile(ChatProfile.newBuilder(chat.profile()).build()).build()) : Optional.empty();
     }
 
-    public static void onMessage(ChatState state, Detection detection, boolean harmful) {
-        ChatProfile p = state.getProfile();
-        if (p.getFirstSeenAt() == null || detection.getSentAt().isBefore(p.getFirstSeenAt())) {
-            p.setFirstSeenAt(detection.getSentAt());
-        }
-        p.setItems(p.getItems() + 1);
+    public static void onMessage(Chat chat, Detection detection, boolean harmful) {
+        ChatProfile p = chat.profile();
+        boolean changed = seen(p, detection.getSentAt());
         if (harmful) {
             p.setHarmfulItems(p.getHarmfulItems() + 1);
+            changed = true;
         }
         long[] sketch = SenderSketch.of(p.getSenderSketch());
         long[] next = SenderSketch.add(sketch, detection.getSenderId());
         if (next != sketch) {
             p.setSenderSketch(SenderSketch.toList(next));
-            state.setSketchChanges(state.getSketchChanges() + 1);
+            chat.state().setSketchChanges(chat.state().getSketchChanges() + 1);
+            chat.stateChanged();
+            changed = true;
         }
         if (!detection.getLinks().isEmpty()) {
-            p.setPostedLinks(appendBounded(p.getPostedLinks(), detection.getLinks(), MAX_POSTED_LINKS));
+            List<String> links = appendBounded(p.getPostedLinks(), detection.getLinks(), MAX_POSTED_LINKS);
+            if (!links.equals(p.getPostedLinks())) {
+                p.setPostedLinks(links);
+                changed = true;
+            }
+        }
+        if (changed) {
+            chat.profileChanged();
         }
     }
 
-    public static void onMetadata(ChatState state, GroupMetadata g) {
-        ChatProfile p = state.getProfile();
+    /**
+     * The chat's first and last activity, by event time. The last moves with every message, so it is written with
+     * the next change that is written anyway, or once it has moved a day.
+     */
+    private static boolean seen(ChatProfile p, Instant at) {
+        boolean changed = false;
+        if (p.getFirstSeenAt() == null || at.isBefore(p.getFirstSeenAt())) {
+            p.setFirstSeenAt(at);
+            changed = true;
+        }
+        if (p.getLastSeenAt() == null || at.isAfter(p.getLastSeenAt())) {
+            changed |= p.getLastSeenAt() == null || at.toEpochMilli() - p.getLastSeenAt().toEpochMilli() > 86_400_000L;
+            p.setLastSeenAt(at);
+        }
+        return changed;
+    }
+
+    public static void onMetadata(Chat chat, GroupMetadata g) {
+        ChatProfile p = chat.profile();
         p.setPlatform(g.getPlatform());
         p.setTitle(g.getTitle());
         p.setUsername(g.getUsername());
@@ -114,10 +147,11 @@ public final class ChatProfiles {
         p.setInviteLinks(List.copyOf(g.getInviteLinks()));
         p.setPreviousChatIds(List.copyOf(g.getPreviousChatIds()));
         p.setPlatformStrikes(g.getStrikeCount());
+        chat.profileChanged();
     }
 
-    public static void onEvent(ChatState state, GroupEvent e) {
-        ChatProfile p = state.getProfile();
+    public static void onEvent(Chat chat, GroupEvent e) {
+        ChatProfile p = chat.profile();
         if (p.getPlatform().isEmpty()) {
             p.setPlatform(e.getPlatform());
         }
@@ -164,12 +198,11 @@ public final class ChatProfiles {
                 // members joining or leaving say nothing lineage compares beyond who later posts (the sender sketch)
             }
         }
-        if (p.getFirstSeenAt() == null || e.getOccurredAt().isBefore(p.getFirstSeenAt())) {
-            p.setFirstSeenAt(e.getOccurredAt());
-        }
+        seen(p, e.getOccurredAt());
         if (!e.getLinks().isEmpty()) {
             p.setPostedLinks(appendBounded(p.getPostedLinks(), e.getLinks(), MAX_POSTED_LINKS));
         }
+        chat.profileChanged();
     }
 
     /** Renaming, changing the photo and pinning are what admins do; whoever does them counts as one. */
@@ -179,36 +212,33 @@ public final class ChatProfiles {
         }
     }
 
+    /** A confirmed decision counted once more (or, reversed, once less) against the chat. */
+    public static void onStrikes(Chat chat, int delta) {
+        ChatProfile p = chat.profile();
+        p.setVigilStrikes(Math.max(0, p.getVigilStrikes() + delta));
+        chat.profileChanged();
+    }
+
     /** Takes a lineage record for this chat; keeps the strongest (a re-creation before a migration at equal score). */
-    public static boolean onLineage(ChatState state, LineageRecord record) {
-        LineageNotice current = state.getLineage();
+    public static void onLineage(Chat chat, LineageRecord record) {
+        LineageNotice current = chat.state().getLineage();
         boolean samePair = current != null && current.getPredecessorChatId().equals(record.getPredecessorChatId())
                 && current.getRelation().equals(record.getRelation());
         boolean stronger = current == null || record.getScore() > current.getScore()
                 || record.getScore() == current.getScore() && record.getRelation().equals("recreation");
         if (!samePair && !stronger) {
-            return false;
+            return;
         }
-        state.setLineage(LineageNotice.newBuilder().setPredecessorChatId(record.getPredecessorChatId())
+        chat.state().setLineage(LineageNotice.newBuilder().setPredecessorChatId(record.getPredecessorChatId())
                 .setPredecessorTitle(record.getPredecessorTitle()).setPredecessorTakenDownAt(record.getPredecessorTakenDownAt())
                 .setRelation(record.getRelation()).setScore(record.getScore())
                 .setEvidence(record.getEvidence().stream().map(e -> e.getDescription()).toList())
                 .setInheritedStrikes(record.getInheritedStrikes()).setSummary(record.getSummary()).build());
-        state.getProfile().setInheritedStrikes(record.getInheritedStrikes());
-        return true;
-    }
-
-    private long fingerprint(ChatProfile p) {
-        // What lineage compares; counters only where they cross the line that makes a chat a possible predecessor.
-        long harmfulBucket = Math.min(p.getHarmfulItems(), flaggedMinHarmfulItems)
-                + (p.getHarmfulItems() > flaggedMinHarmfulItems ? 64 - Long.numberOfLeadingZeros(p.getHarmfulItems()) : 0);
-        return Fingerprint.of(String.join("|", Objects.toString(p.getTitle()), Objects.toString(p.getUsername()),
-                Objects.toString(p.getCreatedAt()), Objects.toString(p.getFirstSeenAt() == null ? null : "seen"), p.getStatus().name(),
-                Objects.toString(p.getTakenDownAt()), Objects.toString(p.getOwnerId()), p.getAdminIds().toString(),
-                p.getActingAdminIds().toString(), p.getInviteLinks().toString(), p.getPostedLinks().toString(), p.getPhotos().toString(),
-                p.getPreviousChatIds().toString(), Objects.toString(p.getMigratedFromChatId()), Objects.toString(p.getMigratedToChatId()),
-                Integer.toString(p.getPlatformStrikes()), Integer.toString(p.getVigilStrikes()), Integer.toString(p.getInheritedStrikes()),
-                Long.toString(harmfulBucket)));
+        chat.stateChanged();
+        if (chat.profile().getInheritedStrikes() != record.getInheritedStrikes()) {
+            chat.profile().setInheritedStrikes(record.getInheritedStrikes());
+            chat.profileChanged();
+        }
     }
 
     /** {@code list} with {@code added} appended (no repeats), keeping the most recent {@code max}. */

@@ -2,7 +2,6 @@ package io.vigil.enricher.chats;
 
 import io.vigil.enricher.state.Keys;
 import io.vigil.enricher.state.Table;
-import io.vigil.schemas.network.ChatState;
 import io.vigil.schemas.network.NetworkFacts;
 import io.vigil.schemas.network.PendingMessage;
 
@@ -35,17 +34,18 @@ public final class ChatQueue {
     public record Release(PendingMessage message, Optional<String> unavailable, long waitedMillis) {
     }
 
-    public static boolean hasQueue(ChatState state) {
-        return state.getNextSeq() > state.getHeadSeq();
+    public static boolean hasQueue(Chat chat) {
+        return chat.state().getNextSeq() > chat.state().getHeadSeq();
     }
 
     /** Queues a message at the chat's tail; returns its sequence number. */
-    public long enqueue(String chatId, ChatState state, PendingMessage message) {
-        long seq = state.getNextSeq();
-        state.setNextSeq(seq + 1);
-        pending.put(key(chatId, seq), message);
-        if (waiting.get(chatId) == null) {
-            waiting.put(chatId, message.getQueuedAt());
+    public long enqueue(Chat chat, PendingMessage message) {
+        long seq = chat.state().getNextSeq();
+        chat.state().setNextSeq(seq + 1);
+        chat.stateChanged();
+        pending.put(key(chat.id(), seq), message);
+        if (waiting.get(chat.id()) == null) {
+            waiting.put(chat.id(), message.getQueuedAt());
         }
         return seq;
     }
@@ -63,9 +63,11 @@ public final class ChatQueue {
     }
 
     /** Releases, in order, every message at the head that is ready or has waited past the limit. */
-    public List<Release> drain(String chatId, ChatState state, long nowMillis) {
+    public List<Release> drain(Chat chat, long nowMillis) {
+        String chatId = chat.id();
         List<Release> released = new ArrayList<>();
-        while (hasQueue(state)) {
+        while (hasQueue(chat)) {
+            io.vigil.schemas.network.ChatState state = chat.state();
             String key = key(chatId, state.getHeadSeq());
             PendingMessage head = pending.get(key);
             if (head != null) {
@@ -79,6 +81,7 @@ public final class ChatQueue {
                 pending.delete(key);
             }
             state.setHeadSeq(state.getHeadSeq() + 1);
+            chat.stateChanged();
         }
         waiting.delete(chatId);
         return released;

@@ -95,7 +95,11 @@ public final class GroupLineage implements AutoCloseable {
         ChatProfile old = profiles.get(chatId);
         profiles.put(chatId, profile);
         reindex(old, profile);
-        List<LineageRecord> records = new ArrayList<>(evaluate(profile, now));
+        boolean material = old == null || ProfileFingerprint.of(old, scorer) != ProfileFingerprint.of(profile, scorer);
+        List<LineageRecord> records = new ArrayList<>();
+        if (material || scorer.young(profile)) {
+            records.addAll(evaluate(profile, now));
+        }
         if (profile.getMigratedToChatId() != null) {
             ChatProfile successor = profiles.get(profile.getMigratedToChatId());
             emit(successor != null ? successor : stub(profile, profile.getMigratedToChatId()), profile, MIGRATION,

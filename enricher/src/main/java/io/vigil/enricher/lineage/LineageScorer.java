@@ -48,6 +48,16 @@ public final class LineageScorer {
                 || p.getHarmfulItems() >= policy.flaggedMinHarmfulItems();
     }
 
+    /**
+     * A chat lineage still watches as a possible re-creation: it appeared (was created or first seen) within the
+     * policy's young-chat days of its latest activity, by event time, so that a replay judges as the live run did.
+     */
+    public boolean young(ChatProfile c) {
+        Optional<Instant> appeared = appearedAt(c);
+        Instant last = c.getLastSeenAt() != null ? c.getLastSeenAt() : c.getFirstSeenAt();
+        return appeared.isEmpty() || last == null || !last.isAfter(appeared.get().plus(Duration.ofDays(policy.youngChatDays())));
+    }
+
     /** Strikes a successor inherits from this predecessor. */
     public static int strikesOf(ChatProfile p) {
         return p.getPlatformStrikes() + p.getVigilStrikes() + p.getInheritedStrikes();

@@ -8,7 +8,6 @@ import io.vigil.schemas.CaseSummary;
 import io.vigil.schemas.ClusterSighting;
 import io.vigil.schemas.LineageNotice;
 
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -99,8 +98,19 @@ public final class Placeholders {
         };
     }
 
+    /** 48200 as "48,200" (NumberFormat's ROOT grouping, without creating a formatter per reason). */
     public static String count(long n) {
-        return NumberFormat.getIntegerInstance(Locale.ROOT).format(n);
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            out.append('-');
+        }
+        int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        out.append(digits, 0, head);
+        for (int i = head; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     public static String date(Instant instant) {

@@ -61,10 +61,12 @@ public record Policy(String version, String digest, Levels levels, List<Rule> ru
      * @param memeMaxChats            a cluster in more chats than this is a meme: no lineage evidence
      * @param takedownWindowDays      a chat that appears this soon after a takedown
      * @param flaggedMinHarmfulItems  a chat with this many harmful items counts as flagged (a possible predecessor)
+     * @param youngChatDays           a chat this many days from its appearance is still checked as a possible re-creation
+     *                                whenever its senders change; older ones only when what lineage compares changes
      */
     public record Lineage(Map<String, Double> weights, double minScore, int minEvidenceKinds, double similarTitleMin,
                           double sharedSendersMinOverlap, int sharedSendersMinCount, int sharedMediaMinClusters, int memeMaxChats,
-                          int takedownWindowDays, int flaggedMinHarmfulItems) {
+                          int takedownWindowDays, int flaggedMinHarmfulItems, int youngChatDays) {
 
         public static final List<String> EVIDENCE_KINDS = List.of("same-owner", "shared-admins", "shared-senders", "similar-title",
                 "invite-link", "same-photo", "shared-media", "after-takedown");

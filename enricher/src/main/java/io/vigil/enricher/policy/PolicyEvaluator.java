@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -176,7 +175,10 @@ public final class PolicyEvaluator {
         return new Evaluation.Hit(rule.name(), rule.shadow(), outcome, contribution, rule.queue());
     }
 
-    private static String format(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+    /** Two decimals, as String.format("%.2f") writes them for weights 0-1, without its cost per rule hit. */
+    static String format(double v) {
+        long hundredths = Math.round(v * 100);
+        long abs = Math.abs(hundredths);
+        return (hundredths < 0 ? "-" : "") + abs / 100 + "." + (abs % 100 < 10 ? "0" : "") + abs % 100;
     }
 }

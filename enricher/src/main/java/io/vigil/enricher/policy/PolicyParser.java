@@ -52,7 +52,7 @@ public final class PolicyParser {
     private static final Set<String> CASE_SCORE_KEYS = Set.of("chat-weight", "reach-weight", "max-spread");
     private static final Set<String> LINEAGE_KEYS = Set.of("weights", "min-score", "min-evidence-kinds", "similar-title-min",
             "shared-senders-min-overlap", "shared-senders-min-count", "shared-media-min-clusters", "meme-max-chats",
-            "takedown-window-days", "flagged-min-harmful-items");
+            "takedown-window-days", "flagged-min-harmful-items", "young-chat-days");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -492,7 +492,8 @@ public final class PolicyParser {
         }
         int window = positive(node, "takedown-window-days", "lineage.takedown-window-days");
         int flagged = positive(node, "flagged-min-harmful-items", "lineage.flagged-min-harmful-items");
-        return new Policy.Lineage(weights, minScore, kinds, title, overlap, senders, media, meme, window, flagged);
+        int young = positive(node, "young-chat-days", "lineage.young-chat-days");
+        return new Policy.Lineage(weights, minScore, kinds, title, overlap, senders, media, meme, window, flagged, young);
     }
 
     private <E extends Enum<E>> Set<E> enumSet(JsonNode list, Class<E> type, String path) {

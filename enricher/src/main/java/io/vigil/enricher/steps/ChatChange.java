@@ -3,7 +3,7 @@ package io.vigil.enricher.steps;
 import io.vigil.enricher.EnricherStores;
 import io.vigil.enricher.chats.ChatProfiles;
 import io.vigil.enricher.policy.Policy;
-import io.vigil.schemas.network.ChatState;
+import io.vigil.enricher.chats.Chat;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,12 +21,12 @@ public final class ChatChange<V> implements Processor<String, V, String, ChatOut
     private final Policy policy;
     private final EnricherStores.ChatSettings settings;
     private final Function<V, String> platform;
-    private final BiConsumer<ChatState, V> change;
+    private final BiConsumer<Chat, V> change;
     private final Clock clock;
     private ProcessorContext<String, ChatOutput> context;
     private ChatProfiles profiles;
 
-    public ChatChange(Policy policy, EnricherStores.ChatSettings settings, Function<V, String> platform, BiConsumer<ChatState, V> change,
+    public ChatChange(Policy policy, EnricherStores.ChatSettings settings, Function<V, String> platform, BiConsumer<Chat, V> change,
                       Clock clock) {
         this.policy = policy;
         this.settings = settings;
@@ -46,9 +46,9 @@ public final class ChatChange<V> implements Processor<String, V, String, ChatOut
         if (record.value() == null) {
             return; // a deleted group's metadata: what the chat was stays in its profile
         }
-        ChatState state = profiles.load(record.key(), platform.apply(record.value()));
-        change.accept(state, record.value());
-        profiles.store(record.key(), state, clock.instant())
+        Chat chat = profiles.load(record.key(), platform.apply(record.value()));
+        change.accept(chat, record.value());
+        profiles.store(chat, clock.instant())
                 .ifPresent(profile -> context.forward(record.withValue(new ChatOutput.ToNetwork(profile))));
     }
 }

@@ -10,8 +10,7 @@ import io.vigil.enricher.state.Table;
 import io.vigil.runtime.errors.RejectedRecordException;
 import io.vigil.schemas.ModerationAction;
 import io.vigil.schemas.ModerationDecision;
-import io.vigil.schemas.network.ChatProfile;
-import io.vigil.schemas.network.ChatState;
+import io.vigil.enricher.chats.Chat;
 import io.vigil.schemas.network.NetworkRequest;
 import io.vigil.schemas.network.NetworkRequestKind;
 import io.vigil.schemas.network.StayDownRequest;
@@ -57,30 +56,29 @@ public final class DecisionIntake implements Processor<String, ModerationDecisio
             throw new RejectedRecordException("invalid_decision", "moderation decision refused: " + String.join("; ", problems));
         }
         String chatId = record.key();
-        ChatState state = profiles.load(chatId, d.getPlatform());
-        ChatProfile profile = state.getProfile();
+        Chat chat = profiles.load(chatId, d.getPlatform());
         boolean stayDown = false;
         if (StayDownBank.confirms(d)) {
             String key = Keys.of(chatId, StayDownBank.idOf(d));
             if (strikes.get(key) == null) {
                 strikes.put(key, d.getDecidedAt().toEpochMilli());
-                profile.setVigilStrikes(profile.getVigilStrikes() + 1);
+                ChatProfiles.onStrikes(chat, 1);
             }
             stayDown = !d.getMedia().isEmpty();
         } else if (d.getAction() == ModerationAction.REVERSED) {
             String key = Keys.of(chatId, d.getSupersedesDecisionId());
             if (strikes.get(key) != null) {
                 strikes.delete(key);
-                profile.setVigilStrikes(Math.max(0, profile.getVigilStrikes() - 1));
+                ChatProfiles.onStrikes(chat, -1);
             }
             stayDown = true;
         }
         if (stayDown) {
             context.forward(record.withValue(new ChatOutput.ToNetwork(NetworkRequest.newBuilder().setKind(NetworkRequestKind.STAY_DOWN)
-                    .setChatId(chatId).setStayDown(StayDownRequest.newBuilder().setDecision(d).setChatTitle(profile.getTitle()).build())
+                    .setChatId(chatId).setStayDown(StayDownRequest.newBuilder().setDecision(d).setChatTitle(chat.profile().getTitle()).build())
                     .build())));
         }
-        profiles.store(chatId, state, clock.instant())
+        profiles.store(chat, clock.instant())
                 .ifPresent(p -> context.forward(record.withValue(new ChatOutput.ToNetwork(p))));
     }
 }

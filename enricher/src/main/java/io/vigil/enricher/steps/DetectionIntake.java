@@ -6,7 +6,7 @@ import io.vigil.enricher.chats.ChatQueue;
 import io.vigil.enricher.policy.PolicyEvaluator;
 import io.vigil.enricher.state.StoreTable;
 import io.vigil.schemas.Detection;
-import io.vigil.schemas.network.ChatState;
+import io.vigil.enricher.chats.Chat;
 import io.vigil.schemas.network.MessageSighting;
 import io.vigil.schemas.network.NetworkRequest;
 import io.vigil.schemas.network.NetworkRequestKind;
@@ -51,11 +51,11 @@ public final class DetectionIntake implements Processor<String, DetectionInGroup
         Detection d = record.value().detection();
         String chatId = record.key();
         PolicyEvaluator.Verdict verdict = policy.verdict(RiskAssessmentStep.facts(d, record.value().group()));
-        ChatState state = profiles.load(chatId, d.getPlatform());
-        ChatProfiles.onMessage(state, d, verdict.harmful());
+        Chat chat = profiles.load(chatId, d.getPlatform());
+        ChatProfiles.onMessage(chat, d, verdict.harmful());
         Optional<MessageSighting> sighting = MessageSightings.of(d, record.value().group(), verdict, policy.policy().cases());
-        if (sighting.isPresent() || ChatQueue.hasQueue(state)) {
-            long seq = queue.enqueue(chatId, state, PendingMessage.newBuilder().setDetection(d).setGroup(record.value().group().orElse(null))
+        if (sighting.isPresent() || ChatQueue.hasQueue(chat)) {
+            long seq = queue.enqueue(chat, PendingMessage.newBuilder().setDetection(d).setGroup(record.value().group().orElse(null))
                     .setNeedsFacts(sighting.isPresent()).setQueuedAt(clock.millis()).build());
             sighting.ifPresent(s -> {
                 s.setSeq(seq);
@@ -64,9 +64,9 @@ public final class DetectionIntake implements Processor<String, DetectionInGroup
             });
         } else {
             context.forward(record.withValue(new ChatOutput.Released(
-                    ReleasedMessage.of(d, record.value().group(), Optional.empty(), Optional.empty(), state))));
+                    ReleasedMessage.of(d, record.value().group(), Optional.empty(), Optional.empty(), chat))));
         }
-        profiles.store(chatId, state, clock.instant())
+        profiles.store(chat, clock.instant())
                 .ifPresent(profile -> context.forward(record.withValue(new ChatOutput.ToNetwork(profile))));
     }
 }

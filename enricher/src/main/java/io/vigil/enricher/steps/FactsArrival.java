@@ -6,7 +6,7 @@ import io.vigil.enricher.chats.ChatProfiles;
 import io.vigil.enricher.chats.ChatQueue;
 import io.vigil.enricher.policy.Policy;
 import io.vigil.enricher.state.StoreTable;
-import io.vigil.schemas.network.ChatState;
+import io.vigil.enricher.chats.Chat;
 import io.vigil.schemas.network.NetworkFacts;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -66,14 +66,14 @@ public final class FactsArrival implements Processor<String, NetworkFacts, Strin
     }
 
     private void release(String chatId, long timestamp) {
-        ChatState state = profiles.load(chatId, null);
-        for (ChatQueue.Release release : queue.drain(chatId, state, clock.millis())) {
+        Chat chat = profiles.load(chatId, null);
+        for (ChatQueue.Release release : queue.drain(chat, clock.millis())) {
             metrics.released(release.waitedMillis(), release.unavailable().isPresent());
             ReleasedMessage message = ReleasedMessage.of(release.message().getDetection(), Optional.ofNullable(release.message().getGroup()),
-                    Optional.ofNullable(release.message().getFacts()), release.unavailable(), state);
+                    Optional.ofNullable(release.message().getFacts()), release.unavailable(), chat);
             context.forward(new Record<>(chatId, new ChatOutput.Released(message), timestamp));
         }
-        profiles.store(chatId, state, clock.instant())
+        profiles.store(chat, clock.instant())
                 .ifPresent(profile -> context.forward(new Record<>(chatId, new ChatOutput.ToNetwork(profile), timestamp)));
     }
 }

@@ -3,7 +3,7 @@ package io.vigil.enricher.steps;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.LineageNotice;
-import io.vigil.schemas.network.ChatState;
+import io.vigil.enricher.chats.Chat;
 import io.vigil.schemas.network.NetworkFacts;
 
 import java.util.Optional;
@@ -18,8 +18,8 @@ public record ReleasedMessage(Detection detection, Optional<GroupMetadata> group
                               Optional<String> unavailable, int ownStrikes, int inheritedStrikes, Optional<LineageNotice> lineage) {
 
     public static ReleasedMessage of(Detection detection, Optional<GroupMetadata> group, Optional<NetworkFacts> facts,
-                                     Optional<String> unavailable, ChatState chat) {
-        return new ReleasedMessage(detection, group, facts, unavailable, chat.getProfile().getVigilStrikes(),
-                chat.getProfile().getInheritedStrikes(), Optional.ofNullable(chat.getLineage()));
+                                     Optional<String> unavailable, Chat chat) {
+        return new ReleasedMessage(detection, group, facts, unavailable, chat.profile().getVigilStrikes(),
+                chat.profile().getInheritedStrikes(), Optional.ofNullable(chat.state().getLineage()));
     }
 }

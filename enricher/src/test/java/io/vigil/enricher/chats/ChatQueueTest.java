@@ -18,20 +18,20 @@ class ChatQueueTest {
     private final MemoryTable<PendingMessage> pending = new MemoryTable<>();
     private final MemoryTable<Long> waiting = new MemoryTable<>();
     private final ChatQueue queue = new ChatQueue(pending, waiting, 30_000);
-    private final ChatState state = ChatState.newBuilder()
-            .setProfile(ChatProfile.newBuilder().setPlatform("telegram").setChatId("c").setUpdatedAt(Instant.EPOCH).build()).build();
+    private final Chat state = new ChatProfiles(new MemoryTable<ChatState>(), new MemoryTable<ChatProfile>(), 8,
+            io.vigil.enricher.policy.PolicyParser.defaultPolicy().lineage()).load("c", "telegram");
 
     @Test
     void messagesLeaveInTheirChatsOrderOnceTheHeadHasItsFacts() {
-        long image = queue.enqueue("c", state, message("image", true, 1_000));
-        queue.enqueue("c", state, message("number", true, 1_001));
-        queue.enqueue("c", state, message("chatter", false, 1_002));
+        long image = queue.enqueue(state, message("image", true, 1_000));
+        queue.enqueue(state, message("number", true, 1_001));
+        queue.enqueue(state, message("chatter", false, 1_002));
 
         queue.attach("c", 1, facts("number", 1));
-        assertThat(queue.drain("c", state, 2_000)).as("the image has no facts yet").isEmpty();
+        assertThat(queue.drain(state, 2_000)).as("the image has no facts yet").isEmpty();
 
         queue.attach("c", image, facts("image", image));
-        List<ChatQueue.Release> released = queue.drain("c", state, 2_500);
+        List<ChatQueue.Release> released = queue.drain(state, 2_500);
 
         assertThat(released).extracting(r -> r.message().getDetection().getMessageId()).containsExactly("image", "number", "chatter");
         assertThat(released).allSatisfy(r -> assertThat(r.unavailable()).isEmpty());
@@ -43,12 +43,12 @@ class ChatQueueTest {
 
     @Test
     void aMessageThatWaitedPastTheLimitLeavesWithoutItsFactsAndLateFactsFindNoOne() {
-        queue.enqueue("c", state, message("image", true, 1_000));
-        queue.enqueue("c", state, message("chatter", false, 1_100));
+        queue.enqueue(state, message("image", true, 1_000));
+        queue.enqueue(state, message("chatter", false, 1_100));
 
         assertThat(queue.overdue(30_999)).isEmpty();
         assertThat(queue.overdue(31_000)).containsExactly("c");
-        List<ChatQueue.Release> released = queue.drain("c", state, 31_000);
+        List<ChatQueue.Release> released = queue.drain(state, 31_000);
 
         assertThat(released).extracting(r -> r.message().getDetection().getMessageId()).containsExactly("image", "chatter");
         assertThat(released.get(0).unavailable()).contains(ChatQueue.UNAVAILABLE);

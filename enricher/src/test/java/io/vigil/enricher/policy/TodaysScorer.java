@@ -25,14 +25,15 @@ import java.util.stream.Collectors;
 
 /**
  * The enricher's scoring as it was before policies were rules (EvidenceExtraction and RiskScorer at commit 05df754,
- * with the weights of that enricher.yaml), kept in the tests as the oracle that the default policy must reproduce.
+ * with the weights of that enricher.yaml), kept in the tests as the oracle that the default policy must reproduce,
+ * and in the enricher benchmark as today's stateless enricher (shared through the test jar).
  */
-final class TodaysScorer {
+public final class TodaysScorer {
 
-    record Term(String code, String description, double contribution) {
+    public record Term(String code, String description, double contribution) {
     }
 
-    record Score(double value, RiskLevel level, Set<ContentCategory> categories, List<Term> terms) {
+    public record Score(double value, RiskLevel level, Set<ContentCategory> categories, List<Term> terms) {
     }
 
     private record Evidence(String code, ContentCategory category, String description, OptionalDouble weight) {
@@ -55,7 +56,7 @@ final class TodaysScorer {
     private TodaysScorer() {
     }
 
-    static Score score(Detection detection, Optional<GroupMetadata> group) {
+    public static Score score(Detection detection, Optional<GroupMetadata> group) {
         List<Evidence> evidence = evidence(detection);
         List<Term> terms = new ArrayList<>();
         Set<ContentCategory> categories = EnumSet.noneOf(ContentCategory.class);
