@@ -39,7 +39,6 @@ public final class EnricherStores {
     public static final String CHAT_STATE = "chat-state";
     public static final String CHAT_PROFILE = "chat-profile";
     public static final String PENDING = "pending-messages";
-    public static final String WAITING = "waiting-chats";
     public static final String STRIKES = "chat-strikes";
 
     public static final String CLUSTERS = "media-clusters";
@@ -58,7 +57,7 @@ public final class EnricherStores {
     public static final String STAY_DOWN_ENTRIES = "stay-down-entries";
     public static final String STAY_DOWN_DECISIONS = "stay-down-decisions";
 
-    public static final String[] CHAT_STORES = {CHAT_STATE, CHAT_PROFILE, PENDING, WAITING, STRIKES};
+    public static final String[] CHAT_STORES = {CHAT_STATE, CHAT_PROFILE, PENDING, STRIKES};
     public static final String[] NETWORK_STORES = {CLUSTERS, EXACT, NODES, NODE_CHATS, CASES, CASE_MEMBERS, CASE_CHATS, RECENT_IMAGES,
             PROFILES, LINEAGE_INDEX, LINEAGE_SUCCESSORS, LINEAGE_EMITTED, CHAT_CLUSTERS, STAY_DOWN_ENTRIES, STAY_DOWN_DECISIONS};
 
@@ -88,7 +87,6 @@ public final class EnricherStores {
                 store(CHAT_STATE, AvroSerde.of(ChatState.class)),
                 store(CHAT_PROFILE, AvroSerde.of(ChatProfile.class)),
                 store(PENDING, AvroSerde.of(PendingMessage.class)),
-                store(WAITING, Serdes.Long()),
                 store(STRIKES, Serdes.Long()));
     }
 
@@ -111,8 +109,13 @@ public final class EnricherStores {
                 store(STAY_DOWN_DECISIONS, AvroSerde.of(StayDownDecision.class)));
     }
 
+    /**
+     * RocksDB behind Streams' record cache: a chat's state read and written by a burst of its messages, or a queued
+     * message written and released within one commit interval, stay in memory and reach RocksDB and the changelog
+     * once per commit, or never.
+     */
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values).withCachingEnabled();
     }
 
 

@@ -102,11 +102,11 @@ public final class EnricherTopology {
                 .leftJoin(groups, DetectionInGroup::join,
                         Joined.<String, Detection, GroupMetadata>with(Serdes.String(), null, groupSerde).withName("join-group"))
                 .process(() -> new DetectionIntake(policy, chat, clock), Named.as("queue-in-chat-order"),
-                        EnricherStores.CHAT_STATE, EnricherStores.CHAT_PROFILE, EnricherStores.PENDING, EnricherStores.WAITING);
+                        EnricherStores.CHAT_STATE, EnricherStores.CHAT_PROFILE, EnricherStores.PENDING);
         KStream<String, ChatOutput> fromFacts = builder.stream(Topics.NETWORK_FACTS.name(),
                         Consumed.with(Serdes.String(), AvroSerde.of(NetworkFacts.class)).withName("network-facts-source"))
                 .process(() -> new FactsArrival(policy.policy(), chat, metrics, clock), Named.as("attach-network-facts"),
-                        EnricherStores.CHAT_STATE, EnricherStores.CHAT_PROFILE, EnricherStores.PENDING, EnricherStores.WAITING);
+                        EnricherStores.CHAT_STATE, EnricherStores.CHAT_PROFILE, EnricherStores.PENDING);
 
         fromDetections
                 .merge(fromFacts, Named.as("merge-released"))

@@ -81,7 +81,7 @@ final class NetworkEnricher {
     private static <K, V> MockProcessorContext<K, V> context(Stores stores, CountingStores counting, Path dir, String... names) {
         MockProcessorContext<K, V> context = Stores.context(dir);
         for (String name : names) {
-            context.addStateStore(counting.counting(stores.get(name)));
+            context.addStateStore(counting.counting(stores.<Object>get(name)));
         }
         return context;
     }

@@ -59,6 +59,35 @@ final class NetworkStatePreload {
         return "-100" + (1_000_000_000L + c);
     }
 
+    /**
+     * Chats as a running deployment knows them: seen for months (so their sender changes no longer go to lineage),
+     * with a full sender sketch, on the chat side and in the network task.
+     */
+    void chats() {
+        KeyValueStore<String, io.vigil.schemas.network.ChatProfile> chatSide = stores.get(EnricherStores.CHAT_PROFILE);
+        KeyValueStore<String, io.vigil.schemas.network.ChatProfile> network = stores.get(EnricherStores.PROFILES);
+        KeyValueStore<String, io.vigil.schemas.network.ChatState> states = stores.get(EnricherStores.CHAT_STATE);
+        Random random = new Random(19);
+        for (int c = 0; c < chats; c++) {
+            String id = chatId(c);
+            long[] sketch = new long[0];
+            for (int s = 0; s < 200; s++) {
+                sketch = io.vigil.enricher.lineage.SenderSketch.add(sketch, "u" + random.nextInt(200_000));
+            }
+            Instant first = START.minusSeconds(random.nextInt(300 * 86_400));
+            var profile = io.vigil.schemas.network.ChatProfile.newBuilder().setPlatform("telegram").setChatId(id).setTitle("Group " + c)
+                    .setOwnerId("owner-" + c).setAdminIds(List.of("admin-" + c)).setFirstSeenAt(first).setLastSeenAt(START)
+                    .setCreatedAt(first).setSenderSketch(io.vigil.enricher.lineage.SenderSketch.toList(sketch)).setUpdatedAt(START).build();
+            chatSide.put(id, profile);
+            network.put(id, profile);
+            states.put(id, io.vigil.schemas.network.ChatState.newBuilder().setSentFingerprint(
+                    io.vigil.enricher.lineage.ProfileFingerprint.of(profile, LINEAGE)).build());
+        }
+    }
+
+    private static final io.vigil.enricher.lineage.LineageScorer LINEAGE =
+            new io.vigil.enricher.lineage.LineageScorer(io.vigil.enricher.policy.PolicyParser.defaultPolicy().lineage());
+
     void clusters(int count) {
         KeyValueStore<String, ClusterState> clusters = stores.get(EnricherStores.CLUSTERS);
         KeyValueStore<String, String> exact = stores.get(EnricherStores.EXACT);

@@ -47,6 +47,8 @@ public final class VictimCases {
     private final Table<Long> caseChats;
     private final Policy.Cases policy;
     private final Set<String> benignIdentifiers;
+    /** Node states read or written for the item being linked, so that linking reads each node once. */
+    private final Map<String, NodeState> current = new HashMap<>();
 
     public VictimCases(Table<NodeState> nodes, Table<Long> nodeChats, Table<CaseState> cases, Table<Long> caseMembers,
                        Table<Long> caseChats, Policy.Cases policy, Set<String> benignIdentifiers) {
@@ -92,11 +94,20 @@ public final class VictimCases {
         }
         state.setSightings(state.getSightings() + 1);
         nodes.put(node.key(), state);
+        current.put(node.key(), state);
         return newChat;
     }
 
     /** The case this item belongs to after linking, if any. */
     public Optional<CaseSummary> link(Item item) {
+        try {
+            return linkNodes(item);
+        } finally {
+            current.clear();
+        }
+    }
+
+    private Optional<CaseSummary> linkNodes(Item item) {
         Map<String, NodeState> eligible = new HashMap<>();
         List<CaseNode> all = new ArrayList<>(item.nodes());
         all.addAll(item.contextNodes());
@@ -104,7 +115,7 @@ public final class VictimCases {
         Map<String, Integer> weakVotes = new HashMap<>();
         List<CaseNode> attachable = new ArrayList<>();
         for (CaseNode node : all) {
-            NodeState state = nodes.get(node.key());
+            NodeState state = current.containsKey(node.key()) ? current.get(node.key()) : nodes.get(node.key());
             if (state == null || !glues(node, state)) {
                 continue;
             }

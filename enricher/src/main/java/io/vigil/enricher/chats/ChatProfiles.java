@@ -38,6 +38,8 @@ public final class ChatProfiles {
     static final int MAX_POSTED_LINKS = 32;
     static final int MAX_ACTING_ADMINS = 32;
     static final int MAX_PHOTOS = 8;
+    /** The latest activity is written when it has moved this much: young-chat checks count in days. */
+    static final long DAY_MILLIS = 86_400_000L;
 
     private final Table<ChatState> states;
     private final Table<ChatProfile> profiles;
@@ -63,6 +65,10 @@ public final class ChatProfiles {
         if (chat.isProfileChanged()) {
             ChatProfile p = chat.profile();
             ChatState state = chat.state();
+            // The chat state holds what changes often; the profile carries it to the network task.
+            p.setVigilStrikes(state.getOwnStrikes());
+            p.setInheritedStrikes(state.getInheritedStrikes());
+            p.setLastSeenAt(state.getLastSeenAt());
             long fingerprint = ProfileFingerprint.of(p, lineage);
             boolean watched = lineage.young(p) || lineage.flagged(p);
             send = fingerprint != state.getSentFingerprint() || state.getSketchChanges() >= sketchChangesToSend && watched;
@@ -81,48 +87,47 @@ public final class ChatProfiles {
                 .setProfile(ChatProfile.newBuilder(chat.profile()).build()).build()) : Optional.empty();
     }
 
+    /**
+     * A message in the chat. Most messages change nothing lineage compares and are handled from the small chat state
+     * alone: a sender hashing above the full sketch's ceiling cannot enter it, and the latest activity is kept to the
+     * day. Only a new sketch member, a harmful item, a posted link or the first message reads the profile.
+     */
     public static void onMessage(Chat chat, Detection detection, boolean harmful) {
-        ChatProfile p = chat.profile();
-        boolean changed = seen(p, detection.getSentAt());
-        if (harmful) {
-            p.setHarmfulItems(p.getHarmfulItems() + 1);
-            changed = true;
+        ChatState state = chat.state();
+        Instant at = detection.getSentAt();
+        if (state.getLastSeenAt() == null) {
+            chat.profile().setFirstSeenAt(at);
+            chat.profileChanged();
         }
-        long[] sketch = SenderSketch.of(p.getSenderSketch());
-        long[] next = SenderSketch.add(sketch, detection.getSenderId());
-        if (next != sketch) {
-            p.setSenderSketch(SenderSketch.toList(next));
-            chat.state().setSketchChanges(chat.state().getSketchChanges() + 1);
+        if (state.getLastSeenAt() == null || at.toEpochMilli() - state.getLastSeenAt().toEpochMilli() > DAY_MILLIS) {
+            state.setLastSeenAt(at);
             chat.stateChanged();
-            changed = true;
+        }
+        if (harmful) {
+            chat.profile().setHarmfulItems(chat.profile().getHarmfulItems() + 1);
+            chat.profileChanged();
+        }
+        long h = SenderSketch.hash(detection.getSenderId());
+        if (SenderSketch.couldEnter(h, state.getSketchCeiling())) {
+            ChatProfile p = chat.profile();
+            long[] sketch = SenderSketch.of(p.getSenderSketch());
+            long[] next = SenderSketch.add(sketch, detection.getSenderId());
+            if (next != sketch) {
+                p.setSenderSketch(SenderSketch.toList(next));
+                state.setSketchChanges(state.getSketchChanges() + 1);
+                state.setSketchCeiling(SenderSketch.ceiling(next));
+                chat.stateChanged();
+                chat.profileChanged();
+            }
         }
         if (!detection.getLinks().isEmpty()) {
+            ChatProfile p = chat.profile();
             List<String> links = appendBounded(p.getPostedLinks(), detection.getLinks(), MAX_POSTED_LINKS);
             if (!links.equals(p.getPostedLinks())) {
                 p.setPostedLinks(links);
-                changed = true;
+                chat.profileChanged();
             }
         }
-        if (changed) {
-            chat.profileChanged();
-        }
-    }
-
-    /**
-     * The chat's first and last activity, by event time. The last moves with every message, so it is written with
-     * the next change that is written anyway, or once it has moved a day.
-     */
-    private static boolean seen(ChatProfile p, Instant at) {
-        boolean changed = false;
-        if (p.getFirstSeenAt() == null || at.isBefore(p.getFirstSeenAt())) {
-            p.setFirstSeenAt(at);
-            changed = true;
-        }
-        if (p.getLastSeenAt() == null || at.isAfter(p.getLastSeenAt())) {
-            changed |= p.getLastSeenAt() == null || at.toEpochMilli() - p.getLastSeenAt().toEpochMilli() > 86_400_000L;
-            p.setLastSeenAt(at);
-        }
-        return changed;
     }
 
     public static void onMetadata(Chat chat, GroupMetadata g) {
@@ -198,7 +203,13 @@ public final class ChatProfiles {
                 // members joining or leaving say nothing lineage compares beyond who later posts (the sender sketch)
             }
         }
-        seen(p, e.getOccurredAt());
+        if (p.getFirstSeenAt() == null || e.getOccurredAt().isBefore(p.getFirstSeenAt())) {
+            p.setFirstSeenAt(e.getOccurredAt());
+        }
+        if (chat.state().getLastSeenAt() == null || e.getOccurredAt().isAfter(chat.state().getLastSeenAt())) {
+            chat.state().setLastSeenAt(e.getOccurredAt());
+            chat.stateChanged();
+        }
         if (!e.getLinks().isEmpty()) {
             p.setPostedLinks(appendBounded(p.getPostedLinks(), e.getLinks(), MAX_POSTED_LINKS));
         }
@@ -214,8 +225,9 @@ public final class ChatProfiles {
 
     /** A confirmed decision counted once more (or, reversed, once less) against the chat. */
     public static void onStrikes(Chat chat, int delta) {
-        ChatProfile p = chat.profile();
-        p.setVigilStrikes(Math.max(0, p.getVigilStrikes() + delta));
+        chat.state().setOwnStrikes(Math.max(0, chat.state().getOwnStrikes() + delta));
+        chat.stateChanged();
+        chat.profile();
         chat.profileChanged();
     }
 
@@ -234,11 +246,12 @@ public final class ChatProfiles {
                 .setRelation(record.getRelation()).setScore(record.getScore())
                 .setEvidence(record.getEvidence().stream().map(e -> e.getDescription()).toList())
                 .setInheritedStrikes(record.getInheritedStrikes()).setSummary(record.getSummary()).build());
-        chat.stateChanged();
-        if (chat.profile().getInheritedStrikes() != record.getInheritedStrikes()) {
-            chat.profile().setInheritedStrikes(record.getInheritedStrikes());
+        if (chat.state().getInheritedStrikes() != record.getInheritedStrikes()) {
+            chat.state().setInheritedStrikes(record.getInheritedStrikes());
+            chat.profile();
             chat.profileChanged();
         }
+        chat.stateChanged();
     }
 
     /** {@code list} with {@code added} appended (no repeats), keeping the most recent {@code max}. */

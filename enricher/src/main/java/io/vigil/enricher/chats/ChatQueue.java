@@ -21,12 +21,10 @@ public final class ChatQueue {
     public static final String UNAVAILABLE = "network_timeout: the network memory did not answer within the wait limit";
 
     private final Table<PendingMessage> pending;
-    private final Table<Long> waiting;
     private final long maxWaitMillis;
 
-    public ChatQueue(Table<PendingMessage> pending, Table<Long> waiting, long maxWaitMillis) {
+    public ChatQueue(Table<PendingMessage> pending, long maxWaitMillis) {
         this.pending = pending;
-        this.waiting = waiting;
         this.maxWaitMillis = maxWaitMillis;
     }
 
@@ -44,22 +42,31 @@ public final class ChatQueue {
         chat.state().setNextSeq(seq + 1);
         chat.stateChanged();
         pending.put(key(chat.id(), seq), message);
-        if (waiting.get(chat.id()) == null) {
-            waiting.put(chat.id(), message.getQueuedAt());
-        }
         return seq;
     }
 
-    /** Gives a waiting message its facts; false when it is no longer waiting (released after the limit). */
-    public boolean attach(String chatId, long seq, NetworkFacts facts) {
-        String key = key(chatId, seq);
+    /**
+     * A waiting message's facts arrived: releases it at once if it heads the queue (with whatever is ready behind
+     * it), else keeps the facts with it. Empty when the message is no longer waiting (released after the limit).
+     */
+    public Optional<List<Release>> arrive(Chat chat, long seq, NetworkFacts facts, long nowMillis) {
+        String key = key(chat.id(), seq);
         PendingMessage message = pending.get(key);
         if (message == null) {
-            return false;
+            return Optional.empty();
         }
         message.setFacts(facts);
-        pending.put(key, message);
-        return true;
+        if (seq != chat.state().getHeadSeq()) {
+            pending.put(key, message);
+            return Optional.of(List.of());
+        }
+        List<Release> released = new ArrayList<>();
+        released.add(new Release(message, Optional.empty(), Math.max(0, nowMillis - message.getQueuedAt())));
+        pending.delete(key);
+        chat.state().setHeadSeq(seq + 1);
+        chat.stateChanged();
+        released.addAll(drain(chat, nowMillis));
+        return Optional.of(released);
     }
 
     /** Releases, in order, every message at the head that is ready or has waited past the limit. */
@@ -74,7 +81,6 @@ public final class ChatQueue {
                 long waited = Math.max(0, nowMillis - head.getQueuedAt());
                 boolean ready = !head.getNeedsFacts() || head.getFacts() != null;
                 if (!ready && waited < maxWaitMillis) {
-                    waiting.put(chatId, head.getQueuedAt());
                     return released;
                 }
                 released.add(new Release(head, ready ? Optional.empty() : Optional.of(UNAVAILABLE), waited));
@@ -83,16 +89,23 @@ public final class ChatQueue {
             state.setHeadSeq(state.getHeadSeq() + 1);
             chat.stateChanged();
         }
-        waiting.delete(chatId);
         return released;
     }
 
-    /** Chats whose head message has waited past the limit. */
+    /**
+     * Chats whose head message has waited past the limit. The queue holds only messages in flight (a few hundred
+     * milliseconds' worth), and a chat's messages sort by sequence, so its first row is its head.
+     */
     public List<String> overdue(long nowMillis) {
         List<String> chats = new ArrayList<>();
-        waiting.forEach((chat, since) -> {
-            if (nowMillis - since >= maxWaitMillis) {
-                chats.add(chat);
+        String[] previous = {null};
+        pending.forEach((key, message) -> {
+            String chat = key.substring(0, key.lastIndexOf(Keys.SEPARATOR));
+            if (!chat.equals(previous[0])) {
+                previous[0] = chat;
+                if (nowMillis - message.getQueuedAt() >= maxWaitMillis) {
+                    chats.add(chat);
+                }
             }
         });
         return chats;

@@ -35,8 +35,6 @@ public final class GroupLineage implements AutoCloseable {
 
     /** Postings read per index key: a word or an admin shared by more flagged chats than this says little. */
     static final int MAX_POSTINGS = 200;
-    /** Candidates scored per evaluation. */
-    static final int MAX_CANDIDATES = 256;
     /** Images of a chat compared with a candidate's. */
     static final int MAX_CLUSTERS = 500;
     /** A lineage is written again when its score moves by this much (or its evidence or strikes change). */
@@ -95,7 +93,7 @@ public final class GroupLineage implements AutoCloseable {
         ChatProfile old = profiles.get(chatId);
         profiles.put(chatId, profile);
         reindex(old, profile);
-        boolean material = old == null || ProfileFingerprint.of(old, scorer) != ProfileFingerprint.of(profile, scorer);
+        boolean material = old == null || ProfileFingerprint.ofIdentity(old) != ProfileFingerprint.ofIdentity(profile);
         List<LineageRecord> records = new ArrayList<>();
         if (material || scorer.young(profile)) {
             records.addAll(evaluate(profile, now));
@@ -123,13 +121,18 @@ public final class GroupLineage implements AutoCloseable {
             return List.of();
         }
         ChatProfile profile = profiles.get(chatId);
-        if (profile == null) {
-            return List.of();
+        if (profile == null || !scorer.young(profile)) {
+            return List.of(); // only a young chat is watched as a re-creation
         }
         boolean postedByFlagged = nodeChats.withPrefix(Keys.under(clusterNode(clusterId)), policy.memeMaxChats()).stream()
                 .map(row -> Keys.last(row.getKey())).anyMatch(chat -> !chat.equals(chatId) && index.get(Keys.of(FLAGGED, chat)) != null);
         return postedByFlagged ? evaluate(profile, now) : List.of();
     }
+
+    /** Candidates scored per evaluation: those sharing the most with the chat. */
+    static final int MAX_SCORED = 32;
+    /** Sender-sketch values a candidate must share before its senders are worth comparing (chance alone gives 0-1). */
+    static final int MIN_SHARED_SKETCH_VALUES = 3;
 
     private List<LineageRecord> evaluate(ChatProfile c, Instant now) {
         List<LineageRecord> records = new ArrayList<>();
@@ -140,14 +143,15 @@ public final class GroupLineage implements AutoCloseable {
                     .ifPresent(records::add);
         }
         Set<String> listed = new LinkedHashSet<>(c.getPreviousChatIds());
+        Map<String, Integer> sharedClusters = sharedClusters(c.getChatId());
         Optional<Candidate> best = Optional.empty();
-        for (String candidateId : candidates(c)) {
+        for (String candidateId : candidates(c, sharedClusters)) {
             boolean platformListed = listed.contains(candidateId);
             ChatProfile p = Optional.ofNullable(profiles.get(candidateId)).orElse(platformListed ? stub(c, candidateId) : null);
             if (p == null || (!platformListed && !(scorer.flagged(p) && LineageScorer.older(p, c)))) {
                 continue;
             }
-            Optional<LineageScorer.Scored> scored = scorer.score(p, c, sharedClusters(p.getChatId(), c.getChatId()));
+            Optional<LineageScorer.Scored> scored = scorer.score(p, c, sharedClusters.getOrDefault(p.getChatId(), 0));
             if (platformListed) {
                 List<LineageEvidence> evidence = new ArrayList<>();
                 evidence.add(LineageEvidence.newBuilder().setCode("platform_listed")
@@ -168,57 +172,68 @@ public final class GroupLineage implements AutoCloseable {
     private record Candidate(ChatProfile profile, LineageScorer.Scored scored) {
     }
 
-    /** Flagged chats that share something with {@code c}, plus the chats the platform lists as its predecessors. */
-    private Set<String> candidates(ChatProfile c) {
-        Set<String> found = new LinkedHashSet<>(c.getPreviousChatIds());
+    /**
+     * Flagged chats that share something with {@code c}, best first, at most {@link #MAX_SCORED}: the chats the
+     * platform lists as its predecessors; those sharing an admin, a title word, a link, a photo or images; and those
+     * sharing several of its sender-sketch values.
+     */
+    private List<String> candidates(ChatProfile c, Map<String, Integer> sharedClusters) {
+        Map<String, Integer> votes = new HashMap<>();
+        for (String listed : c.getPreviousChatIds()) {
+            votes.merge(listed, 1_000, Integer::sum);
+        }
         for (String admin : LineageScorer.admins(c)) {
-            postings(ADMIN, admin, found);
+            postings(ADMIN, admin, votes, 10);
         }
         for (String word : TitleNormaliser.keywords(TitleNormaliser.normalise(c.getTitle()))) {
-            postings(TITLE_WORD, word, found);
+            postings(TITLE_WORD, word, votes, 10);
         }
         for (String link : LineageScorer.ownLinks(c)) {
-            postings(LINK, link, found);
+            postings(LINK, link, votes, 10);
         }
         for (ProfilePhoto photo : c.getPhotos()) {
             if (photo.getSha256() != null) {
-                postings(PHOTO, photo.getSha256(), found);
+                postings(PHOTO, photo.getSha256(), votes, 10);
             }
             if (photo.getPdq() != null && Hash256.isHex(photo.getPdq())) {
                 photos.search(Hash256.fromHex(photo.getPdq()), LineageScorer.PHOTO_MAX_DISTANCE,
-                        (id, distance) -> found.add(chatOfPhoto.get(id)));
+                        (id, distance) -> votes.merge(chatOfPhoto.get(id), 10, Integer::sum));
             }
         }
+        Map<String, Integer> sketchVotes = new HashMap<>();
         for (Long h : c.getSenderSketch()) {
-            postings(SENDER, Long.toHexString(h), found);
+            postings(SENDER, Long.toHexString(h), sketchVotes, 1);
         }
-        for (Map.Entry<String, Long> row : chatClusters.withPrefix(Keys.under(c.getChatId()), MAX_CLUSTERS)) {
-            String cluster = Keys.last(row.getKey());
-            if (!meme(cluster)) {
-                for (Map.Entry<String, Long> chat : nodeChats.withPrefix(Keys.under(clusterNode(cluster)), policy.memeMaxChats())) {
-                    String other = Keys.last(chat.getKey());
-                    if (index.get(Keys.of(FLAGGED, other)) != null) {
-                        found.add(other);
-                    }
-                }
+        sketchVotes.forEach((chat, shared) -> {
+            if (shared >= MIN_SHARED_SKETCH_VALUES) {
+                votes.merge(chat, shared, Integer::sum);
             }
-        }
-        found.remove(c.getChatId());
-        return found.stream().limit(MAX_CANDIDATES).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+        });
+        sharedClusters.forEach((chat, shared) -> votes.merge(chat, 10 * shared, Integer::sum));
+        votes.remove(c.getChatId());
+        return votes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(MAX_SCORED)
+                .map(Map.Entry::getKey).toList();
     }
 
-    private void postings(String kind, String value, Set<String> found) {
+    private void postings(String kind, String value, Map<String, Integer> votes, int weight) {
         for (Map.Entry<String, Long> row : index.withPrefix(Keys.under(Keys.of(kind, value)), MAX_POSTINGS)) {
-            found.add(Keys.last(row.getKey()));
+            votes.merge(Keys.last(row.getKey()), weight, Integer::sum);
         }
     }
 
-    private int sharedClusters(String predecessor, String successor) {
-        int shared = 0;
-        for (Map.Entry<String, Long> row : chatClusters.withPrefix(Keys.under(successor), MAX_CLUSTERS)) {
+    /** For each flagged chat that posted images this chat posted too (memes left out): how many. One pass. */
+    private Map<String, Integer> sharedClusters(String chatId) {
+        Map<String, Integer> shared = new HashMap<>();
+        for (Map.Entry<String, Long> row : chatClusters.withPrefix(Keys.under(chatId), MAX_CLUSTERS)) {
             String cluster = Keys.last(row.getKey());
-            if (!meme(cluster) && nodeChats.get(Keys.of(clusterNode(cluster), predecessor)) != null) {
-                shared++;
+            if (meme(cluster)) {
+                continue;
+            }
+            for (Map.Entry<String, Long> chat : nodeChats.withPrefix(Keys.under(clusterNode(cluster)), policy.memeMaxChats() + 1)) {
+                String other = Keys.last(chat.getKey());
+                if (!other.equals(chatId) && index.get(Keys.of(FLAGGED, other)) != null) {
+                    shared.merge(other, 1, Integer::sum);
+                }
             }
         }
         return shared;

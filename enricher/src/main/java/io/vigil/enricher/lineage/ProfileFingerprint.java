@@ -15,14 +15,29 @@ public final class ProfileFingerprint {
     private ProfileFingerprint() {
     }
 
+    /** Everything lineage compares or passes on: what makes the chat side send the profile. */
     public static long of(ChatProfile p, LineageScorer lineage) {
-        String comparable = String.join("\u001f", Objects.toString(p.getTitle()), Objects.toString(p.getUsername()),
+        return hash(identity(p) + "\u001f" + p.getPlatformStrikes() + "\u001f" + p.getVigilStrikes() + "\u001f" + p.getInheritedStrikes()
+                + "\u001f" + lineage.flagged(p) + "\u001f" + (64 - Long.numberOfLeadingZeros(p.getHarmfulItems())));
+    }
+
+    /**
+     * What says which chat this is (title, owner, admins, links, photos, status, migration): when it changes, the chat
+     * may now read as a re-creation of another, whatever its age.
+     */
+    public static long ofIdentity(ChatProfile p) {
+        return hash(identity(p));
+    }
+
+    private static String identity(ChatProfile p) {
+        return String.join("\u001f", Objects.toString(p.getTitle()), Objects.toString(p.getUsername()),
                 Objects.toString(p.getCreatedAt()), p.getFirstSeenAt() == null ? "-" : "seen", p.getStatus().name(),
                 Objects.toString(p.getTakenDownAt()), Objects.toString(p.getOwnerId()), p.getAdminIds().toString(),
                 p.getActingAdminIds().toString(), p.getInviteLinks().toString(), p.getPostedLinks().toString(), p.getPhotos().toString(),
-                p.getPreviousChatIds().toString(), Objects.toString(p.getMigratedFromChatId()), Objects.toString(p.getMigratedToChatId()),
-                Integer.toString(p.getPlatformStrikes()), Integer.toString(p.getVigilStrikes()), Integer.toString(p.getInheritedStrikes()),
-                Boolean.toString(lineage.flagged(p)), Integer.toString(64 - Long.numberOfLeadingZeros(p.getHarmfulItems())));
+                p.getPreviousChatIds().toString(), Objects.toString(p.getMigratedFromChatId()), Objects.toString(p.getMigratedToChatId()));
+    }
+
+    private static long hash(String comparable) {
         long h = 0xcbf29ce484222325L;
         for (byte b : comparable.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;

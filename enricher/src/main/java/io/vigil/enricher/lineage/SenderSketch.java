@@ -21,7 +21,20 @@ public final class SenderSketch {
 
     /** The sketch with {@code senderId} added, or the same array when the sender changes nothing. */
     public static long[] add(long[] sketch, String senderId) {
-        long h = hash(senderId);
+        return addHash(sketch, hash(senderId));
+    }
+
+    /** The largest hash of a full sketch, which a sender must hash below to enter it; 0 while the sketch is not full. */
+    public static long ceiling(long[] sketch) {
+        return sketch.length < K ? 0 : sketch[K - 1];
+    }
+
+    /** Whether a sender with this hash could change a sketch with this ceiling. */
+    public static boolean couldEnter(long hash, long ceiling) {
+        return ceiling == 0 || Long.compareUnsigned(hash, ceiling) < 0;
+    }
+
+    private static long[] addHash(long[] sketch, long h) {
         int pos = 0;
         while (pos < sketch.length && Long.compareUnsigned(sketch[pos], h) < 0) {
             pos++;
@@ -129,7 +142,7 @@ public final class SenderSketch {
     }
 
     /** FNV-1a over the id's UTF-8 bytes, then MurmurHash3's 64-bit finaliser to spread the bits. */
-    static long hash(String id) {
+    public static long hash(String id) {
         long h = 0xcbf29ce484222325L;
         for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;

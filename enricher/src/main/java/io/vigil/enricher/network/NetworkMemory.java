@@ -78,7 +78,7 @@ public final class NetworkMemory implements AutoCloseable {
             String id = assigned.get().clusterId();
             CaseNode node = CaseNode.cluster(id);
             boolean newChat = cases.observe(node, chatId, s.getHarmful(), at);
-            ClusterState state = clusters.get(id);
+            ClusterState state = assigned.get().state();
             state.setSightings(state.getSightings() + 1);
             if (forwarded) {
                 state.setForwards(state.getForwards() + 1);

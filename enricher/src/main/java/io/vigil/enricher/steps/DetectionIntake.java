@@ -42,8 +42,7 @@ public final class DetectionIntake implements Processor<String, DetectionInGroup
     public void init(ProcessorContext<String, ChatOutput> context) {
         this.context = context;
         this.profiles = EnricherStores.profiles(context, settings, policy.policy());
-        this.queue = new ChatQueue(new StoreTable<>(context.getStateStore(EnricherStores.PENDING)),
-                new StoreTable<>(context.getStateStore(EnricherStores.WAITING)), settings.maxWaitMillis());
+        this.queue = new ChatQueue(new StoreTable<>(context.getStateStore(EnricherStores.PENDING)), settings.maxWaitMillis());
     }
 
     @Override

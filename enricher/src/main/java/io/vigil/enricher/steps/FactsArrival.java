@@ -15,6 +15,7 @@ import org.apache.kafka.streams.processor.api.Record;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,8 +47,7 @@ public final class FactsArrival implements Processor<String, NetworkFacts, Strin
     public void init(ProcessorContext<String, ChatOutput> context) {
         this.context = context;
         this.profiles = EnricherStores.profiles(context, settings, policy);
-        this.queue = new ChatQueue(new StoreTable<>(context.getStateStore(EnricherStores.PENDING)),
-                new StoreTable<>(context.getStateStore(EnricherStores.WAITING)), settings.maxWaitMillis());
+        this.queue = new ChatQueue(new StoreTable<>(context.getStateStore(EnricherStores.PENDING)), settings.maxWaitMillis());
         context.schedule(TIMEOUT_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> {
             for (String chatId : queue.overdue(clock.millis())) {
                 release(chatId, now);
@@ -58,22 +58,28 @@ public final class FactsArrival implements Processor<String, NetworkFacts, Strin
     @Override
     public void process(Record<String, NetworkFacts> record) {
         NetworkFacts facts = record.value();
-        if (!queue.attach(record.key(), facts.getSeq(), facts)) {
+        Chat chat = profiles.load(record.key(), null);
+        Optional<List<ChatQueue.Release>> released = queue.arrive(chat, facts.getSeq(), facts, clock.millis());
+        if (released.isEmpty()) {
             metrics.lateFacts();
             return;
         }
-        release(record.key(), record.timestamp());
+        forward(chat, released.get(), record.timestamp());
     }
 
     private void release(String chatId, long timestamp) {
         Chat chat = profiles.load(chatId, null);
-        for (ChatQueue.Release release : queue.drain(chat, clock.millis())) {
+        forward(chat, queue.drain(chat, clock.millis()), timestamp);
+    }
+
+    private void forward(Chat chat, List<ChatQueue.Release> released, long timestamp) {
+        for (ChatQueue.Release release : released) {
             metrics.released(release.waitedMillis(), release.unavailable().isPresent());
             ReleasedMessage message = ReleasedMessage.of(release.message().getDetection(), Optional.ofNullable(release.message().getGroup()),
                     Optional.ofNullable(release.message().getFacts()), release.unavailable(), chat);
-            context.forward(new Record<>(chatId, new ChatOutput.Released(message), timestamp));
+            context.forward(new Record<>(chat.id(), new ChatOutput.Released(message), timestamp));
         }
         profiles.store(chat, clock.instant())
-                .ifPresent(profile -> context.forward(new Record<>(chatId, new ChatOutput.ToNetwork(profile), timestamp)));
+                .ifPresent(profile -> context.forward(new Record<>(chat.id(), new ChatOutput.ToNetwork(profile), timestamp)));
     }
 }

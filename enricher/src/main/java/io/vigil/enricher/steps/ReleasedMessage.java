@@ -19,7 +19,7 @@ public record ReleasedMessage(Detection detection, Optional<GroupMetadata> group
 
     public static ReleasedMessage of(Detection detection, Optional<GroupMetadata> group, Optional<NetworkFacts> facts,
                                      Optional<String> unavailable, Chat chat) {
-        return new ReleasedMessage(detection, group, facts, unavailable, chat.profile().getVigilStrikes(),
-                chat.profile().getInheritedStrikes(), Optional.ofNullable(chat.state().getLineage()));
+        return new ReleasedMessage(detection, group, facts, unavailable, chat.state().getOwnStrikes(),
+                chat.state().getInheritedStrikes(), Optional.ofNullable(chat.state().getLineage()));
     }
 }

@@ -16,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatQueueTest {
 
     private final MemoryTable<PendingMessage> pending = new MemoryTable<>();
-    private final MemoryTable<Long> waiting = new MemoryTable<>();
-    private final ChatQueue queue = new ChatQueue(pending, waiting, 30_000);
+    private final ChatQueue queue = new ChatQueue(pending, 30_000);
     private final Chat state = new ChatProfiles(new MemoryTable<ChatState>(), new MemoryTable<ChatProfile>(), 8,
             io.vigil.enricher.policy.PolicyParser.defaultPolicy().lineage()).load("c", "telegram");
 
@@ -27,18 +26,15 @@ class ChatQueueTest {
         queue.enqueue(state, message("number", true, 1_001));
         queue.enqueue(state, message("chatter", false, 1_002));
 
-        queue.attach("c", 1, facts("number", 1));
-        assertThat(queue.drain(state, 2_000)).as("the image has no facts yet").isEmpty();
+        assertThat(queue.arrive(state, 1, facts("number", 1), 2_000)).as("the image has no facts yet").contains(List.of());
 
-        queue.attach("c", image, facts("image", image));
-        List<ChatQueue.Release> released = queue.drain(state, 2_500);
+        List<ChatQueue.Release> released = queue.arrive(state, image, facts("image", image), 2_500).orElseThrow();
 
         assertThat(released).extracting(r -> r.message().getDetection().getMessageId()).containsExactly("image", "number", "chatter");
         assertThat(released).allSatisfy(r -> assertThat(r.unavailable()).isEmpty());
         assertThat(released.get(0).waitedMillis()).isEqualTo(1_500);
         assertThat(ChatQueue.hasQueue(state)).isFalse();
         assertThat(pending.size()).isZero();
-        assertThat(waiting.size()).isZero();
     }
 
     @Test
@@ -53,7 +49,7 @@ class ChatQueueTest {
         assertThat(released).extracting(r -> r.message().getDetection().getMessageId()).containsExactly("image", "chatter");
         assertThat(released.get(0).unavailable()).contains(ChatQueue.UNAVAILABLE);
         assertThat(released.get(1).unavailable()).isEmpty();
-        assertThat(queue.attach("c", 0, facts("image", 0))).isFalse();
+        assertThat(queue.arrive(state, 0, facts("image", 0), 40_000)).as("late facts find no one").isEmpty();
     }
 
     private static PendingMessage message(String id, boolean needsFacts, long queuedAt) {
