@@ -13,9 +13,15 @@ import java.util.List;
 final class CountingStores {
 
     private long writes;
+    private long reads;
 
     long writes() {
         return writes;
+    }
+
+    /** Point reads and prefix scans. */
+    long reads() {
+        return reads;
     }
 
     <V> KeyValueStore<String, V> counting(KeyValueStore<String, V> store) {
@@ -55,6 +61,7 @@ final class CountingStores {
 
         @Override
         public V get(String key) {
+            reads++;
             return store.get(key);
         }
 
@@ -70,6 +77,7 @@ final class CountingStores {
 
         @Override
         public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS serializer) {
+            reads++;
             return store.prefixScan(prefix, serializer);
         }
 

@@ -51,7 +51,7 @@ public final class EnricherMemoryBenchmark {
         Path dir = Files.createTempDirectory("vigil-enricher-benchmark");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.out.printf(Locale.ROOT, "state in %s; %,d clusters, %,d identifiers, %,d chats%n", dir, clusters, identifiers, chats);
-        try (Stores stores = new Stores(dir)) {
+        try (Stores stores = new Stores(dir); AutoCloseable cleanUp = () -> delete(dir)) {
             KeyValueStore<String, GroupMetadata> groups = stores.get(EnricherTopology.GROUP_STORE);
             Random random = new Random(3);
             for (int c = 0; c < chats; c++) {
@@ -64,14 +64,11 @@ public final class EnricherMemoryBenchmark {
             NetworkStatePreload preload = new NetworkStatePreload(stores, chats);
             preload.chats();
             long t0 = System.nanoTime();
-            stores.flush();
-            long before = stores.bytesOnDisk(EnricherStores.NETWORK_STORES);
+            long before = stores.logicalBytes(EnricherStores.NETWORK_STORES);
             preload.clusters(clusters);
-            stores.flush();
-            long withClusters = stores.bytesOnDisk(EnricherStores.NETWORK_STORES);
+            long withClusters = stores.logicalBytes(EnricherStores.NETWORK_STORES);
             int cases = preload.identifiers(identifiers);
-            stores.flush();
-            long withIdentifiers = stores.bytesOnDisk(EnricherStores.NETWORK_STORES);
+            long withIdentifiers = stores.logicalBytes(EnricherStores.NETWORK_STORES);
             System.out.printf(Locale.ROOT, "preloaded in %.1f s: %,d clusters, %,d identifiers in %,d cases%n",
                     (System.nanoTime() - t0) / 1e9, clusters, identifiers, cases);
 
@@ -84,13 +81,14 @@ public final class EnricherMemoryBenchmark {
             TodaysEnricher today = new TodaysEnricher(groups);
 
             System.out.println();
-            System.out.println("state                                             on disk (RocksDB)      heap");
-            System.out.printf(Locale.ROOT, "  per media cluster (cluster, exact hash, node,    %8.1f B      %8.1f B (PDQ index, rebuilt in %.1f s)%n",
-                    (double) (withClusters - before) / clusters, (double) heapIndex / clusters, loadSeconds);
-            System.out.println("    its chats; a copy in a new chat adds a node-chat and a chat-cluster row)");
-            System.out.printf(Locale.ROOT, "  per case identifier (node, node-chat, its share %8.1f B             0 B%n",
+            System.out.println("state                                           in RocksDB (keys + values)   heap");
+            System.out.printf(Locale.ROOT, "  per media cluster (record, exact hash, node,        %8.1f B          %8.1f B (network task's PDQ index,%n",
+                    (double) (withClusters - before) / clusters, (double) heapIndex / clusters);
+            System.out.printf(Locale.ROOT, "    a node-chat and a chat-cluster row per chat;                                    rebuilt in %.1f s)%n", loadSeconds);
+            System.out.println("    preloaded clusters are in 1.5 chats on average)");
+            System.out.printf(Locale.ROOT, "  per case identifier (node, node-chat, member row,   %8.1f B                 0 B%n",
                     (double) (withIdentifiers - withClusters) / identifiers);
-            System.out.println("    of case, member and case-chat rows)");
+            System.out.println("    a third of a case and of a case-chat row)");
 
             MessageMix mix = new MessageMix(clusters, identifiers, chats, 17);
             String profileKind = System.getProperty("vigil.benchmark.only");
@@ -113,11 +111,12 @@ public final class EnricherMemoryBenchmark {
                 List<MessageMix.Message> batch = mix.next(messages, null);
                 double base = run(today, batch);
                 long writes = counting.writes();
+                long reads = counting.reads();
                 double stateful = run(network, batch);
-                double perMessage = (double) (counting.writes() - writes) / batch.size();
                 results.add(new double[]{base, stateful});
-                System.out.printf(Locale.ROOT, "  round %d: today's stateless %,10.0f   with network memory %,10.0f   ratio %.2f   state writes/msg %.1f%n",
-                        r + 1, base, stateful, stateful / base, perMessage);
+                System.out.printf(Locale.ROOT, "  round %d: today's stateless %,10.0f   with network memory %,10.0f   ratio %.2f   state reads/writes per msg %.1f / %.1f%n",
+                        r + 1, base, stateful, stateful / base, (double) (counting.reads() - reads) / batch.size(),
+                        (double) (counting.writes() - writes) / batch.size());
             }
             double[] median = results.stream().sorted(Comparator.comparingDouble(x -> x[1] / x[0])).toList().get(results.size() / 2);
             System.out.printf(Locale.ROOT, "  median round: ratio %.2f (goal >= 0.50)%n", median[1] / median[0]);
@@ -129,10 +128,12 @@ public final class EnricherMemoryBenchmark {
                 List<MessageMix.Message> batch = mix.next(PER_KIND, kind);
                 double base = run(today, batch);
                 long writes = counting.writes();
+                long reads = counting.reads();
                 double stateful = run(network, batch);
-                kinds.put(kind, new double[]{base, stateful, (double) (counting.writes() - writes) / batch.size()});
-                System.out.printf(Locale.ROOT, "  %-17s today's %,10.0f   with memory %,10.0f   ratio %.2f   state writes/msg %.1f%n",
-                        kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), base, stateful, stateful / base, kinds.get(kind)[2]);
+                kinds.put(kind, new double[]{base, stateful});
+                System.out.printf(Locale.ROOT, "  %-17s today's %,10.0f   with memory %,10.0f   ratio %.2f   state reads/writes per msg %.1f / %.1f%n",
+                        kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), base, stateful, stateful / base,
+                        (double) (counting.reads() - reads) / batch.size(), (double) (counting.writes() - writes) / batch.size());
             }
         }
     }
@@ -162,6 +163,14 @@ public final class EnricherMemoryBenchmark {
             System.out.print("");
         }
         return count / seconds;
+    }
+
+    private static void delete(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {

@@ -11,16 +11,12 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * The enricher's state stores as the service builds them (RocksDB, no record cache), opened in a directory of their
@@ -31,6 +27,7 @@ final class Stores implements AutoCloseable {
 
     private final Path dir;
     private final Map<String, StateStore> opened = new HashMap<>();
+    private final Map<String, org.apache.kafka.common.serialization.Serializer<Object>> serdes = new HashMap<>();
     private final MockProcessorContext<Object, Object> owner;
 
     Stores(Path dir) {
@@ -42,10 +39,32 @@ final class Stores implements AutoCloseable {
                 org.apache.kafka.streams.state.Stores.persistentKeyValueStore(EnricherTopology.GROUP_STORE), Serdes.String(),
                 AvroSerde.of(GroupMetadata.class)));
         for (StoreBuilder<?> builder : builders) {
-            StateStore store = builder.withLoggingDisabled().build();
+            serdes.put(builder.name(), valueSerializer(builder));
+            // No record cache here: it needs a stream thread's cache, which a processor context of the tests does not have.
+            StateStore store = builder.withCachingDisabled().withLoggingDisabled().build();
             store.init(owner.getStateStoreContext(), store);
             opened.put(store.name(), store);
         }
+    }
+
+    /** The value serde a store builder was given (Streams keeps it in a field of its builder). */
+    @SuppressWarnings("unchecked")
+    private static org.apache.kafka.common.serialization.Serializer<Object> valueSerializer(StoreBuilder<?> builder) {
+        try {
+            Class<?> type = builder.getClass();
+            while (type != null) {
+                for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                    if (field.getName().equals("valueSerde")) {
+                        field.setAccessible(true);
+                        return ((org.apache.kafka.common.serialization.Serde<Object>) field.get(builder)).serializer();
+                    }
+                }
+                type = type.getSuperclass();
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no value serde in " + builder.getClass());
     }
 
     static <K, V> MockProcessorContext<K, V> context(Path dir) {
@@ -72,21 +91,20 @@ final class Stores implements AutoCloseable {
         opened.values().forEach(StateStore::flush);
     }
 
-    /** Bytes on disk of the named stores' RocksDB files (SSTs, manifests; no WAL: Streams disables it). */
-    long bytesOnDisk(String... names) {
+    /**
+     * Bytes the named stores hold: every key and value as serialized into RocksDB and the changelog (RocksDB adds its
+     * own per-entry overhead and compresses nothing by Streams' default).
+     */
+    long logicalBytes(String... names) {
         long total = 0;
         for (String name : names) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                total += files.filter(p -> p.getParent() != null && p.toString().contains("/" + name + "/") && Files.isRegularFile(p))
-                        .mapToLong(p -> {
-                            try {
-                                return Files.size(p);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }).sum();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            KeyValueStore<String, Object> store = get(name);
+            org.apache.kafka.common.serialization.Serializer<Object> values = serdes.get(name);
+            try (var rows = store.all()) {
+                while (rows.hasNext()) {
+                    var row = rows.next();
+                    total += row.key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + values.serialize(name, row.value).length;
+                }
             }
         }
         return total;
