@@ -108,7 +108,7 @@ class NetworkMemoryEndToEndTest {
                     reason: "Trial: spread to {cluster.chats} chats"
                 cases:
                 """));
-        pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), dataDir, 2, "127.0.0.1", 0, 0, 0,
+        pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), dataDir, 2, "127.0.0.1", 0, 0, 0, 0,
                 "network-test-secret-0123456789abcdef"), Map.of("policy.file", policy.toString()));
         topics = new KafkaTopics(kafka.bootstrapServers());
         await().atMost(TIMEOUT).until(() -> Stream.of(pipeline.detector(), pipeline.enricher(), pipeline.sink())
