@@ -263,10 +263,16 @@ class NetworkMemoryEndToEndTest {
         assertThat(match.getBankId()).isEqualTo("vigil-confirmed-ncii");
         assertThat(match.getProvenance()).isEqualTo(provenance);
         assertThat(inD.getReasons()).extracting(RiskReason::getDescription).anySatisfy(d -> assertThat(d).endsWith("; " + provenance));
-        List<QueueItem> queued = topics.readCommitted(Topics.queue("ncii").name(), AvroSerde.of(QueueItem.class), 0, Duration.ofSeconds(5));
-        queued.addAll(topics.readCommitted(Topics.queue("urgent").name(), AvroSerde.of(QueueItem.class), 1, TIMEOUT));
-        assertThat(queued).extracting(QueueItem::getMessageId).contains("img");
-        assertThat(queued).filteredOn(q -> q.getChatId().equals(D)).isNotEmpty();
+        // The moderator sees it on the queue item itself: the copy's media reference carries the provenance text.
+        QueueItem queuedInD = await().atMost(TIMEOUT).until(() -> Stream.of("urgent", "ncii")
+                .flatMap(queue -> topics.readCommitted(Topics.queue(queue).name(), AvroSerde.of(QueueItem.class), 0, Duration.ofSeconds(2)).stream())
+                .filter(q -> q.getChatId().equals(D) && q.getMessageId().equals("img")).findFirst().orElse(null), q -> q != null);
+        assertThat(queuedInD.getMedia()).singleElement().satisfies(ref -> {
+            assertThat(ref.getMatchedBanks()).contains("vigil-confirmed-ncii");
+            assertThat(ref.getProvenance()).containsExactly(provenance);
+        });
+        assertThat(queuedInD.getNetwork().getVictimCase().getCaseId()).as("the queue item carries the network context")
+                .isEqualTo(inD.getNetwork().getVictimCase().getCaseId());
     }
 
     @Test
