@@ -4,8 +4,8 @@ import io.vigil.detector.hashing.Digests;
 import io.vigil.detector.media.DecodeLimits;
 import io.vigil.detector.media.ImageDecodeException;
 import io.vigil.detector.media.ImageDecoder;
-import io.vigil.detector.pdq.PdqHash;
 import io.vigil.detector.pdq.PdqHasher;
+import io.vigil.pdq.PdqHash;
 import io.vigil.schemas.GroupPhoto;
 
 /**

@@ -2,10 +2,12 @@ package io.vigil.standalone.backtest;
 
 import io.vigil.ingest.kafka.ExistingEvents;
 import io.vigil.ingest.kafka.ReplayWriter;
+import io.vigil.ingest.kafka.TopicSnapshot;
 import io.vigil.ingest.replay.ExportReplay;
 import io.vigil.ingest.replay.Pacer;
 import io.vigil.ingest.replay.ReplayEvent;
 import io.vigil.schemas.GroupMetadata;
+import io.vigil.schemas.LineageRecord;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
@@ -26,6 +28,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -33,7 +36,7 @@ import java.util.stream.Stream;
  * One backtest on a running pipeline (the embedded broker and the three services, exactly as {@code vigil demo} runs
  * them): the exports' metadata first, waited for until the services' tables have it, then every event as fast as
  * the cluster takes it, then a wait, bounded, until every replayed message has its RiskAssessment (or a dead letter)
- * and the sink has routed them all, then the queues read back. Progress means results arriving: a pipeline that makes
+ * and the sink has routed them all, then the queues and the enricher's lineage records read back. Progress means results arriving: a pipeline that makes
  * none for the stall timeout fails the backtest with what is missing.
  */
 final class Backtest {
@@ -49,18 +52,13 @@ final class Backtest {
 
     private final Pipeline pipeline;
     private final String bootstrapServers;
-    private final String sinkApplicationId;
-    private final List<String> tableReaders;
     private final Duration stallTimeout;
     private final PrintWriter err;
     private final LongSupplier clock;
 
-    Backtest(Pipeline pipeline, String bootstrapServers, String sinkApplicationId, List<String> tableReaders,
-             Duration stallTimeout, PrintWriter err) {
+    Backtest(Pipeline pipeline, String bootstrapServers, Duration stallTimeout, PrintWriter err) {
         this.pipeline = pipeline;
         this.bootstrapServers = bootstrapServers;
-        this.sinkApplicationId = sinkApplicationId;
-        this.tableReaders = tableReaders;
         this.stallTimeout = stallTimeout;
         this.err = err;
         this.clock = System::nanoTime;
@@ -75,7 +73,8 @@ final class Backtest {
             ExistingEvents fresh = ExistingEvents.none();
             List<GroupMetadata> metadata = replay.groupMetadata(now);
             writer.writeMetadata(metadata, fresh);
-            awaitConsumed(Topics.GROUP_METADATA.name(), tableReaders, "the detector's and enricher's group tables");
+            awaitConsumed(Topics.GROUP_METADATA.name(), List.of(pipeline.applicationId("detector"), pipeline.applicationId("enricher")),
+                    "the detector's and enricher's group tables");
             Iterator<ReplayEvent> events = replay.events();
             writer.writeEvents(new Iterator<>() {
                 @Override
@@ -99,6 +98,12 @@ final class Backtest {
         Map<TopicPartition, Long> lastAssessment = new AssessmentWaiter(bootstrapServers, stallTimeout, err, clock).await(expected, results);
         awaitSinkRouted(lastAssessment);
         readQueues(results);
+        // Lineage is found when a chat's profile reaches the network task, not with a message: read it once the enricher
+        // has taken every group event and every request to its network memory.
+        String enricher = pipeline.applicationId("enricher");
+        awaitConsumed(Topics.GROUP_EVENTS.name(), List.of(enricher), "the enricher's chat profiles");
+        awaitConsumed(Topics.NETWORK_REQUESTS.name(), List.of(enricher), "the enricher's network memory");
+        readLineage(results);
         return results;
     }
 
@@ -120,7 +125,7 @@ final class Backtest {
         if (endOffsets(Topics.HASH_BANK.name()).values().stream().allMatch(end -> end == 0)) {
             return;
         }
-        awaitConsumed(Topics.HASH_BANK.name(), tableReaders.subList(0, 1), "the detector's bank validation");
+        awaitConsumed(Topics.HASH_BANK.name(), List.of(pipeline.applicationId("detector")), "the detector's bank validation");
         long accepted = countRecords(Topics.HASH_BANK_ACCEPTED.name());
         long deadline = clock.getAsLong() + stallTimeout.toNanos();
         while (bankUpdates() < accepted) {
@@ -137,17 +142,9 @@ final class Backtest {
     }
 
     private long countRecords(String topic) {
-        long count = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                count += consumer.poll(POLL).count();
-            }
-        }
-        return count;
+        long[] count = {0};
+        readTopic(topic, record -> count[0]++);
+        return count[0];
     }
 
     /** Waits until these consumer groups have committed the topic up to its end. */
@@ -208,7 +205,7 @@ final class Backtest {
     private void awaitSinkRouted(Map<TopicPartition, Long> lastAssessment) throws StalledException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             long deadline = clock.getAsLong() + stallTimeout.toNanos();
-            while (!committedUpTo(admin, sinkApplicationId, lastAssessment)) {
+            while (!committedUpTo(admin, pipeline.applicationId("sink"), lastAssessment)) {
                 if (clock.getAsLong() > deadline) {
                     throw new StalledException("the sink did not route the assessments within " + stallTimeout.toSeconds() + " s");
                 }
@@ -219,20 +216,34 @@ final class Backtest {
 
     private void readQueues(BacktestResults results) {
         AvroSerde<QueueItem> items = AvroSerde.of(QueueItem.class);
+        List<TopicPartition> partitions;
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(30)).entrySet().stream()
+            partitions = consumer.listTopics(Duration.ofSeconds(30)).entrySet().stream()
                     .filter(t -> t.getKey().startsWith(Topics.QUEUE_PREFIX))
                     .flatMap(t -> t.getValue().stream().map(p -> new TopicPartition(p.topic(), p.partition())))
                     .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    results.queued(items.deserialize(record.topic(), record.value()));
-                }
-            }
         }
+        snapshot().read(partitions, "vigil-backtest-reader", record -> results.queued(items.deserialize(record.topic(), record.value())),
+                TopicSnapshot.Progress.NONE);
+    }
+
+    private void readLineage(BacktestResults results) {
+        AvroSerde<LineageRecord> records = AvroSerde.of(LineageRecord.class);
+        readTopic(Topics.GROUP_LINEAGE.name(), record -> results.lineage(records.deserialize(record.topic(), record.value())));
+    }
+
+    /** Every committed record the topic holds now, in offset order per partition. */
+    private void readTopic(String topic, Consumer<ConsumerRecord<String, byte[]>> records) {
+        TopicSnapshot snapshot = snapshot();
+        try {
+            snapshot.read(snapshot.partitionsOf(topic), "vigil-backtest-reader", records, TopicSnapshot.Progress.NONE);
+        } catch (TopicSnapshot.MissingTopicException e) {
+            throw new IllegalStateException(e.getMessage() + " on the backtest's cluster", e);
+        }
+    }
+
+    private TopicSnapshot snapshot() {
+        return new TopicSnapshot(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), Duration.ofSeconds(30));
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

@@ -1,16 +1,12 @@
 package io.vigil.standalone.backtest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.detector.DetectorConfig;
-import io.vigil.enricher.EnricherConfig;
 import io.vigil.ingest.groups.GroupsFile;
 import io.vigil.ingest.replay.ExportReplay;
 import io.vigil.ingest.replay.Tally;
 import io.vigil.runtime.config.ConfigException;
-import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.runtime.streams.TopicCreator;
 import io.vigil.schemas.topics.Topics;
-import io.vigil.sink.SinkConfig;
 import io.vigil.standalone.Pipeline;
 import io.vigil.standalone.VigilCli;
 import io.vigil.standalone.commands.Folders;
@@ -57,12 +53,16 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     ExportOptions exportOptions;
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "The enricher's scoring policy to run (rules in YAML, as docs/enricher-memory.md describes; default: the built-in one).")
+    Path policy;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "YAML with a section per service (detector, enricher, sink), each as that service's --config takes it.")
     Path config;
 
     @Option(names = "--set", paramLabel = "SERVICE.KEY=VALUE",
-            description = "Override one setting of one service, e.g. --set enricher.scoring.levels.high=0.7.")
+            description = "Override one setting of one service, e.g. --set enricher.network.max-wait-ms=60000.")
     Map<String, String> settings = Map.of();
 
     @Option(names = "--bank", paramLabel = "NAME:CATEGORY:SOURCE[:TYPE]=FILE",
@@ -104,24 +104,15 @@ public final class BacktestCommand implements Callable<Integer> {
         try {
             Pipeline.ServiceOverrides overrides;
             GroupsFile groups;
-            String sinkApplicationId;
-            List<String> tableReaders;
             List<String[]> bankSpecs;
             try {
                 bankSpecs = bankSpecs();
-                overrides = BacktestConfig.overrides(config, settings, data.resolve("config"));
+                overrides = BacktestConfig.overrides(policy, config, settings, data.resolve("config"));
                 groups = exportOptions.groupsFile();
-                sinkApplicationId = overrides.apply("sink", ConfigLoader.forService("sink").strictEnvironment(false))
-                        .load(SinkConfig.class).kafka().applicationId();
-                tableReaders = List.of(
-                        overrides.apply("detector", ConfigLoader.forService("detector").strictEnvironment(false))
-                                .override("doxxing.hmac-secret", "validation-only-secret-0123456789").load(DetectorConfig.class).kafka().applicationId(),
-                        overrides.apply("enricher", ConfigLoader.forService("enricher").strictEnvironment(false))
-                                .load(EnricherConfig.class).kafka().applicationId());
             } catch (GroupsFile.InvalidException e) {
                 e.problems().forEach(p -> err.println("ERROR groups file " + p));
                 return 2;
-            } catch (ConfigException | IllegalArgumentException | IOException e) {
+            } catch (IllegalArgumentException | IOException e) {
                 err.println("ERROR " + e.getMessage());
                 return 2;
             }
@@ -135,11 +126,14 @@ public final class BacktestCommand implements Callable<Integer> {
                          0, 0, 0, 0, secret), overrides);
                  ExportReplay replay = exportOptions.read(groups, data.resolve("blobs"), problem -> err.println("WARN " + problem), tally)) {
                 importBanks(bankSpecs, kafka.bootstrapServers(), err);
-                results = new Backtest(pipeline, kafka.bootstrapServers(), sinkApplicationId, tableReaders,
-                        Duration.ofSeconds(Math.max(1, stallSeconds)), err).run(replay, Instant.now());
+                results = new Backtest(pipeline, kafka.bootstrapServers(), Duration.ofSeconds(Math.max(1, stallSeconds)), err)
+                        .run(replay, Instant.now());
             } catch (Backtest.StalledException e) {
                 err.println("ERROR " + e.getMessage());
                 return STALLED;
+            } catch (ConfigException e) {
+                err.println("ERROR " + e.getMessage());
+                return 2;
             } catch (BankImportFailed e) {
                 err.println("ERROR " + e.getMessage());
                 return 1;

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A backtest's policy: one YAML file with a section per service, each as that service's {@code --config} takes it,
- * and {@code --set service.key=value} settings:
+ * A backtest's configuration: the enricher's scoring policy ({@code --policy FILE}, rules in YAML), one YAML file with
+ * a section per service, each as that service's {@code --config} takes it, and {@code --set service.key=value}
+ * settings:
  * <pre>
  * enricher:
- *   scoring:
- *     levels: {high: 0.7}
+ *   network: {max-wait-ms: 60000}
  * sink:
  *   routing: ...
  * </pre>
@@ -30,13 +30,15 @@ public final class BacktestConfig {
 
     static final Set<String> SERVICES = Set.of("detector", "enricher", "sink");
     private static final Set<String> RESERVED = Set.of("kafka", "http");
+    /** The enricher's setting that names its policy file. */
+    static final String POLICY_FILE = "policy.file";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private BacktestConfig() {
     }
 
     /** The service files written under {@code dir} and the settings, for {@link Pipeline#start(Pipeline.Settings, Pipeline.ServiceOverrides)}. */
-    public static Pipeline.ServiceOverrides overrides(Path file, Map<String, String> settings, Path dir) throws IOException {
+    public static Pipeline.ServiceOverrides overrides(Path policy, Path file, Map<String, String> settings, Path dir) throws IOException {
         Map<String, Path> files = new HashMap<>();
         if (file != null) {
             JsonNode root = YAML.readTree(file.toFile());
@@ -56,11 +58,14 @@ public final class BacktestConfig {
             }
         }
         Map<String, Map<String, String>> byService = new LinkedHashMap<>();
+        if (policy != null) {
+            byService.computeIfAbsent("enricher", s -> new LinkedHashMap<>()).put(POLICY_FILE, policy.toAbsolutePath().toString());
+        }
         settings.forEach((key, value) -> {
             int dot = key.indexOf('.');
             String service = dot < 0 ? key : key.substring(0, dot);
             if (dot < 0 || !SERVICES.contains(service)) {
-                throw new IllegalArgumentException("--set " + key + ": name the service first, e.g. --set enricher.scoring.levels.high=0.7");
+                throw new IllegalArgumentException("--set " + key + ": name the service first, e.g. --set enricher.network.max-wait-ms=60000");
             }
             refuseReserved(key);
             byService.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key.substring(dot + 1), value);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.schemas.ClusterSighting;
+import io.vigil.schemas.LineageRecord;
 import io.vigil.schemas.PersonalDataEntity;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
@@ -53,6 +54,11 @@ public final class BacktestResults {
         network.add(assessment);
     }
 
+    /** A record of the enricher's {@code group-lineage} topic, in the order the topic holds them. */
+    public void lineage(LineageRecord record) {
+        network.add(record);
+    }
+
     public void queued(QueueItem item) {
         queues.put(key(item.getChatId(), item.getMessageId()), item.getQueue());
     }
@@ -92,12 +98,17 @@ public final class BacktestResults {
         return lines;
     }
 
-    static ObjectNode messageLine(ObjectMapper json, RiskAssessment assessment, String queue) {
+    /** Scores to four decimals: what a policy change moves, without floating-point noise. */
+    static double rounded(double score) {
+        return Math.round(score * 10_000) / 10_000.0;
+    }
+
+    private ObjectNode messageLine(ObjectMapper json, RiskAssessment assessment, String queue) {
         ObjectNode line = json.createObjectNode().put("kind", "message")
                 .put("chatId", assessment.getChatId()).put("messageId", assessment.getMessageId())
                 .put("sentAt", assessment.getSentAt().toString())
                 .put("level", assessment.getLevel().name().toLowerCase(Locale.ROOT))
-                .put("score", Math.round(assessment.getScore() * 10_000) / 10_000.0);
+                .put("score", rounded(assessment.getScore()));
         line.put("queue", queue);
         TextSignal text = assessment.getDetection() == null ? null : assessment.getDetection().getText();
         line.put("doxxing", text != null && text.getDoxxing());
@@ -116,7 +127,7 @@ public final class BacktestResults {
                     .forEach(c -> clusters.add(c.getClusterId()));
         }
         line.put("caseId", assessment.getNetwork() == null || assessment.getNetwork().getVictimCase() == null
-                ? null : assessment.getNetwork().getVictimCase().getCaseId());
+                ? null : network.finalCase(assessment.getNetwork().getVictimCase().getCaseId()));
         ArrayNode reasons = line.putArray("reasons");
         for (RiskReason reason : assessment.getReasons()) {
             reasons.add(reason.getCode());

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.schemas.CaseSummary;
 import io.vigil.schemas.ClusterSighting;
-import io.vigil.schemas.LineageNotice;
+import io.vigil.schemas.LineageEvidence;
+import io.vigil.schemas.LineageRecord;
 import io.vigil.schemas.NetworkContext;
 import io.vigil.schemas.RiskAssessment;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,11 +20,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the enricher's memory of the network found over a backtest, from what each RiskAssessment carries in
- * {@code network}: media clusters seen in two or more chats (spread), cases (the person whose data and images recur),
- * and chats that continue another (lineage). Each cluster and case is reported as of its latest sighting (the most
- * sightings, then the latest), with the messages and chats that carried it; each chat's lineage as of its latest
- * message. Assessments without {@code network} add nothing.
+ * What the enricher's memory of the network found over a backtest. Media clusters seen in two or more chats (spread)
+ * and cases (the person whose data and images recur) come from what each RiskAssessment carries in {@code network},
+ * each as of its latest sighting (the most sightings, then the latest), with the messages and chats that carried it;
+ * a case merged into another ({@code CaseSummary.mergedCaseIds}) is reported as part of the one that absorbed it.
+ * Lineage comes from the enricher's {@code group-lineage} records, the latest per chat, with the evidence's codes.
  */
 final class NetworkFindings {
 
@@ -41,8 +43,8 @@ final class NetworkFindings {
     private final Map<String, Set<Carrier>> clusterCarriers = new LinkedHashMap<>();
     private final Map<String, CaseSummary> cases = new TreeMap<>();
     private final Map<String, Set<Carrier>> caseCarriers = new LinkedHashMap<>();
-    private final Map<String, LineageNotice> lineage = new TreeMap<>();
-    private final Map<String, Long> lineageAt = new LinkedHashMap<>();
+    private final Map<String, String> mergedInto = new HashMap<>();
+    private final Map<String, LineageRecord> lineage = new TreeMap<>();
 
     void add(RiskAssessment assessment) {
         NetworkContext network = assessment.getNetwork();
@@ -58,12 +60,23 @@ final class NetworkFindings {
         if (victimCase != null) {
             cases.merge(victimCase.getCaseId(), victimCase, (a, b) -> LATER_CASE.compare(a, b) >= 0 ? a : b);
             caseCarriers.computeIfAbsent(victimCase.getCaseId(), id -> new LinkedHashSet<>()).add(carrier);
+            victimCase.getMergedCaseIds().forEach(merged -> mergedInto.put(merged, victimCase.getCaseId()));
         }
-        LineageNotice notice = network.getLineage();
-        if (notice != null && carrier.sentAt() >= lineageAt.getOrDefault(carrier.chatId(), Long.MIN_VALUE)) {
-            lineage.put(carrier.chatId(), notice);
-            lineageAt.put(carrier.chatId(), carrier.sentAt());
+    }
+
+    /** A lineage record, in the order the topic holds them: a later one of the same chat replaces it. */
+    void add(LineageRecord record) {
+        lineage.put(record.getChatId(), record);
+    }
+
+    /** The case an item's case ended in: itself, or the case it was merged into (through every later merge). */
+    String finalCase(String caseId) {
+        String id = caseId;
+        Set<String> seen = new LinkedHashSet<>();
+        while (mergedInto.containsKey(id) && seen.add(id)) {
+            id = mergedInto.get(id);
         }
+        return id;
     }
 
     /** The spread, case and lineage lines, in that order, each sorted by its id. */
@@ -79,19 +92,21 @@ final class NetworkFindings {
             line.put("sightings", sighting.getSightings()).put("reach", sighting.getReach());
             lines.add(line);
         });
-        cases.forEach((id, summary) -> {
-            List<Carrier> carriers = inTimeOrder(caseCarriers.get(id));
+        Map<String, Set<Carrier>> carriersByFinalCase = new TreeMap<>();
+        caseCarriers.forEach((id, carriers) -> carriersByFinalCase.computeIfAbsent(finalCase(id), f -> new LinkedHashSet<>()).addAll(carriers));
+        carriersByFinalCase.forEach((id, carriers) -> {
             ObjectNode line = json.createObjectNode().put("kind", "case").put("caseId", id);
-            carriers.forEach(c -> line.withArray("messages").add(c.ref()));
-            chatsOf(caseCarriers.get(id)).forEach(line.putArray("chats")::add);
-            line.put("reach", summary.getReach());
+            inTimeOrder(carriers).forEach(c -> line.withArray("messages").add(c.ref()));
+            chatsOf(carriers).forEach(line.putArray("chats")::add);
+            CaseSummary summary = cases.get(id);
+            line.put("reach", summary == null ? 0 : summary.getReach());
             lines.add(line);
         });
-        lineage.forEach((chat, notice) -> {
+        lineage.forEach((chat, record) -> {
             ObjectNode line = json.createObjectNode().put("kind", "lineage").put("chatId", chat)
-                    .put("predecessorChatId", notice.getPredecessorChatId()).put("relation", notice.getRelation())
-                    .put("score", notice.getScore());
-            notice.getEvidence().forEach(line.putArray("evidence")::add);
+                    .put("predecessorChatId", record.getPredecessorChatId()).put("relation", record.getRelation())
+                    .put("score", BacktestResults.rounded(record.getScore()));
+            record.getEvidence().stream().map(LineageEvidence::getCode).forEach(line.putArray("evidence")::add);
             lines.add(line);
         });
         return lines;

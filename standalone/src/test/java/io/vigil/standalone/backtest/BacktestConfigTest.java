@@ -6,6 +6,7 @@ import io.vigil.standalone.Pipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,14 +20,20 @@ class BacktestConfigTest {
     Path dir;
 
     @Test
-    void aPolicyFileIsSplitIntoTheServicesOwnFilesAndSetsGoToTheServiceTheyName() throws Exception {
-        Path policy = Files.writeString(dir.resolve("policy.yaml"), "enricher:\n  scoring:\n    levels:\n      high: 0.7\n");
+    void thePolicyGoesToTheEnricherAConfigFileIntoTheServicesOwnFilesAndSetsToTheServiceTheyName() throws Exception {
+        Path policy = dir.resolve("policy.yaml");
+        try (InputStream builtIn = EnricherConfig.class.getResourceAsStream("/policy/default-policy.yaml")) {
+            Files.copy(builtIn, policy);
+        }
+        Path config = Files.writeString(dir.resolve("backtest.yaml"), "enricher:\n  network:\n    max-wait-ms: 60000\n");
 
-        Pipeline.ServiceOverrides overrides = BacktestConfig.overrides(policy, Map.of("enricher.scoring.levels.critical", "0.95"), dir.resolve("config"));
+        Pipeline.ServiceOverrides overrides = BacktestConfig.overrides(policy, config, Map.of("enricher.network.pdq-max-distance", "20"),
+                dir.resolve("config"));
         EnricherConfig enricher = overrides.apply("enricher", ConfigLoader.forService("enricher").strictEnvironment(false)).load(EnricherConfig.class);
 
-        assertThat(enricher.scoring().levels().high()).isEqualTo(0.7);
-        assertThat(enricher.scoring().levels().critical()).isEqualTo(0.95);
+        assertThat(enricher.policy().file()).isEqualTo(policy.toAbsolutePath().toString());
+        assertThat(enricher.network().maxWaitMs()).isEqualTo(60_000);
+        assertThat(enricher.network().pdqMaxDistance()).isEqualTo(20);
         assertThat(overrides.files()).containsOnlyKeys("enricher");
     }
 
@@ -35,9 +42,9 @@ class BacktestConfigTest {
         Path kafka = Files.writeString(dir.resolve("kafka.yaml"), "sink:\n  kafka:\n    bootstrap-servers: elsewhere:9092\n");
         Path unknown = Files.writeString(dir.resolve("unknown.yaml"), "scoring:\n  levels: {}\n");
 
-        assertThatThrownBy(() -> BacktestConfig.overrides(kafka, Map.of(), dir)).hasMessageContaining("sink.kafka");
-        assertThatThrownBy(() -> BacktestConfig.overrides(unknown, Map.of(), dir)).hasMessageContaining("unknown section 'scoring'");
-        assertThatThrownBy(() -> BacktestConfig.overrides(null, Map.of("scoring.levels.high", "1"), dir)).hasMessageContaining("name the service first");
-        assertThatThrownBy(() -> BacktestConfig.overrides(null, Map.of("detector.http.port", "1"), dir)).hasMessageContaining("its own");
+        assertThatThrownBy(() -> BacktestConfig.overrides(null, kafka, Map.of(), dir)).hasMessageContaining("sink.kafka");
+        assertThatThrownBy(() -> BacktestConfig.overrides(null, unknown, Map.of(), dir)).hasMessageContaining("unknown section 'scoring'");
+        assertThatThrownBy(() -> BacktestConfig.overrides(null, null, Map.of("scoring.levels.high", "1"), dir)).hasMessageContaining("name the service first");
+        assertThatThrownBy(() -> BacktestConfig.overrides(null, null, Map.of("detector.http.port", "1"), dir)).hasMessageContaining("its own");
     }
 }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.schemas.CaseSummary;
 import io.vigil.schemas.ClusterSighting;
 import io.vigil.schemas.Detection;
-import io.vigil.schemas.LineageNotice;
+import io.vigil.schemas.LineageEvidence;
+import io.vigil.schemas.LineageRecord;
 import io.vigil.schemas.NetworkContext;
 import io.vigil.schemas.PersonalDataEntity;
 import io.vigil.schemas.PersonalDataType;
@@ -26,8 +27,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The output writer fed RiskAssessments that carry the enricher's network memory (clusters, a victim case, lineage):
- * what the spread, case and lineage lines say, before the enricher fills {@code network} itself.
+ * The output writer fed RiskAssessments that carry the enricher's network memory (clusters, victim cases) and its
+ * lineage records: what the spread, case and lineage lines say (BacktestCommandTest runs the real enricher).
  */
 class BacktestResultsTest {
 
@@ -54,6 +55,13 @@ class BacktestResultsTest {
                 .setFirstSeen(T0).setLastSeen(T0.plusSeconds(60L * minute)).build();
     }
 
+    private static LineageRecord lineage(String chat, String predecessor, double score, String... codes) {
+        List<LineageEvidence> evidence = java.util.Arrays.stream(codes)
+                .map(code -> LineageEvidence.newBuilder().setCode(code).setDescription("in words: " + code).setWeight(0.3).build()).toList();
+        return LineageRecord.newBuilder().setPlatform("telegram").setChatId(chat).setPredecessorChatId(predecessor).setRelation("recreation")
+                .setScore(score).setEvidence(evidence).setDetectedAt(T0).build();
+    }
+
     private static CaseSummary victimCase(String id, int items, long reach, int minute) {
         return CaseSummary.newBuilder().setCaseId(id).setItems(items).setChats(2).setReach(reach).setFirstSeen(T0)
                 .setLastSeen(T0.plusSeconds(60L * minute)).build();
@@ -67,13 +75,13 @@ class BacktestResultsTest {
                         .setVictimCase(victimCase("case-1", 1, 500, 1)).build(), null));
         results.assessment(assessment("-1002", "20", 5, RiskLevel.CRITICAL, 0.9,
                 NetworkContext.newBuilder().setClusters(List.of(sighting("c-spread", 2, 2, 1_700, 5)))
-                        .setVictimCase(victimCase("case-1", 2, 1_700, 5))
-                        .setLineage(LineageNotice.newBuilder().setPredecessorChatId("-1009").setRelation("recreation").setScore(0.82)
-                                .setEvidence(List.of("shared_admins", "similar_title")).build()).build(), null));
+                        .setVictimCase(victimCase("case-1", 2, 1_700, 5)).build(), null));
         // An assessment read late but older: it must not roll the cluster back.
         results.assessment(assessment("-1001", "11", 3, RiskLevel.HIGH, 0.8,
                 NetworkContext.newBuilder().setClusters(List.of(sighting("c-spread", 1, 1, 500, 3))).build(), null));
         results.assessment(assessment("-1003", "30", 6, RiskLevel.NONE, 0.0, null, null));
+        results.lineage(lineage("-1002", "-1008", 0.61, "similar_title", "after_takedown"));
+        results.lineage(lineage("-1002", "-1009", 0.8234567, "shared_admins", "similar_title"));
 
         List<ObjectNode> lines = results.lines(JSON);
 
@@ -96,12 +104,34 @@ class BacktestResultsTest {
             assertThat(c.get("chats")).extracting(JsonNode::asText).containsExactly("-1001", "-1002");
             assertThat(c.get("reach").asLong()).isEqualTo(1_700);
         });
-        assertThat(lines).filteredOn(l -> l.get("kind").asText().equals("lineage")).singleElement().satisfies(l -> {
+        assertThat(lines).filteredOn(l -> l.get("kind").asText().equals("lineage")).as("the chat's latest record").singleElement().satisfies(l -> {
             assertThat(l.get("chatId").asText()).isEqualTo("-1002");
             assertThat(l.get("predecessorChatId").asText()).isEqualTo("-1009");
             assertThat(l.get("relation").asText()).isEqualTo("recreation");
-            assertThat(l.get("score").asDouble()).isEqualTo(0.82);
+            assertThat(l.get("score").asDouble()).isEqualTo(0.8235);
             assertThat(l.get("evidence")).extracting(JsonNode::asText).containsExactly("shared_admins", "similar_title");
+        });
+    }
+
+    @Test
+    void aCaseMergedIntoAnotherIsReportedAsPartOfTheCaseThatAbsorbedIt() {
+        BacktestResults results = new BacktestResults();
+        results.assessment(assessment("-1001", "10", 1, RiskLevel.HIGH, 0.8,
+                NetworkContext.newBuilder().setVictimCase(victimCase("case-a", 1, 500, 1)).build(), null));
+        results.assessment(assessment("-1002", "20", 2, RiskLevel.HIGH, 0.8,
+                NetworkContext.newBuilder().setVictimCase(victimCase("case-b", 1, 1_200, 2)).build(), null));
+        results.assessment(assessment("-1003", "30", 3, RiskLevel.CRITICAL, 0.9, NetworkContext.newBuilder()
+                .setVictimCase(CaseSummary.newBuilder(victimCase("case-b", 3, 2_000, 3)).setMergedCaseIds(List.of("case-a")).build()).build(), null));
+
+        List<ObjectNode> lines = results.lines(JSON);
+
+        assertThat(lines).filteredOn(l -> l.get("kind").asText().equals("message")).extracting(l -> l.get("caseId").asText())
+                .containsExactly("case-b", "case-b", "case-b");
+        assertThat(lines).filteredOn(l -> l.get("kind").asText().equals("case")).singleElement().satisfies(c -> {
+            assertThat(c.get("caseId").asText()).isEqualTo("case-b");
+            assertThat(c.get("messages")).extracting(JsonNode::asText).containsExactly("-1001:10", "-1002:20", "-1003:30");
+            assertThat(c.get("chats")).extracting(JsonNode::asText).containsExactly("-1001", "-1002", "-1003");
+            assertThat(c.get("reach").asLong()).isEqualTo(2_000);
         });
     }
 

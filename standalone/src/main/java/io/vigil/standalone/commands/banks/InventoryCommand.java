@@ -3,7 +3,7 @@ package io.vigil.standalone.commands.banks;
 import io.vigil.ingest.kafka.TopicSnapshot.MissingTopicException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.vigil.detector.matching.PdqMatchPolicy;
+import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.standalone.commands.CommandLogging;
 import org.apache.kafka.common.KafkaException;
