@@ -22,7 +22,8 @@ public final class MaskedText {
     static final int MIN_DIGITS_TO_MASK = 6;
 
     private static final char MASK = '•';
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d[\\d \\u00A0().\\-/]*\\d");
+    /** Digits of any script (Arabic-Indic, fullwidth, ...) with the separators numbers are written with. */
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\p{Nd}[\\p{Nd} \\u00A0().\\-/]*\\p{Nd}");
 
     private MaskedText() {
     }

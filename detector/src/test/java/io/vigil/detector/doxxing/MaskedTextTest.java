@@ -28,6 +28,8 @@ class MaskedTextTest {
     void aLongNumberNoRecogniserClaimedIsMaskedAllButItsLastTwoDigits() {
         assertThat(MaskedText.of("llamad al 0 800 555 01 23 ya", List.of())).isEqualTo("llamad al • ••• ••• •• 23 ya");
         assertThat(MaskedText.of("+7 (912) 345-67-89", List.of())).isEqualTo("+• (•••) •••-••-89");
+        assertThat(MaskedText.of("رقمها ٠٥٥١٢٣٤٥٦٧", List.of())).as("Arabic-Indic digits").isEqualTo("رقمها ••••••••٦٧");
+        assertThat(MaskedText.of("电话１３８１２３４５６７８", List.of())).as("fullwidth digits").isEqualTo("电话•••••••••７８");
     }
 
     @Test
