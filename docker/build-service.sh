@@ -8,4 +8,5 @@ mvn -B -q -DskipTests -pl "$module" -am package dependency:build-classpath \
     -DincludeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt
 mkdir -p /app/lib
 tr ':' '\n' < "$module"/target/runtime-classpath.txt | xargs -I{} cp {} /app/lib/
-cp "$module"/target/vigil-"$module"-*.jar /app/lib/
+# The module's jar, not its test jar (a module may publish test support to its siblings).
+find "$module"/target -maxdepth 1 -name "vigil-$module-*.jar" ! -name '*-tests.jar' -exec cp {} /app/lib/ \;

@@ -38,13 +38,28 @@ public final class Pipeline implements AutoCloseable {
                            int detectorPort, int enricherPort, int sinkPort, int issuerPort, String doxxingSecret) {
     }
 
+    /**
+     * Configuration of the services beyond what the pipeline sets itself: a YAML file per service and single settings
+     * per service, as {@code vigil detector --config FILE --set key=value} takes them (what a backtest varies).
+     */
+    public record ServiceOverrides(Map<String, Path> files, Map<String, Map<String, String>> settings) {
+        public static final ServiceOverrides NONE = new ServiceOverrides(Map.of(), Map.of());
+
+        public ConfigLoader apply(String service, ConfigLoader loader) {
+            loader.file(files.get(service));
+            settings.getOrDefault(service, Map.of()).forEach(loader::override);
+            return loader;
+        }
+    }
+
     private final List<AutoCloseable> running = new ArrayList<>();
     private final DemoIssuer issuer;
     private final ServiceRunner<DetectorConfig> detector;
     private final ServiceRunner<EnricherConfig> enricher;
     private final ServiceRunner<SinkConfig> sink;
+    private final Map<String, String> applicationIds;
 
-    private Pipeline(Settings settings, Map<String, String> enricherSettings) {
+    private Pipeline(Settings settings, ServiceOverrides overrides) {
         Path blobs = settings.dataDir().resolve("blobs").toAbsolutePath();
         int sinkPort = settings.sinkPort() == 0 ? freePort(settings.httpHost()) : settings.sinkPort();
         try {
@@ -53,19 +68,23 @@ public final class Pipeline implements AutoCloseable {
                 pageAddresses.add("http://localhost:" + sinkPort + "/index.html");
             }
             issuer = started(DemoIssuer.start(settings.dataDir().resolve("identity"), settings.httpHost(), settings.issuerPort(), pageAddresses));
-            detector = started(ServiceRunner.start(new DetectorApp(), loader("detector", settings, settings.detectorPort())
+            // Every configuration is checked before any service starts, so a mistake in one stops nothing half-way.
+            DetectorConfig detectorConfig = loader("detector", settings, settings.detectorPort(), overrides)
                     .override("media.blob-root", blobs.toString())
-                    .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class)));
-            ConfigLoader enricherConfig = loader("enricher", settings, settings.enricherPort());
-            enricherSettings.forEach(enricherConfig::override);
-            enricher = started(ServiceRunner.start(new EnricherApp(), enricherConfig.load(EnricherConfig.class)));
-            sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, sinkPort)
+                    .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class);
+            EnricherConfig enricherConfig = loader("enricher", settings, settings.enricherPort(), overrides).load(EnricherConfig.class);
+            SinkConfig sinkConfig = loader("sink", settings, sinkPort, overrides)
                     .override("media.blob-root", blobs.toString())
                     .override("auth.oidc.issuer", issuer.issuer())
                     .override("auth.oidc.audience", DemoIssuer.AUDIENCE)
                     .override("auth.oidc.client-id", DemoIssuer.CLIENT_ID)
                     .override("auth.peer-secret", DemoSecret.readOrCreate(settings.dataDir().resolve("peer-secret")))
-                    .load(SinkConfig.class)));
+                    .load(SinkConfig.class);
+            applicationIds = Map.of("detector", detectorConfig.kafka().applicationId(), "enricher", enricherConfig.kafka().applicationId(),
+                    "sink", sinkConfig.kafka().applicationId());
+            detector = started(ServiceRunner.start(new DetectorApp(), detectorConfig));
+            enricher = started(ServiceRunner.start(new EnricherApp(), enricherConfig));
+            sink = started(ServiceRunner.start(new SinkApp(), sinkConfig));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -73,12 +92,17 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public static Pipeline start(Settings settings) {
-        return new Pipeline(settings, Map.of());
+        return new Pipeline(settings, ServiceOverrides.NONE);
+    }
+
+    /** Starts the services with these files and settings; the pipeline's own (cluster, ports, state) still apply. */
+    public static Pipeline start(Settings settings, ServiceOverrides overrides) {
+        return new Pipeline(settings, overrides);
     }
 
     /** With settings of the enricher overridden (its policy file, say), as {@code --set key=value} would. */
     public static Pipeline start(Settings settings, Map<String, String> enricherSettings) {
-        return new Pipeline(settings, enricherSettings);
+        return new Pipeline(settings, new ServiceOverrides(Map.of(), Map.of("enricher", enricherSettings)));
     }
 
     private <T extends AutoCloseable> T started(T service) {
@@ -86,8 +110,8 @@ public final class Pipeline implements AutoCloseable {
         return service;
     }
 
-    private static ConfigLoader loader(String service, Settings settings, int port) {
-        return ConfigLoader.forService(service).strictEnvironment(false)
+    private static ConfigLoader loader(String service, Settings settings, int port, ServiceOverrides overrides) {
+        return overrides.apply(service, ConfigLoader.forService(service).strictEnvironment(false))
                 .override("kafka.bootstrap-servers", settings.bootstrapServers())
                 .override("kafka.state-dir", settings.dataDir().resolve("state").resolve(service).toAbsolutePath().toString())
                 .override("kafka.chat-partitions", Integer.toString(settings.partitions()))
@@ -107,6 +131,15 @@ public final class Pipeline implements AutoCloseable {
 
     public DemoIssuer issuer() {
         return issuer;
+    }
+
+    /** The Kafka Streams application id (its consumer group) of a service: detector, enricher or sink. */
+    public String applicationId(String service) {
+        String id = applicationIds.get(service);
+        if (id == null) {
+            throw new IllegalArgumentException("no service " + service + " in the pipeline");
+        }
+        return id;
     }
 
     public ServiceRunner<DetectorConfig> detector() {

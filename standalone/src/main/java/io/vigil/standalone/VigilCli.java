@@ -1,5 +1,6 @@
 package io.vigil.standalone;
 
+import io.vigil.standalone.backtest.BacktestCommand;
 import io.vigil.standalone.commands.AuditCommand;
 import io.vigil.standalone.commands.ClassifyCommand;
 import io.vigil.standalone.commands.DemoCommand;
@@ -7,9 +8,11 @@ import io.vigil.standalone.commands.DoxxingEvalCommand;
 import io.vigil.standalone.commands.HashCommand;
 import io.vigil.standalone.commands.ScanTextCommand;
 import io.vigil.standalone.commands.ServiceCommands;
+import io.vigil.standalone.commands.TelegramBotCommand;
 import io.vigil.standalone.commands.TokenCommand;
 import io.vigil.standalone.commands.TopicsCommand;
 import io.vigil.standalone.commands.banks.BanksCommand;
+import io.vigil.standalone.commands.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +30,9 @@ import picocli.CommandLine.Command;
                 DoxxingEvalCommand.class,
                 HashCommand.class,
                 BanksCommand.class,
+                ReplayCommand.class,
+                TelegramBotCommand.class,
+                BacktestCommand.class,
                 TokenCommand.class,
                 AuditCommand.class,
                 CommandLine.HelpCommand.class

@@ -8,6 +8,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.vigil.detector.DetectorConfig;
 import io.vigil.enricher.EnricherConfig;
+import io.vigil.ingest.telegram.bot.TelegramBotConfig;
 import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.runtime.config.ServiceConfig;
 import io.vigil.sink.SinkConfig;
@@ -34,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerComposeTest {
 
     private static final Path DOCKER = Path.of("..", "docker");
-    private static final Map<String, Class<? extends ServiceConfig>> SERVICES =
-            Map.of("detector", DetectorConfig.class, "enricher", EnricherConfig.class, "sink", SinkConfig.class);
+    private static final Map<String, Class<? extends ServiceConfig>> SERVICES = Map.of("detector", DetectorConfig.class,
+            "enricher", EnricherConfig.class, "sink", SinkConfig.class, "telegram-bot", TelegramBotConfig.class);
+    /** The module each image builds, where it is not named like the service. */
+    private static final Map<String, String> MODULES = Map.of("telegram-bot", "ingest");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws Exception {
@@ -94,10 +97,12 @@ class DockerComposeTest {
     private static final Map<String, String> REQUIRED_SAMPLES = Map.of(
             "VIGIL_DOXXING_HMAC_SECRET", "sample-deployment-secret-0123456789",
             "VIGIL_AUTH_OIDC_ISSUER", "https://id.example.org/realms/safety",
-            "VIGIL_AUTH_PEER_SECRET", "sample-peer-secret-0123456789abcdef0123");
+            "VIGIL_AUTH_PEER_SECRET", "sample-peer-secret-0123456789abcdef0123",
+            "VIGIL_TELEGRAM_TOKEN_FILE", "/run/secrets/telegram-bot-token");
 
     private static ServiceConfig defaults(String service) {
-        // The detector has no default secret, the sink no default identity provider: every deployment brings its own.
+        // The detector has no default secret, the sink no default identity provider, the Telegram adapter no token file:
+        // every deployment brings its own.
         return ConfigLoader.forService(service).environment(REQUIRED_SAMPLES).strictEnvironment(false).load(SERVICES.get(service));
     }
 
@@ -126,8 +131,9 @@ class DockerComposeTest {
             assertThat(Class.forName(main.group(1)).getMethod("main", String[].class)).isNotNull();
             ServiceConfig defaults = defaults(name);
             assertThat(Integer.parseInt(port.group(1))).as("%s port", name).isEqualTo(defaults.http().port());
-            assertThat(dockerfile).contains("RUN docker/build-service.sh " + name);
-            assertThat(Path.of("..", name, "pom.xml")).as("the module the image builds").isRegularFile();
+            String module = MODULES.getOrDefault(name, name);
+            assertThat(dockerfile).contains("RUN docker/build-service.sh " + module);
+            assertThat(Path.of("..", module, "pom.xml")).as("the module the image builds").isRegularFile();
         }
     }
 

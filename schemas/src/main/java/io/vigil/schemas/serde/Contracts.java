@@ -8,6 +8,7 @@ import io.vigil.schemas.EnforcementAction;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
+import io.vigil.schemas.IngestOffset;
 import io.vigil.schemas.LineageRecord;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationCommand;
@@ -41,6 +42,7 @@ public final class Contracts {
             MessageEvent.class, GroupMetadata.class, HashBankEntry.class, Detection.class,
             RiskAssessment.class, QueueItem.class, ModerationDecision.class, QueueEntry.class, DeadLetter.class,
             GroupEvent.class, EnforcementAction.class, ModerationCommand.class, CommandOutcome.class, AuditRecord.class,
+            IngestOffset.class,
             LineageRecord.class, NetworkRequest.class, NetworkFacts.class, PendingMessage.class, ChatState.class, ClusterState.class,
             NodeState.class, CaseState.class, RecentImage.class, LineageState.class, StayDownEntry.class, StayDownDecision.class);
 

@@ -7,6 +7,7 @@ import io.vigil.schemas.EnforcementAction;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
+import io.vigil.schemas.IngestOffset;
 import io.vigil.schemas.LineageRecord;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationCommand;
@@ -78,9 +79,13 @@ public final class Topics {
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(30)), Partitioning.BY_CHAT,
             "Records a service could not read or process, with the reason and the original bytes; keyed like the input so a group's dead letters stay in order.");
 
+    public static final TopicSpec INGEST_OFFSETS = new TopicSpec("ingest-offsets", "adapter/source", IngestOffset.class,
+            CleanupPolicy.COMPACT, Optional.empty(), Partitioning.SINGLE,
+            "How far each ingest adapter (the Telegram bot) has read its source, written in the same transaction as the events it read, so a restart neither loses nor repeats an update. Compacted: the latest record per source is its position.");
+
     private static final List<TopicSpec> FIXED = List.of(
             MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, DETECTIONS, RISK_ASSESSMENTS, NETWORK_REQUESTS,
-            NETWORK_FACTS, GROUP_LINEAGE, MODERATION_DECISIONS, MODERATION_COMMANDS, ENFORCEMENT_ACTIONS, AUDIT_LOG, DEAD_LETTERS);
+            NETWORK_FACTS, GROUP_LINEAGE, MODERATION_DECISIONS, MODERATION_COMMANDS, ENFORCEMENT_ACTIONS, AUDIT_LOG, DEAD_LETTERS, INGEST_OFFSETS);
 
     private Topics() {
     }

@@ -6,16 +6,18 @@ import io.vigil.standalone.Pipeline;
 import io.vigil.standalone.demo.DemoSecret;
 import io.vigil.standalone.demo.DemoTraffic;
 import io.vigil.standalone.embedded.EmbeddedKafka;
+import io.vigil.standalone.embedded.KafkaLogFile;
+import io.vigil.runtime.streams.TopicCreator;
+import io.vigil.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +60,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--enricher-port", defaultValue = "8082", description = "Enricher /metrics and /health (default: ${DEFAULT-VALUE}).")
     int enricherPort;
 
-    @Option(names = "--rate", defaultValue = "2", description = "Demo messages per second (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", defaultValue = "2",
+            description = "Events per second of the looped replay of the demo's Telegram export (default: ${DEFAULT-VALUE}).")
     double rate;
 
     @Option(names = "--malformed-every", defaultValue = "150",
@@ -72,15 +75,20 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         if (fresh) {
-            deleteRecursively(dataDir);
+            Folders.deleteRecursively(dataDir);
         }
         Files.createDirectories(dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
+        KafkaLogFile kafkaLog = KafkaLogFile.under(data);
         EmbeddedKafka kafka = bootstrapServers == null ? EmbeddedKafka.start(data, kafkaPort) : null;
         String servers = kafka == null ? bootstrapServers : kafka.bootstrapServers();
+        // The services create the topics they use; the replay also writes group events, which no service reads yet.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            TopicCreator.ensure(admin, Topics.fixed(), partitions, (short) 1);
+        }
         Pipeline pipeline = Pipeline.start(new Pipeline.Settings(servers, data, partitions, host, detectorPort, enricherPort, sinkPort,
                 issuerPort, DemoSecret.readOrCreate(data.resolve("doxxing-secret"))));
-        DemoTraffic traffic = new DemoTraffic(servers, data.resolve("blobs"), rate, malformedEvery, 42);
+        DemoTraffic traffic = new DemoTraffic(servers, data, rate, malformedEvery);
         traffic.start();
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -91,6 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (kafka != null) {
                 kafka.close();
             }
+            kafkaLog.close();
             out.println("Stopped.");
             stopped.countDown();
         }, "vigil-demo-shutdown");
@@ -109,12 +118,15 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Detector:       http://" + host + ":" + pipeline.detector().httpPort() + "/metrics  /health");
         out.println("  Enricher:       http://" + host + ":" + pipeline.enricher().httpPort() + "/metrics  /health");
         out.println("  Sink:           http://" + host + ":" + pipeline.sink().httpPort() + "/metrics  /health");
-        out.println("  Traffic:        " + rate + " messages/s into 12 synthetic groups; Ctrl-C to stop.");
+        out.println("  Traffic:        the demo's Telegram export (" + traffic.chats() + " chats, " + traffic.eventsPerLoop()
+                + " events), replayed in a loop at " + rate + " events/s; Ctrl-C to stop.");
+        out.println("  Kafka's log:    " + kafkaLog.file());
         out.println();
 
         long deadline = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds) : Long.MAX_VALUE;
         while (!stopped.await(10, TimeUnit.SECONDS)) {
-            out.printf("  sent %d messages (%d malformed) -> %d queue items, %d dead letters%n", traffic.sent(), traffic.malformed(),
+            out.printf("  loop %d: sent %d events (%d malformed records) -> %d queue items, %d dead letters%n", traffic.loops() + 1,
+                    traffic.sent(), traffic.malformed(),
                     (long) total(pipeline.sink().registry(), "vigil.queue.items"), (long) total(pipeline.detector().registry(), "vigil.dead.letters"));
             if (System.nanoTime() > deadline) {
                 Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -126,24 +138,5 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static double total(MeterRegistry registry, String counter) {
         return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -58,6 +58,20 @@ public final class DemoImages {
         }
     }
 
+    /**
+     * The demo export's picture of this name: the same name always draws the same picture; a name ending in
+     * {@code -reupload} is that picture as it comes back after a re-upload ({@link #reuploaded}).
+     */
+    public static Image named(String name, int width, int height) {
+        String suffix = "-reupload";
+        if (name.endsWith(suffix)) {
+            Image original = named(name.substring(0, name.length() - suffix.length()), width, height);
+            return new Image(name + ".jpg", reuploaded(original).bytes(), "image/jpeg");
+        }
+        long seed = name.chars().asLongStream().reduce(1125899906842597L, (h, c) -> 31 * h + c);
+        return new Image(name + ".jpg", encode(draw(width, height, seed, name), "jpg"), "image/jpeg");
+    }
+
     public static Image sticker(int index, long seed) {
         return new Image("sticker-" + index + ".png", encode(draw(128, 128, seed * 31 + index, "#" + index), "png"), "image/png");
     }

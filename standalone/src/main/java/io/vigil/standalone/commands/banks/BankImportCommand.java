@@ -1,5 +1,6 @@
 package io.vigil.standalone.commands.banks;
 
+import io.vigil.ingest.kafka.TopicSnapshot.MissingTopicException;
 import io.vigil.standalone.commands.banks.lists.BankListFormat;
 import io.vigil.standalone.commands.banks.lists.BankListFormatException;
 import io.vigil.standalone.commands.banks.lists.BankListOptions;

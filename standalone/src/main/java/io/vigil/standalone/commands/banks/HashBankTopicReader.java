@@ -1,29 +1,16 @@
 package io.vigil.standalone.commands.banks;
 
+import io.vigil.ingest.kafka.TopicSnapshot;
+import io.vigil.ingest.kafka.TopicSnapshot.MissingTopicException;
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.serde.AvroSerde;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -50,11 +37,7 @@ final class HashBankTopicReader {
     record Snapshot(String topic, Map<Integer, Long> endOffsets, long records) {
     }
 
-    private static final int MAX_POLL_RECORDS = 10_000;
-    private static final Duration POLL = Duration.ofMillis(500);
-
-    private final Map<String, Object> clientSettings;
-    private final Duration timeout;
+    private final TopicSnapshot topicSnapshot;
     private final Progress progress;
 
     /**
@@ -62,8 +45,7 @@ final class HashBankTopicReader {
      *                command gives up
      */
     HashBankTopicReader(Map<String, Object> clientSettings, Duration timeout, Progress progress) {
-        this.clientSettings = clientSettings;
-        this.timeout = timeout;
+        this.topicSnapshot = new TopicSnapshot(clientSettings, timeout);
         this.progress = progress;
     }
 
@@ -73,49 +55,17 @@ final class HashBankTopicReader {
 
     /** Reads the topic, passing on only the records whose key {@code keys} accepts (the others are not decoded). */
     Snapshot read(String topic, Predicate<String> keys, Visitor visitor) throws MissingTopicException {
-        List<TopicPartition> partitions = partitionsOf(topic);
         AvroSerde<HashBankEntry> serde = AvroSerde.of(HashBankEntry.class);
-        Map<String, Object> settings = new HashMap<>(clientSettings);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
-        settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        settings.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        settings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-banks-reader");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-            long[] read = {0};
-            List<TopicPartition> remaining = new ArrayList<>(partitions.stream().filter(p -> end.get(p) > begin.get(p)).toList());
-            long lastHeadway = System.nanoTime();
-            while (!remaining.isEmpty()) {
-                boolean headway = false;
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    headway = true;
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue; // written after reading started: not part of this snapshot
-                    }
-                    read[0]++;
-                    if (keys.test(record.key())) {
-                        deliver(record, serde, visitor);
-                    }
-                }
-                remaining.removeIf(p -> consumer.position(p) >= end.get(p));
-                long now = System.nanoTime();
-                if (headway) {
-                    lastHeadway = now;
-                } else if (now - lastHeadway > timeout.toNanos()) {
-                    throw new IllegalStateException("reading " + topic + " made no headway for " + timeout.toSeconds() + " s");
-                }
-                progress.tick(() -> "  read " + read[0] + " of " + total + " records of " + topic);
+        long[] read = {0};
+        Map<TopicPartition, Long> end = topicSnapshot.read(topicSnapshot.partitionsOf(topic), "vigil-banks-reader", record -> {
+            read[0]++;
+            if (keys.test(record.key())) {
+                deliver(record, serde, visitor);
             }
-            Map<Integer, Long> ends = new TreeMap<>();
-            end.forEach((p, offset) -> ends.put(p.partition(), offset));
-            return new Snapshot(topic, ends, read[0]);
-        }
+        }, (records, total) -> progress.tick(() -> "  read " + records + " of " + total + " records of " + topic));
+        Map<Integer, Long> ends = new TreeMap<>();
+        end.forEach((p, offset) -> ends.put(p.partition(), offset));
+        return new Snapshot(topic, ends, read[0]);
     }
 
     private static void deliver(ConsumerRecord<String, byte[]> record, AvroSerde<HashBankEntry> serde, Visitor visitor) {
@@ -131,38 +81,5 @@ final class HashBankTopicReader {
             return;
         }
         visitor.record(record.key(), entry);
-    }
-
-    private List<TopicPartition> partitionsOf(String topic) throws MissingTopicException {
-        Map<String, Object> settings = new HashMap<>(clientSettings);
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        Admin admin = Admin.create(settings);
-        try {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-            return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new MissingTopicException(topic);
-            }
-            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw notAnswering(e);
-            }
-            throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw notAnswering(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            // without a deadline, closing waits for the calls still pending: an unreachable cluster's retries
-            admin.close(Duration.ZERO);
-        }
-    }
-
-    private IllegalStateException notAnswering(Exception e) {
-        return new IllegalStateException("Kafka at " + clientSettings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
-                + " did not answer within " + timeout.toSeconds() + " s", e);
     }
 }

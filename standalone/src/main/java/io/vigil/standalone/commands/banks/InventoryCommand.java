@@ -1,5 +1,6 @@
 package io.vigil.standalone.commands.banks;
 
+import io.vigil.ingest.kafka.TopicSnapshot.MissingTopicException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vigil.pdq.matching.PdqMatchPolicy;
