@@ -32,6 +32,10 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             "gli", "alla", "allo", "nel", "nella", "o", "os", "as", "no", "na", "do", "da", "um", "uma", "le", "les",
             "l'", "au", "aux", "chez", "du", "à", "im", "der", "die", "das", "dem", "den", "bei", "beim", "am", "в",
             "во", "на", "di", "ke", "kat", "pale", "katika", "kwa", "als");
+    /** Words after which a proper name is where someone goes or is ("at", "al", "в", "ke"). */
+    private static final Set<String> LOCATIVES = Set.of("at", "to", "in", "near", "al", "en", "a", "del", "alla",
+            "allo", "nel", "nella", "ao", "no", "na", "em", "au", "chez", "im", "am", "zum", "zur", "beim", "в", "на",
+            "ke", "di", "dekat", "kwa", "katika", "pale");
     /** Function words that never begin or continue a name written in lower case ("nombre completo por privado"). */
     private static final Set<String> FUNCTION_WORDS = Set.of("por", "para", "con", "sin", "que", "and", "with", "from",
             "for", "is", "es", "e", "et", "und", "per", "pra", "pour", "mit", "von", "aus", "и", "из", "dari", "na", "ya",
@@ -57,7 +61,7 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             add(ctx, out, none, EntityType.ORGANISATION, new int[]{announced.start(1), announced.end(1)}, 0.6);
         }
         if (!(ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO) || ctx.has(CueKind.SCHOOL_NOUN)
-                || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO))) {
+                || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO) || ctx.routine())) {
             return;
         }
         String text = ctx.text();
@@ -72,6 +76,43 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
         addAfter(ctx, out, claimed, CueKind.WORK_INTRO, EntityType.WORKPLACE, 0.7);
         addAfter(ctx, out, claimed, CueKind.PLACE_INTRO, EntityType.PLACE, 0.65);
         addAfter(ctx, out, claimed, CueKind.NAME_INTRO, EntityType.PERSON_NAME, 0.75);
+        if (ctx.routine()) {
+            addPlacesOfRoutine(ctx, out, claimed);
+        }
+    }
+
+    /**
+     * In a message that tells a routine (a weekday, "every day", a clock time), a proper name right after a locative
+     * word is where that routine happens: "va al Basic-Fit de Triana los lunes", "ходит в World Class по средам",
+     * "pergi Anytime Fitness Bangsar isnin". Names that are themselves cue words (a weekday, a month) are not places.
+     */
+    private static void addPlacesOfRoutine(ScanContext ctx, List<Finding> out, BitSet claimed) {
+        String text = ctx.text();
+        int i = 0;
+        while (i < text.length()) {
+            int end = wordEnd(text, i);
+            if (end == i) {
+                i++;
+                continue;
+            }
+            if (LOCATIVES.contains(TextFolding.fold(text.substring(i, end)))) {
+                int[] span = properNameAfter(text, end, false);
+                if (span != null && span[0] - end <= INTRO_WINDOW + 4 && span[1] - span[0] >= 3
+                        && Character.isUpperCase(text.charAt(span[0])) && !insideCue(ctx, span)) {
+                    add(ctx, out, claimed, EntityType.PLACE, span, 0.55);
+                }
+            }
+            i = end;
+        }
+    }
+
+    private static boolean insideCue(ScanContext ctx, int[] span) {
+        for (PhraseHit h : ctx.hits()) {
+            if (h.start() < span[1] && span[0] < h.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addAfter(ScanContext ctx, List<Finding> out, BitSet claimed, CueKind cue, EntityType type,
