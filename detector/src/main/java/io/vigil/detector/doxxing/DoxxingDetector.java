@@ -143,7 +143,7 @@ public final class DoxxingDetector {
 
     /** The cue phrases the scorer weighs: those of the languages plausible for the message (see {@link CueLanguages}). */
     private List<PhraseHit> exposureCues(ScanContext ctx) {
-        return cueLanguages.plausible(ctx.hits(), ctx.region(), ctx.languages());
+        return cueLanguages.plausible(ctx.hits(), ctx.region());
     }
 
     /**

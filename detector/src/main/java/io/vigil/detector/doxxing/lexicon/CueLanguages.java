@@ -12,8 +12,8 @@ import java.util.Set;
  * words of one language are ordinary words of another: Spanish "le" (her) in a French sentence, Catalan "em" (me) in
  * Portuguese ("in"), Swahili "bei" (price) in German ("at"), English "sale" in Spanish ("goes out"). A cue counts when
  * its language is plausible for the message: a language of the group's country (the inverse of
- * {@code languageRegions}), or the language with most cue words in the message; without a country every language
- * counts, as before.
+ * {@code languageRegions}), or another language that clearly dominates the message's cue words (at least two, and
+ * more than any of the country's languages: English in a Malaysian chat); without a country every language counts.
  */
 public final class CueLanguages {
 
@@ -26,11 +26,14 @@ public final class CueLanguages {
         this.languagesByRegion = Map.copyOf(byRegion);
     }
 
+    /** Fewest cue words of a language outside the group's country for it to count. */
+    private static final int DOMINANT_MIN_HITS = 2;
+
     /**
-     * The hits whose language is plausible for the message: those of the region's languages or of {@code ranked}'s
-     * first language (the one with most cue words). Without a region, or when no cue's language is plausible, all hits.
+     * The hits whose language is plausible for the message: those of the region's languages, and those of a language
+     * that dominates the message's cue words. Without a region (or an unmapped one), all hits.
      */
-    public List<PhraseHit> plausible(List<PhraseHit> hits, Optional<String> region, List<String> ranked) {
+    public List<PhraseHit> plausible(List<PhraseHit> hits, Optional<String> region) {
         if (region.isEmpty() || hits.isEmpty()) {
             return hits;
         }
@@ -38,9 +41,21 @@ public final class CueLanguages {
         if (regional.isEmpty()) {
             return hits;
         }
-        String top = ranked.isEmpty() ? null : ranked.get(0);
-        List<PhraseHit> kept = hits.stream()
-                .filter(h -> regional.contains(h.phrase().language()) || h.phrase().language().equals(top)).toList();
+        Map<String, Integer> perLanguage = new HashMap<>();
+        for (PhraseHit h : hits) {
+            perLanguage.merge(h.phrase().language(), 1, Integer::sum);
+        }
+        int regionalBest = 0;
+        for (String l : regional) {
+            regionalBest = Math.max(regionalBest, perLanguage.getOrDefault(l, 0));
+        }
+        Set<String> allowed = new HashSet<>(regional);
+        for (Map.Entry<String, Integer> e : perLanguage.entrySet()) {
+            if (e.getValue() >= DOMINANT_MIN_HITS && e.getValue() > regionalBest) {
+                allowed.add(e.getKey());
+            }
+        }
+        List<PhraseHit> kept = hits.stream().filter(h -> allowed.contains(h.phrase().language())).toList();
         return kept.size() == hits.size() ? hits : kept;
     }
 }

@@ -195,7 +195,7 @@ public final class ExposureScorer {
     /** Owner cue kinds: who a datum belongs to, as the words next to it say. */
     private static final Set<CueKind> THIRD_PERSON_OWNER = EnumSet.of(CueKind.TARGETING, CueKind.RESIDENCE,
             CueKind.THIRD_PERSON, CueKind.RELATIVE, CueKind.DEROGATORY);
-    private static final Set<CueKind> WRITER_OWNER = EnumSet.of(CueKind.FIRST_PERSON, CueKind.SELF_CONTACT);
+    private static final Set<CueKind> WRITER_OWNER = EnumSet.of(CueKind.SELF_CONTACT);
     private static final Set<CueKind> ORGANISATION_OWNER = EnumSet.of(CueKind.BUSINESS, CueKind.INSTITUTION,
             CueKind.NEWS, CueKind.PUBLIC_FIGURE, CueKind.EVENT);
     /** How far from a datum an owner cue may be, before and after it, within the same line. */
