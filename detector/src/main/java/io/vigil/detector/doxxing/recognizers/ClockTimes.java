@@ -1,5 +1,6 @@
 package io.vigil.detector.doxxing.recognizers;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +20,43 @@ public final class ClockTimes {
     private ClockTimes() {
     }
 
-    /** Whether the text names a time of day. */
+    /** Longest text a match may have before its first digit: "a las " (a word of five and a space). */
+    private static final int LEAD = 8;
+    /** Longest text a match may have after the digit run it starts in: ":30", " uhr", " 点". */
+    private static final int TAIL = 6;
+
+    /**
+     * Whether the text names a time of day. Every time has an ASCII digit, so the pattern is tried only around each
+     * run of digits (a window of {@link #LEAD} before and {@link #TAIL} after, with transparent bounds so that the
+     * look-arounds see the whole text): the same answer as a search of the whole text, at the cost of the digits'
+     * neighbourhoods instead of every position of every message.
+     */
     public static boolean any(String text) {
-        return CLOCK.matcher(text).find();
+        Matcher m = null;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isAsciiDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && isAsciiDigit(text.charAt(end))) {
+                end++;
+            }
+            if (m == null) {
+                m = CLOCK.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            m.region(Math.max(0, i - LEAD), Math.min(n, end + TAIL));
+            if (m.find()) {
+                return true;
+            }
+            i = end;
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

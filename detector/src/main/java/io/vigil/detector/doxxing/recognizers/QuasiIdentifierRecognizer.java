@@ -70,10 +70,12 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
 
     @Override
     public void find(ScanContext ctx, List<Finding> out) {
-        Matcher initial = NAME_AND_INITIAL.matcher(ctx.text());
-        BitSet initials = new BitSet();
-        while (initial.find()) {
-            add(ctx, out, initials, EntityType.PERSON_NAME, new int[]{initial.start(1), initial.end(1)}, 0.6);
+        if (hasCapitalAndFullStop(ctx.text())) {
+            Matcher initial = NAME_AND_INITIAL.matcher(ctx.text());
+            BitSet initials = new BitSet();
+            while (initial.find()) {
+                add(ctx, out, initials, EntityType.PERSON_NAME, new int[]{initial.start(1), initial.end(1)}, 0.6);
+            }
         }
         Matcher announced = SELF_ANNOUNCED.matcher(ctx.text());
         if (announced.lookingAt()) {
@@ -124,6 +126,16 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             }
             i = end;
         }
+    }
+
+    /** Whether a capital letter is followed by a full stop anywhere: what a surname initial needs, checked cheaply first. */
+    private static boolean hasCapitalAndFullStop(String text) {
+        for (int dot = text.indexOf('.', 1); dot > 0; dot = text.indexOf('.', dot + 1)) {
+            if (Character.isUpperCase(text.codePointBefore(dot))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a weekday or a month lies in the span ("am Montag", "en Agosto"): a time, not a place. */
