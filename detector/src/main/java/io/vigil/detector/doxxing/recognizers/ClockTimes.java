@@ -44,6 +44,11 @@ public final class ClockTimes {
             while (end < n && isAsciiDigit(text.charAt(end))) {
                 end++;
             }
+            // Hours have one or two digits; a longer run can only end in an ideographic "o'clock" ("2024点" reads "24点").
+            if (end - i > 2 && !ideographicHourAfter(text, end)) {
+                i = end;
+                continue;
+            }
             if (m == null) {
                 m = CLOCK.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             }
@@ -54,6 +59,15 @@ public final class ClockTimes {
             i = end;
         }
         return false;
+    }
+
+    /** Whether 点 or 點 follows at {@code at}, right away or after one space. */
+    private static boolean ideographicHourAfter(String text, int at) {
+        int k = at;
+        if (k < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(k)) >= 0) {
+            k++;
+        }
+        return k < text.length() && (text.charAt(k) == '点' || text.charAt(k) == '點');
     }
 
     private static boolean isAsciiDigit(char c) {

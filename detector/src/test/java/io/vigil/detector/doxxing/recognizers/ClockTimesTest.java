@@ -16,6 +16,8 @@ class ClockTimesTest {
         assertThat(ClockTimes.any("她每天7点下班")).isTrue();
         assertThat(ClockTimes.any("balik kerja pukul 6 petang")).isTrue();
         assertThat(ClockTimes.any("19:30")).isTrue();
+        assertThat(ClockTimes.any("2024点")).isTrue();
+        assertThat(ClockTimes.any("单号 88231 7 点见")).isTrue();
     }
 
     @Test
@@ -32,5 +34,6 @@ class ClockTimesTest {
         String lead = "bla ".repeat(200);
         assertThat(ClockTimes.any(lead + "order 123456 then a las 7")).isTrue();
         assertThat(ClockTimes.any(lead + "order 123456 and 2024 and 99 bottles")).isFalse();
+        assertThat(ClockTimes.any(lead + "ticket 4821 at 9")).isTrue();
     }
 }
