@@ -11,6 +11,7 @@ import io.vigil.detector.doxxing.EntityType;
 import io.vigil.detector.doxxing.TextScan;
 import io.vigil.detector.media.DecodeLimits;
 import io.vigil.detector.media.ImageDecoder;
+import io.vigil.detector.ocr.HandleRepair;
 import io.vigil.detector.ocr.OcrLanguages;
 import io.vigil.detector.ocr.OcrOutcome;
 import io.vigil.detector.ocr.SyntheticScreenshots;
@@ -69,8 +70,13 @@ public final class OcrBenchmark {
         int mixMessages = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         DoxxingDetector detector = DoxxingDetector.create(
                 DoxxingConfig.defaults("benchmark-secret-not-for-production".getBytes(StandardCharsets.UTF_8)));
-        try (TesseractReader reader = new TesseractReader(OcrLanguages.defaultTessdata(), 1, 16, Duration.ofSeconds(10), 2000, 0.02)) {
+        try (TesseractReader reader = new TesseractReader(OcrLanguages.defaultTessdata(), 1, 16, Duration.ofSeconds(10), 2000, 0.02);
+             TesseractReader unrepaired = new TesseractReader(OcrLanguages.defaultTessdata(), 1, 16, Duration.ofSeconds(10),
+                     2000, 0.02, HandleRepair.none())) {
             System.out.println("Tesseract " + reader.version() + "; " + samples + " screenshots per cell");
+            System.out.println("\n(1a) without the handle repair (what OCR reads, as read)");
+            recall(unrepaired, detector, samples);
+            System.out.println("\n(1b) with the handle repair (a misread @ before a handle after a platform label)");
             recall(reader, detector, samples);
             cost(reader, samples);
             mix(reader, detector, mixMessages);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vigil.detector.doxxing.privacy.KeyedHasher;
+import io.vigil.detector.doxxing.scoring.ExposureFeature;
 import io.vigil.detector.doxxing.scoring.ScoringWeights;
 
 import java.io.IOException;
@@ -141,13 +142,12 @@ public final class DoxxingConfig {
             entity.put(t, number(e, t.name(), source + " weights.entity"));
         }
         String ws = source + " weights";
-        ScoringWeights weights = new ScoringWeights(number(w, "bias", ws), entity, number(w, "additionalEntity", ws),
-                (int) number(w, "maxAdditional", ws), number(w, "targeting", ws), number(w, "incitement", ws),
-                number(w, "relatives", ws), number(w, "derogatory", ws), number(w, "thirdPerson", ws),
-                number(w, "followsImage", ws), number(w, "list", ws), number(w, "firstPerson", ws), number(w, "selfContact", ws),
-                number(w, "business", ws), number(w, "institution", ws), number(w, "news", ws), number(w, "price", ws),
-                number(w, "quasiIdentifierTied", ws), number(w, "previousMessage", ws), number(w, "publicEntity", ws),
-                number(w, "singleQuasiIdentifier", ws));
+        Map<ExposureFeature, Double> named = new EnumMap<>(ExposureFeature.class);
+        for (ExposureFeature f : ExposureFeature.values()) {
+            named.put(f, number(w, f.yamlKey(), ws));
+        }
+        ScoringWeights weights = new ScoringWeights(number(w, "bias", ws), entity, (int) number(w, "maxAdditional", ws),
+                named);
         return new DoxxingConfig(secret, threshold, window, regions, languageRegions, extra, weights);
     }
 

@@ -1,6 +1,8 @@
 package io.vigil.detector.doxxing;
 
+import io.vigil.detector.doxxing.lexicon.CueLanguages;
 import io.vigil.detector.doxxing.lexicon.Lexicon;
+import io.vigil.detector.doxxing.lexicon.PhraseHit;
 import io.vigil.detector.doxxing.privacy.KeyedHasher;
 import io.vigil.detector.doxxing.recognizers.AddressRecognizer;
 import io.vigil.detector.doxxing.recognizers.DobRecognizer;
@@ -47,6 +49,7 @@ public final class DoxxingDetector {
     private final List<Recognizer> recognizers;
     private final KeyedHasher hasher;
     private final ExposureScorer scorer;
+    private final CueLanguages cueLanguages;
 
     private DoxxingDetector(DoxxingConfig config) {
         this.config = config;
@@ -57,6 +60,7 @@ public final class DoxxingDetector {
                 new PlateRecognizer(), new AddressRecognizer(), new QuasiIdentifierRecognizer());
         this.hasher = new KeyedHasher(config.hmacSecret());
         this.scorer = new ExposureScorer(config.weights(), config.threshold());
+        this.cueLanguages = new CueLanguages(config.languageRegions());
     }
 
     public static DoxxingDetector create(DoxxingConfig config) {
@@ -100,8 +104,9 @@ public final class DoxxingDetector {
                     hasher.hash(f.type(), f.normalisedValue()), f.maskedPreview()));
             refs.add(new ExposureScorer.EntityRef(f.type(), f.start(), f.end()));
         }
-        ExposureScorer.Exposure exposure = scorer.score(text, refs, ctx.hits(), followsImage, prior);
-        return new TextScan(entities, exposure.score(), exposure.doxxing(), exposure.reasons(), PriorCues.of(ctx.hits()));
+        List<PhraseHit> cues = exposureCues(ctx);
+        ExposureScorer.Exposure exposure = scorer.score(text, refs, cues, followsImage, prior);
+        return new TextScan(entities, exposure.score(), exposure.doxxing(), exposure.reasons(), PriorCues.of(cues));
     }
 
     /** The cue kinds of a message, for scanning the same sender's next one (when only its text is at hand). */
@@ -114,7 +119,8 @@ public final class DoxxingDetector {
 
     /**
      * The scorer's feature vector for one message ({@link io.vigil.detector.doxxing.scoring.ScoringWeights#FEATURES}
-     * order), or null when no personal data is found; for fitting the weights on a labelled corpus.
+     * order), or null when no personal data is found or the only data is one weak clue (never an exposure, whatever
+     * the weights); for fitting the weights on a labelled corpus.
      */
     public double[] features(String text, Optional<String> countryHint, boolean followsImage, PriorCues prior) {
         if (text == null || text.isBlank()) {
@@ -127,8 +133,17 @@ public final class DoxxingDetector {
         }
         List<ExposureScorer.EntityRef> refs = resolveOverlaps(findings).stream()
                 .map(f -> new ExposureScorer.EntityRef(f.type(), f.start(), f.end())).toList();
-        return refs.isEmpty() ? null
-                : ExposureScorer.evidence(text, refs, ctx.hits(), followsImage, prior, config.weights()).features();
+        if (refs.isEmpty()) {
+            return null;
+        }
+        ExposureScorer.Evidence evidence = ExposureScorer.evidence(text, refs, exposureCues(ctx), followsImage, prior,
+                config.weights());
+        return evidence.weakClueOnly() ? null : evidence.features();
+    }
+
+    /** The cue phrases the scorer weighs: those of the languages plausible for the message (see {@link CueLanguages}). */
+    private List<PhraseHit> exposureCues(ScanContext ctx) {
+        return cueLanguages.plausible(ctx.hits(), ctx.region());
     }
 
     /**

@@ -37,6 +37,15 @@ public record PriorCues(int bits) {
         return i >= 0 && (bits & (1 << i)) != 0;
     }
 
+    /**
+     * The previous message was about the writer, a business or an office and pointed at no one else (a seller's
+     * "anyone after some trainers?" before their own contact).
+     */
+    public boolean aboutWriterOrOrganisation() {
+        return !pointsAtSomeone() && (has(CueKind.SELF_CONTACT) || has(CueKind.BUSINESS) || has(CueKind.INSTITUTION)
+                || has(CueKind.NEWS) || has(CueKind.PUBLIC_FIGURE) || has(CueKind.EVENT));
+    }
+
     /** The previous message pointed at someone else (targeting, insults, calls to harass, her relatives, her name). */
     public boolean pointsAtSomeone() {
         return (has(CueKind.TARGETING) || has(CueKind.INCITEMENT) || has(CueKind.DEROGATORY) || has(CueKind.RESIDENCE)

@@ -52,6 +52,15 @@ public final class TesseractReader implements ImageTextReader, AutoCloseable {
      */
     public TesseractReader(Optional<Path> tessdata, int threads, int queue, Duration timeLimit, int maxEdge,
                            double minTextLikelihood) {
+        this(tessdata, threads, queue, timeLimit, maxEdge, minTextLikelihood, HandleRepair.bundled());
+    }
+
+    /**
+     * As above, with the repair applied to read text ({@link HandleRepair#none()} to measure what OCR reads alone).
+     */
+    public TesseractReader(Optional<Path> tessdata, int threads, int queue, Duration timeLimit, int maxEdge,
+                           double minTextLikelihood, HandleRepair handleRepair) {
+        this.handleRepair = handleRepair;
         this.lib = loadLibrary();
         this.datapath = tessdata.map(Path::toString).orElse(null);
         this.timeLimit = timeLimit;
@@ -67,6 +76,9 @@ public final class TesseractReader implements ImageTextReader, AutoCloseable {
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
     }
+
+    /** Puts back at-signs OCR misreads before handles ("insta ©maria" → "insta @maria"). */
+    private final HandleRepair handleRepair;
 
     private static TesseractLibrary loadLibrary() {
         try {
@@ -104,7 +116,7 @@ public final class TesseractReader implements ImageTextReader, AutoCloseable {
         boolean firstUse = warmed.putIfAbsent(key, Boolean.TRUE) == null;
         long wait = (firstUse ? firstUseLimit : timeLimit).toMillis() + GRACE_MILLIS;
         try {
-            ReadText text = future.get(wait, TimeUnit.MILLISECONDS);
+            ReadText text = handleRepair.repair(future.get(wait, TimeUnit.MILLISECONDS));
             long millis = (System.nanoTime() - started) / 1_000_000;
             return new OcrOutcome.Read(factor < 1.0 ? scaledBack(text, 1.0 / factor) : text, millis);
         } catch (TimeoutException e) {

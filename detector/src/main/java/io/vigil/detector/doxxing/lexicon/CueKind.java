@@ -70,6 +70,8 @@ public enum CueKind {
     PUBLIC_FIGURE("publicFigures"),
     /** Public events and places announcing themselves: "concert", "festival", "open day", "match". */
     EVENT("events"),
+    /** Days of the week and everyday routines ("on Mondays", "cada dilluns", "по средам", "每天"). */
+    ROUTINE("routines"),
     /** Words that make a long number an order, tracking or transaction number even without a label right before it. */
     NOT_PHONE_CONTEXT("notPhoneContext");
 

@@ -10,6 +10,8 @@ import io.vigil.detector.doxxing.privacy.Masking;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Quasi-identifiers: a person's name, her place of study, her workplace, her neighbourhood or the places of her
@@ -32,32 +34,56 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             "gli", "alla", "allo", "nel", "nella", "o", "os", "as", "no", "na", "do", "da", "um", "uma", "le", "les",
             "l'", "au", "aux", "chez", "du", "à", "im", "der", "die", "das", "dem", "den", "bei", "beim", "am", "в",
             "во", "на", "di", "ke", "kat", "pale", "katika", "kwa", "als");
+    /** Words after which a proper name is where someone goes or is ("at", "al", "в", "ke"). */
+    private static final Set<String> LOCATIVES = Set.of("at", "to", "in", "near", "al", "en", "a", "del", "alla",
+            "allo", "nel", "nella", "ao", "no", "na", "em", "au", "chez", "im", "am", "zum", "zur", "beim", "в", "на",
+            "ke", "di", "dekat", "kwa", "katika", "pale");
     /** Function words that never begin or continue a name written in lower case ("nombre completo por privado"). */
     private static final Set<String> FUNCTION_WORDS = Set.of("por", "para", "con", "sin", "que", "and", "with", "from",
             "for", "is", "es", "e", "et", "und", "per", "pra", "pour", "mit", "von", "aus", "и", "из", "dari", "na", "ya",
             "ni", "və", "ve", "y", "o", "or", "ou", "oder", "privado", "private", "dm", "md", "pv", "inbox", "lol", "jaja",
             "haha", "kkk", "si", "no", "not", "pas", "nicht", "не", "tak", "hapana");
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\p{Punct}\\s]+");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\p{Punct}\\s]+");
     private static final int MAX_WORDS = 6;
     private static final int MAX_CJK_NAME = 4;
     private static final int MAX_IDEOGRAPHS = 12;
     /** Ideographs that end a Chinese name after an introducing phrase: verbs and particles of the sentence. */
     private static final String CJK_STOPS = "的了，。！？、：:；工作上班读上学住在和跟是她他也都就";
     private static final int INTRO_WINDOW = 3;
+    /** A number sign and a number right after a school noun ("№ 57", "No. 5", "n°2", "#12", "nr 3"). */
+    private static final Pattern NUMBER_AFTER = Pattern.compile(
+            "\\s*(?:№|no\\.?|nº|n°|n\\.|nr\\.?|#)\\s*\\d{1,4}\\b", Pattern.CASE_INSENSITIVE);
+    /** A number right before a school noun, with Azerbaijani "nömrəli" (numbered): "132 nömrəli məktəb". */
+    private static final Pattern NUMBER_BEFORE = Pattern.compile(
+            "(?<![\\d.,])\\d{1,4}\\s*(?:nömrəli|nomreli|№)\\s*$");
+
+    /**
+     * A given name and the initial of a surname, as people are named to be found and not sued: "Jéssica S.",
+     * "Вика С.", "Aina R.". A capitalised word, a space, one capital and a full stop that ends the word.
+     */
+    private static final Pattern NAME_AND_INITIAL = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.])(\\p{Lu}\\p{Ll}{2,}(?:\\s\\p{Lu}\\p{Ll}{2,})?\\s\\p{Lu}\\.)(?=[\\s,;:–-]|$)");
 
     /** A message that opens with a name and a colon announces who is speaking: "Tallers Rius: canvi d'oli …". */
-    private static final java.util.regex.Pattern SELF_ANNOUNCED = java.util.regex.Pattern.compile(
+    private static final Pattern SELF_ANNOUNCED = Pattern.compile(
             "^\\s*(\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:&|de|del|di|da|do|du|von|van|\\p{Lu}[\\p{L}'’&.-]*)){1,4})\\s*:\\s");
 
     @Override
     public void find(ScanContext ctx, List<Finding> out) {
-        java.util.regex.Matcher announced = SELF_ANNOUNCED.matcher(ctx.text());
+        if (hasCapitalAndFullStop(ctx.text())) {
+            Matcher initial = NAME_AND_INITIAL.matcher(ctx.text());
+            BitSet initials = new BitSet();
+            while (initial.find()) {
+                add(ctx, out, initials, EntityType.PERSON_NAME, new int[]{initial.start(1), initial.end(1)}, 0.6);
+            }
+        }
+        Matcher announced = SELF_ANNOUNCED.matcher(ctx.text());
         if (announced.lookingAt()) {
             BitSet none = new BitSet();
             add(ctx, out, none, EntityType.ORGANISATION, new int[]{announced.start(1), announced.end(1)}, 0.6);
         }
         if (!(ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO) || ctx.has(CueKind.SCHOOL_NOUN)
-                || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO))) {
+                || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO) || ctx.routine())) {
             return;
         }
         String text = ctx.text();
@@ -72,6 +98,54 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
         addAfter(ctx, out, claimed, CueKind.WORK_INTRO, EntityType.WORKPLACE, 0.7);
         addAfter(ctx, out, claimed, CueKind.PLACE_INTRO, EntityType.PLACE, 0.65);
         addAfter(ctx, out, claimed, CueKind.NAME_INTRO, EntityType.PERSON_NAME, 0.75);
+        if (ctx.routine()) {
+            addPlacesOfRoutine(ctx, out, claimed);
+        }
+    }
+
+    /**
+     * In a message that tells a routine (a weekday, "every day", a clock time), a proper name right after a locative
+     * word is where that routine happens: "va al Basic-Fit de Triana los lunes", "ходит в World Class по средам",
+     * "pergi Anytime Fitness Bangsar isnin". Names that are themselves cue words (a weekday, a month) are not places.
+     */
+    private static void addPlacesOfRoutine(ScanContext ctx, List<Finding> out, BitSet claimed) {
+        String text = ctx.text();
+        int i = 0;
+        while (i < text.length()) {
+            int end = wordEnd(text, i);
+            if (end == i) {
+                i++;
+                continue;
+            }
+            if (LOCATIVES.contains(TextFolding.fold(text.substring(i, end)))) {
+                int[] span = properNameAfter(text, end, false);
+                if (span != null && span[0] - end <= INTRO_WINDOW + 4 && span[1] - span[0] >= 3
+                        && Character.isUpperCase(text.charAt(span[0])) && !insideCue(ctx, span)) {
+                    add(ctx, out, claimed, EntityType.PLACE, span, 0.55);
+                }
+            }
+            i = end;
+        }
+    }
+
+    /** Whether a capital letter is followed by a full stop anywhere: what a surname initial needs, checked cheaply first. */
+    private static boolean hasCapitalAndFullStop(String text) {
+        for (int dot = text.indexOf('.', 1); dot > 0; dot = text.indexOf('.', dot + 1)) {
+            if (Character.isUpperCase(text.codePointBefore(dot))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a weekday or a month lies in the span ("am Montag", "en Agosto"): a time, not a place. */
+    private static boolean insideCue(ScanContext ctx, int[] span) {
+        for (PhraseHit h : ctx.hits()) {
+            if ((h.kind() == CueKind.ROUTINE || h.kind() == CueKind.MONTH) && h.start() < span[1] && span[0] < h.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addAfter(ScanContext ctx, List<Finding> out, BitSet claimed, CueKind cue, EntityType type,
@@ -113,6 +187,25 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
                 s--;
             }
             return s < start ? new int[]{s, end} : null;
+        }
+        // A school named by its number: "школа № 57", "Lycée n° 2", "132 nömrəli məktəb", "gimnazjum nr 3".
+        Matcher number = NUMBER_AFTER.matcher(text).region(end, text.length());
+        if (number.lookingAt()) {
+            return new int[]{start, number.end()};
+        }
+        Matcher numbered = NUMBER_BEFORE.matcher(text).region(Math.max(0, start - 16), start);
+        if (numbered.find()) {
+            return new int[]{numbered.start(), end};
+        }
+        // A compound written with hyphens: "Sophie-Scholl-Gymnasium", "Max-Planck-Schule".
+        if (!noun.phrase().wordStart() && start > 0 && text.charAt(start - 1) == '-') {
+            int s = start;
+            while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
+                s--;
+            }
+            if (s < start - 1 && Character.isUpperCase(text.charAt(s))) {
+                return new int[]{s, end};
+            }
         }
         int[] after = properNameAfter(text, end, false);
         boolean nounCapitalised = Character.isUpperCase(text.charAt(start));

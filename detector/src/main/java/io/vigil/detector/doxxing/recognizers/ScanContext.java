@@ -27,6 +27,7 @@ public final class ScanContext {
     private final boolean hasIdeographs;
     private final List<PhraseHit> hits;
     private List<String> languages;
+    private Boolean routine;
     private final Map<CueKind, List<PhraseHit>> hitsByKind = new EnumMap<>(CueKind.class);
 
     public ScanContext(String text, Optional<String> region, Lexicon lexicon) {
@@ -86,6 +87,17 @@ public final class ScanContext {
             languages = List.copyOf(ranked);
         }
         return languages;
+    }
+
+    /**
+     * Whether the message says when someone can be found: a weekday or an "every day" ({@link CueKind#ROUTINE}) or a
+     * clock time. Computed on first use.
+     */
+    public boolean routine() {
+        if (routine == null) {
+            routine = has(CueKind.ROUTINE) || (digitCount > 0 || hasIdeographs) && ClockTimes.any(text);
+        }
+        return routine;
     }
 
     public String text() {

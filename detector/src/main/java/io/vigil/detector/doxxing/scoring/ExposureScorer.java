@@ -4,6 +4,7 @@ import io.vigil.detector.doxxing.EntityType;
 import io.vigil.detector.doxxing.PriorCues;
 import io.vigil.detector.doxxing.lexicon.CueKind;
 import io.vigil.detector.doxxing.lexicon.PhraseHit;
+import io.vigil.detector.doxxing.recognizers.ClockTimes;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -51,8 +52,11 @@ public final class ExposureScorer {
     public record Exposure(double score, boolean doxxing, List<String> reasons) {
     }
 
-    /** The evidence of one message: feature values in {@link ScoringWeights#FEATURES} order, and the reasons. */
-    public record Evidence(double[] features, List<String> reasons) {
+    /**
+     * The evidence of one message: feature values in {@link ScoringWeights#FEATURES} order, the reasons, and whether
+     * its only data is one weak clue (see {@link #weakClueOnly}), which the score never turns into an exposure.
+     */
+    public record Evidence(double[] features, List<String> reasons, boolean weakClueOnly) {
     }
 
     public Exposure score(String text, List<EntityRef> entities, List<PhraseHit> cues, boolean followsImage) {
@@ -71,8 +75,14 @@ public final class ExposureScorer {
             logit += w[i] * evidence.features()[i];
         }
         double score = 1.0 / (1.0 + Math.exp(-logit));
-        boolean doxxing = score >= threshold;
         List<String> reasons = new ArrayList<>(evidence.reasons());
+        if (evidence.weakClueOnly()) {
+            // The labelling policy: a first name, a school or a neighbourhood alone singles no one out, however
+            // pointed the words around it; the score is capped below the threshold and says why.
+            score = Math.min(score, threshold / 2);
+            reasons.add("against: one weak clue (a first name, a school or a place alone) singles no one out");
+        }
+        boolean doxxing = score >= threshold;
         reasons.add(0, String.format(Locale.ROOT, "%s (score %.2f, threshold %.2f)",
                 doxxing ? "exposes a third person" : "not judged an exposure", score, threshold));
         return new Exposure(score, doxxing, reasons);
@@ -83,8 +93,7 @@ public final class ExposureScorer {
                                     PriorCues prior, ScoringWeights weights) {
         double[] f = new double[ScoringWeights.FEATURES.size()];
         List<String> reasons = new ArrayList<>();
-        int i = 0;
-        f[i++] = 1.0;
+        f[0] = 1.0;
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         for (EntityRef e : entities) {
             counts.merge(e.type(), 1, Integer::sum);
@@ -92,85 +101,191 @@ public final class ExposureScorer {
         List<String> kinds = new ArrayList<>();
         for (EntityType t : EntityType.values()) {
             int n = counts.getOrDefault(t, 0);
-            f[i++] = n > 0 ? 1.0 : 0.0;
+            f[ScoringWeights.index(t)] = n > 0 ? 1.0 : 0.0;
             if (n > 0) {
                 kinds.add(describe(t) + (n > 1 ? " ×" + n : ""));
             }
         }
         reasons.add("personal data: " + String.join(", ", kinds));
-        f[i++] = Math.min(entities.size() - 1, weights.maxAdditional());
+        Features named = new Features(f, reasons, weights);
+        named.set(ExposureFeature.ADDITIONAL_ENTITY, Math.min(entities.size() - 1, weights.maxAdditional()), null);
 
         Map<CueKind, List<String>> byKind = new EnumMap<>(CueKind.class);
+        List<PhraseHit> outside = new ArrayList<>();
         for (PhraseHit h : cues) {
-            if (!insideEntity(h, entities)) {
+            if (!insideEntity(h, entities) && !namesAnOrganisationsThing(h, cues)) {
                 byKind.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add(text.substring(h.start(), h.end()));
+                outside.add(h);
             }
         }
-        f[i++] = cue(byKind, reasons, weights.targeting(), "language about another person's data or whereabouts",
+        named.cue(byKind, ExposureFeature.TARGETING, "language about another person's data or whereabouts",
                 CueKind.TARGETING, CueKind.RESIDENCE);
-        f[i++] = cue(byKind, reasons, weights.incitement(), "calls to contact or harass", CueKind.INCITEMENT);
-        f[i++] = cue(byKind, reasons, weights.relatives(), "relatives' or partner's data", CueKind.RELATIVE);
-        f[i++] = cue(byKind, reasons, weights.derogatory(), "insults about the person", CueKind.DEROGATORY);
-        f[i++] = cue(byKind, reasons, weights.thirdPerson(), "refers to a third person", CueKind.THIRD_PERSON);
-        f[i++] = followsImage ? 1.0 : 0.0;
-        if (followsImage) {
-            reasons.add("follows an image from the same sender in this chat");
-        }
-        boolean list = isList(text, entities, counts);
-        f[i++] = list ? 1.0 : 0.0;
-        if (list) {
-            reasons.add("several people's data listed");
-        }
-        f[i++] = cue(byKind, reasons, weights.firstPerson(), "the writer speaks of themselves", CueKind.FIRST_PERSON);
-        f[i++] = cue(byKind, reasons, weights.selfContact(), "the writer shares their own contact", CueKind.SELF_CONTACT);
-        f[i++] = cue(byKind, reasons, weights.business(), "business or advertising vocabulary", CueKind.BUSINESS);
-        f[i++] = cue(byKind, reasons, weights.institution(), "official body or helpline", CueKind.INSTITUTION);
-        f[i++] = cue(byKind, reasons, weights.news(), "news or announcement", CueKind.NEWS);
-        boolean price = PRICE.matcher(text).find();
-        f[i++] = price ? 1.0 : 0.0;
-        if (price && weights.price() != 0.0) {
-            reasons.add((weights.price() < 0 ? "against: " : "") + "mentions a price or amount");
-        }
+        named.cue(byKind, ExposureFeature.INCITEMENT, "calls to contact or harass", CueKind.INCITEMENT);
+        named.cue(byKind, ExposureFeature.RELATIVES, "relatives' or partner's data", CueKind.RELATIVE);
+        named.cue(byKind, ExposureFeature.DEROGATORY, "insults about the person", CueKind.DEROGATORY);
+        named.cue(byKind, ExposureFeature.THIRD_PERSON, "refers to a third person", CueKind.THIRD_PERSON);
+        named.set(ExposureFeature.FOLLOWS_IMAGE, followsImage ? 1.0 : 0.0,
+                "follows an image from the same sender in this chat");
+        named.set(ExposureFeature.LIST, isList(text, entities, counts) ? 1.0 : 0.0, "several people's data listed");
+        named.cue(byKind, ExposureFeature.FIRST_PERSON, "the writer speaks of themselves", CueKind.FIRST_PERSON);
+        named.cue(byKind, ExposureFeature.SELF_CONTACT, "the writer shares their own contact", CueKind.SELF_CONTACT);
+        named.cue(byKind, ExposureFeature.BUSINESS, "business or advertising vocabulary", CueKind.BUSINESS);
+        named.cue(byKind, ExposureFeature.INSTITUTION, "official body or helpline", CueKind.INSTITUTION);
+        named.cue(byKind, ExposureFeature.NEWS, "news or announcement", CueKind.NEWS);
+        named.set(ExposureFeature.PRICE, PRICE.matcher(text).find() ? 1.0 : 0.0, "mentions a price or amount");
         // One quasi-identifier is a guess ("she goes to NYU"); a name with a school, a workplace with a place, or a
         // place with her routine ("every Monday at 7") singles a person out.
         long quasiCount = entities.stream().filter(e -> e.type().quasiIdentifier()).count();
-        boolean routine = byKind.containsKey(CueKind.PLACE_INTRO);
+        boolean routine = byKind.containsKey(CueKind.PLACE_INTRO) || byKind.containsKey(CueKind.ROUTINE)
+                || ClockTimes.any(text);
         boolean otherData = entities.stream().anyMatch(e -> !e.type().quasiIdentifier());
         boolean quasi = quasiCount >= 2 || (quasiCount == 1 && (routine || otherData || prior.pointsAtSomeone()));
         boolean tied = quasi && (followsImage || byKind.containsKey(CueKind.DEROGATORY) || byKind.containsKey(CueKind.TARGETING)
                 || byKind.containsKey(CueKind.THIRD_PERSON) || byKind.containsKey(CueKind.INCITEMENT) || prior.pointsAtSomeone());
-        f[i++] = tied ? 1.0 : 0.0;
-        if (tied) {
-            reasons.add("name, school, workplace or places tied to a third person");
-        }
-        f[i++] = prior.pointsAtSomeone() ? 1.0 : 0.0;
-        if (prior.pointsAtSomeone()) {
-            reasons.add("the sender's previous message pointed at a third person");
-        }
-        f[i++] = cue(byKind, reasons, weights.publicEntity(), "public figure, office or event", CueKind.PUBLIC_FIGURE, CueKind.EVENT);
+        named.set(ExposureFeature.QUASI_IDENTIFIER_TIED, tied ? 1.0 : 0.0,
+                "name, school, workplace or places tied to a third person");
+        named.set(ExposureFeature.PREVIOUS_MESSAGE, prior.pointsAtSomeone() ? 1.0 : 0.0,
+                "the sender's previous message pointed at a third person");
+        named.cue(byKind, ExposureFeature.PUBLIC_ENTITY, "public figure, office or event", CueKind.PUBLIC_FIGURE, CueKind.EVENT);
         boolean single = entities.size() == 1 && entities.get(0).type().quasiIdentifier();
-        f[i] = single ? 1.0 : 0.0;
-        if (single && weights.singleQuasiIdentifier() < 0) {
-            reasons.add("against: a single name or place, no other data");
-        }
-        return new Evidence(f, reasons);
+        named.set(ExposureFeature.SINGLE_QUASI_IDENTIFIER, single ? 1.0 : 0.0, "a single name or place, no other data");
+        Owners owners = owners(text, entities, outside);
+        named.set(ExposureFeature.DATA_OF_THIRD_PERSON, owners.third ? 1.0 : 0.0, "the data is said to be someone else's");
+        named.set(ExposureFeature.DATA_OF_WRITER, owners.onlyWriter() ? 1.0 : 0.0, "the data is said to be the writer's own");
+        named.set(ExposureFeature.DATA_OF_ORGANISATION, owners.onlyOrganisation() ? 1.0 : 0.0,
+                "the data is said to be an organisation's");
+        named.set(ExposureFeature.PREVIOUS_NOT_ABOUT_SOMEONE, prior.aboutWriterOrOrganisation() ? 1.0 : 0.0,
+                "the sender's previous message was about themselves or a business");
+        return new Evidence(f, reasons, weakClueOnly(text, entities, routine, prior));
     }
 
-    private static double cue(Map<CueKind, List<String>> byKind, List<String> reasons, double weight, String words,
-                              CueKind... kinds) {
-        List<String> phrases = new ArrayList<>();
-        for (CueKind k : kinds) {
-            phrases.addAll(byKind.getOrDefault(k, List.of()));
+    /**
+     * The message's only data are quasi-identifiers that single no one out: one of them, with no routine (a weekday,
+     * a clock time) and no previous message pointing at someone, and not a full name (two words or more).
+     */
+    static boolean weakClueOnly(String text, List<EntityRef> entities, boolean routine, PriorCues prior) {
+        if (entities.size() != 1 || !entities.get(0).type().quasiIdentifier() || routine || prior.pointsAtSomeone()) {
+            return false;
         }
-        if (phrases.isEmpty()) {
-            return 0.0;
+        EntityRef e = entities.get(0);
+        boolean fullName = e.type() == EntityType.PERSON_NAME && text.substring(e.start(), e.end()).strip().indexOf(' ') > 0;
+        return !fullName;
+    }
+
+    /** Cue kinds that make "the number of …", "the account of …" an organisation's: "el número de factura". */
+    private static final Set<CueKind> ORGANISATIONS_THINGS = EnumSet.of(CueKind.BUSINESS, CueKind.INSTITUTION,
+            CueKind.NOT_PHONE_LABEL, CueKind.NOT_PHONE_CONTEXT);
+    /** How close the organisation's word follows a targeting phrase to take it over. */
+    private static final int OWNED_BY_NEXT_WORD = 8;
+
+    /** A targeting phrase followed at once by an invoice, an order, a shop or an office is about that, not a person. */
+    private static boolean namesAnOrganisationsThing(PhraseHit h, List<PhraseHit> cues) {
+        if (h.kind() != CueKind.TARGETING) {
+            return false;
         }
-        if (weight != 0.0) {
+        for (PhraseHit next : cues) {
+            if (ORGANISATIONS_THINGS.contains(next.kind()) && next.start() >= h.end()
+                    && next.start() - h.end() <= OWNED_BY_NEXT_WORD) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Owner cue kinds: who a datum belongs to, as the words next to it say. */
+    private static final Set<CueKind> THIRD_PERSON_OWNER = EnumSet.of(CueKind.TARGETING, CueKind.RESIDENCE,
+            CueKind.THIRD_PERSON, CueKind.RELATIVE, CueKind.DEROGATORY);
+    private static final Set<CueKind> WRITER_OWNER = EnumSet.of(CueKind.SELF_CONTACT);
+    private static final Set<CueKind> ORGANISATION_OWNER = EnumSet.of(CueKind.BUSINESS, CueKind.INSTITUTION,
+            CueKind.NEWS, CueKind.PUBLIC_FIGURE, CueKind.EVENT);
+    /** How far from a datum an owner cue may be, before and after it, within the same line. */
+    private static final int OWNER_BEFORE = 60;
+    private static final int OWNER_AFTER = 40;
+
+    /** For each datum, the owner its nearest owner cue names; the message's data taken together. */
+    private record Owners(boolean third, boolean writer, boolean organisation) {
+        boolean onlyWriter() {
+            return writer && !third && !organisation;
+        }
+
+        boolean onlyOrganisation() {
+            return organisation && !third && !writer;
+        }
+    }
+
+    private static Owners owners(String text, List<EntityRef> entities, List<PhraseHit> cues) {
+        boolean third = false;
+        boolean writer = false;
+        boolean organisation = false;
+        boolean namedOrganisation = entities.stream().anyMatch(e -> e.type() == EntityType.ORGANISATION);
+        for (EntityRef e : entities) {
+            if (e.type().quasiIdentifier()) {
+                continue;
+            }
+            PhraseHit nearest = null;
+            int best = Integer.MAX_VALUE;
+            for (PhraseHit h : cues) {
+                if (!(THIRD_PERSON_OWNER.contains(h.kind()) || WRITER_OWNER.contains(h.kind())
+                        || ORGANISATION_OWNER.contains(h.kind()))) {
+                    continue;
+                }
+                int gap;
+                if (h.end() <= e.start()) {
+                    gap = e.start() - h.end();
+                    if (gap > OWNER_BEFORE || text.indexOf('\n', h.end()) >= 0 && text.indexOf('\n', h.end()) < e.start()) {
+                        continue;
+                    }
+                } else if (h.start() >= e.end()) {
+                    gap = h.start() - e.end();
+                    if (gap > OWNER_AFTER || text.indexOf('\n', e.end()) >= 0 && text.indexOf('\n', e.end()) < h.start()) {
+                        continue;
+                    }
+                } else {
+                    continue;
+                }
+                if (gap < best) {
+                    best = gap;
+                    nearest = h;
+                }
+            }
+            if (nearest == null) {
+                // A shop or an office that names itself owns the contact data it posts ("Tallers Rius: … 938 …").
+                organisation |= namedOrganisation;
+                continue;
+            }
+            if (THIRD_PERSON_OWNER.contains(nearest.kind())) {
+                third = true;
+            } else if (WRITER_OWNER.contains(nearest.kind())) {
+                writer = true;
+            } else {
+                organisation = true;
+            }
+        }
+        return new Owners(third, writer, organisation);
+    }
+
+    /** Writes named feature values into the vector and a reason for each present one that carries weight. */
+    private record Features(double[] f, List<String> reasons, ScoringWeights weights) {
+        void set(ExposureFeature feature, double value, String reason) {
+            f[ScoringWeights.index(feature)] = value;
+            double w = weights.weight(feature);
+            if (value != 0.0 && reason != null && w != 0.0) {
+                reasons.add((w < 0 ? "against: " : "") + reason);
+            }
+        }
+
+        void cue(Map<CueKind, List<String>> byKind, ExposureFeature feature, String words, CueKind... kinds) {
+            List<String> phrases = new ArrayList<>();
+            for (CueKind k : kinds) {
+                phrases.addAll(byKind.getOrDefault(k, List.of()));
+            }
+            if (phrases.isEmpty()) {
+                return;
+            }
             List<String> quoted = phrases.stream().map(p -> "'" + p.toLowerCase(Locale.ROOT) + "'").distinct()
                     .limit(QUOTED_CUES).toList();
-            reasons.add((weight < 0 ? "against: " : "") + words + " (" + String.join(", ", quoted) + ")");
+            set(feature, 1.0, words + " (" + String.join(", ", quoted) + ")");
         }
-        return 1.0;
     }
 
     private static boolean insideEntity(PhraseHit h, List<EntityRef> entities) {

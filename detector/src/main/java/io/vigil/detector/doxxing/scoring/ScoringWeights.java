@@ -12,40 +12,16 @@ import java.util.Map;
  * Weights of the exposure score, a logistic model: score = 1 / (1 + e^−(bias + Σ weight × feature)). Positive weights
  * push towards "exposes a third person", negative ones away. Configuration, not code: see {@code doxxing/detector.yaml}.
  *
- * @param bias              log-odds of exposure before any evidence
- * @param entity            per kind of personal data present (each kind counts once)
- * @param additionalEntity  for each entity beyond the first, up to {@code maxAdditional}
- * @param maxAdditional     cap on the entities counted by {@code additionalEntity}
- * @param targeting         language about someone else's data or whereabouts ("her number", "vive en")
- * @param incitement        calls to contact or harass ("write to her", "escribidle")
- * @param relatives         relatives' or partner's data ("her mother", "su padre")
- * @param derogatory        insults typical of exposure posts
- * @param thirdPerson       words pointing at a third person ("her", "ella", "她")
- * @param followsImage      the message follows an image from the same sender in the same chat within the window
- * @param list              several people's data in one message (a numbered or line-per-person list)
- * @param firstPerson       first-person words ("me", "mi", "я")
- * @param selfContact       the writer shares their own contact ("call me", "mi número")
- * @param business          shop, service and ad vocabulary
- * @param institution       public bodies, helplines, emergency services
- * @param news              news and announcements
- * @param price             a price or amount of money in the message ("45€", "KSh 1,500", "RM550")
- * @param quasiIdentifierTied a name, school, workplace or place tied to a third person: the message follows an
- *                          image or carries insults, targeting or third-person words
- * @param previousMessage   the same sender's message just before pointed at a third person (targeting, insults,
- *                          calls to harass): data split over two messages
- * @param publicEntity      public figures' offices, public events and places announcing themselves
- * @param singleQuasiIdentifier the message's only personal data is one quasi-identifier (a guess at a name or a
- *                          school is not yet an exposure)
+ * @param bias          log-odds of exposure before any evidence
+ * @param entity        per kind of personal data present (each kind counts once)
+ * @param maxAdditional cap on the entities counted by {@link ExposureFeature#ADDITIONAL_ENTITY}
+ * @param features      one weight per {@link ExposureFeature}
  */
-public record ScoringWeights(double bias, Map<EntityType, Double> entity, double additionalEntity, int maxAdditional,
-                             double targeting, double incitement, double relatives, double derogatory,
-                             double thirdPerson, double followsImage, double list, double firstPerson, double selfContact,
-                             double business, double institution, double news, double price,
-                             double quasiIdentifierTied, double previousMessage, double publicEntity,
-                             double singleQuasiIdentifier) {
+public record ScoringWeights(double bias, Map<EntityType, Double> entity, int maxAdditional,
+                             Map<ExposureFeature, Double> features) {
 
     /** Names of the features in {@link #vector()} order, as they appear in the YAML. */
-    public static final List<String> FEATURES = features();
+    public static final List<String> FEATURES = featureNames();
 
     public ScoringWeights {
         Map<EntityType, Double> copy = new EnumMap<>(EntityType.class);
@@ -57,39 +33,59 @@ public record ScoringWeights(double bias, Map<EntityType, Double> entity, double
             copy.put(t, w);
         }
         entity = Collections.unmodifiableMap(copy);
+        Map<ExposureFeature, Double> named = new EnumMap<>(ExposureFeature.class);
+        for (ExposureFeature f : ExposureFeature.values()) {
+            Double w = features.get(f);
+            if (w == null) {
+                throw new IllegalArgumentException("scoring weight missing for feature " + f.yamlKey());
+            }
+            named.put(f, w);
+        }
+        features = Collections.unmodifiableMap(named);
         if (maxAdditional < 0) {
             throw new IllegalArgumentException("maxAdditional must be >= 0, got " + maxAdditional);
         }
     }
 
-    private static List<String> features() {
+    private static List<String> featureNames() {
         List<String> names = new ArrayList<>();
         names.add("bias");
         for (EntityType t : EntityType.values()) {
             names.add("entity." + t.name());
         }
-        names.addAll(List.of("additionalEntity", "targeting", "incitement", "relatives", "derogatory", "thirdPerson",
-                "followsImage", "list", "firstPerson", "selfContact", "business", "institution", "news", "price",
-                "quasiIdentifierTied", "previousMessage", "publicEntity", "singleQuasiIdentifier"));
+        for (ExposureFeature f : ExposureFeature.values()) {
+            names.add(f.yamlKey());
+        }
         return List.copyOf(names);
+    }
+
+    /** Position of a named feature in {@link #vector()}. */
+    public static int index(ExposureFeature f) {
+        return 1 + EntityType.values().length + f.ordinal();
+    }
+
+    /** Position of an entity kind's feature in {@link #vector()}. */
+    public static int index(EntityType t) {
+        return 1 + t.ordinal();
     }
 
     public double entityWeight(EntityType type) {
         return entity.get(type);
     }
 
+    public double weight(ExposureFeature f) {
+        return features.get(f);
+    }
+
     /** The weights in {@link #FEATURES} order. */
     public double[] vector() {
         double[] v = new double[FEATURES.size()];
-        int i = 0;
-        v[i++] = bias;
+        v[0] = bias;
         for (EntityType t : EntityType.values()) {
-            v[i++] = entity.get(t);
+            v[index(t)] = entity.get(t);
         }
-        for (double w : new double[]{additionalEntity, targeting, incitement, relatives, derogatory, thirdPerson,
-                followsImage, list, firstPerson, selfContact, business, institution, news, price, quasiIdentifierTied,
-                previousMessage, publicEntity, singleQuasiIdentifier}) {
-            v[i++] = w;
+        for (ExposureFeature f : ExposureFeature.values()) {
+            v[index(f)] = features.get(f);
         }
         return v;
     }
@@ -97,12 +93,13 @@ public record ScoringWeights(double bias, Map<EntityType, Double> entity, double
     /** Weights from a vector in {@link #FEATURES} order, keeping {@code maxAdditional}. */
     public static ScoringWeights fromVector(double[] v, int maxAdditional) {
         Map<EntityType, Double> entity = new EnumMap<>(EntityType.class);
-        int i = 1;
         for (EntityType t : EntityType.values()) {
-            entity.put(t, v[i++]);
+            entity.put(t, v[index(t)]);
         }
-        return new ScoringWeights(v[0], entity, v[i], maxAdditional, v[i + 1], v[i + 2], v[i + 3], v[i + 4], v[i + 5],
-                v[i + 6], v[i + 7], v[i + 8], v[i + 9], v[i + 10], v[i + 11], v[i + 12], v[i + 13], v[i + 14],
-                v[i + 15], v[i + 16], v[i + 17]);
+        Map<ExposureFeature, Double> named = new EnumMap<>(ExposureFeature.class);
+        for (ExposureFeature f : ExposureFeature.values()) {
+            named.put(f, v[index(f)]);
+        }
+        return new ScoringWeights(v[0], entity, maxAdditional, named);
     }
 }
