@@ -5,7 +5,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * OCR with Tesseract off the stream thread: a fixed pool of OCR threads, each with its own Tesseract engines (one per
  * language set), a bounded queue in front of them, and a time limit per image that Tesseract enforces itself (its
@@ -27,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * skipped by {@link TextLikelihood} before any of this; large images are reduced to {@code maxEdge} pixels first.
  */
 public final class TesseractReader implements ImageTextReader, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TesseractReader.class);
 
     /** How long the caller waits beyond the image's limit for Tesseract to notice its deadline and return. */
     private static final long GRACE_MILLIS = 500;
@@ -39,7 +43,8 @@ public final class TesseractReader implements ImageTextReader, AutoCloseable {
     private final int maxEdge;
     private final double minTextLikelihood;
     private final ThreadLocal<Map<String, TesseractEngine>> engines = ThreadLocal.withInitial(HashMap::new);
-    private final List<TesseractEngine> allEngines = new ArrayList<>();
+    /** Each engine with the OCR thread that owns it: only that thread may use it, and it is freed once that thread ends. */
+    private final Map<TesseractEngine, Thread> allEngines = new HashMap<>();
     private final Map<String, Boolean> warmed = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -140,7 +145,7 @@ public final class TesseractReader implements ImageTextReader, AutoCloseable {
         return engines.get().computeIfAbsent(languages, k -> {
             TesseractEngine engine = TesseractEngine.open(lib, datapath, k);
             synchronized (allEngines) {
-                allEngines.add(engine);
+                allEngines.put(engine, Thread.currentThread());
             }
             return engine;
         });
@@ -178,9 +183,18 @@ public final class TesseractReader implements ImageTextReader, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Tesseract checks its deadline only while it recognises words, not during layout analysis, so a worker can
+        // still be inside the native library after the wait: freeing its engine then would crash the whole JVM. An
+        // engine whose thread has not ended is left to the process's exit instead.
         synchronized (allEngines) {
-            allEngines.forEach(TesseractEngine::close);
-            allEngines.clear();
+            allEngines.entrySet().removeIf(owned -> {
+                if (owned.getValue().isAlive()) {
+                    LOG.warn("An OCR thread is still inside Tesseract at shutdown; its engine is left to the process exit");
+                    return false;
+                }
+                owned.getKey().close();
+                return true;
+            });
         }
     }
 }
