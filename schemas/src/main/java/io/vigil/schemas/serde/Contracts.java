@@ -1,5 +1,7 @@
 package io.vigil.schemas.serde;
 
+import io.vigil.schemas.Appeal;
+import io.vigil.schemas.AppealOutcome;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.EnforcementAction;
@@ -8,9 +10,14 @@ import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationDecision;
+import io.vigil.schemas.NcmecConfirmation;
+import io.vigil.schemas.NcmecReport;
+import io.vigil.schemas.Notice;
+import io.vigil.schemas.NoticeResponse;
 import io.vigil.schemas.QueueEntry;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
+import io.vigil.schemas.StatementOfReasons;
 import org.apache.avro.specific.SpecificRecordBase;
 
 import java.util.List;
@@ -21,7 +28,8 @@ public final class Contracts {
     public static final List<Class<? extends SpecificRecordBase>> ALL = List.of(
             MessageEvent.class, GroupMetadata.class, HashBankEntry.class, Detection.class,
             RiskAssessment.class, QueueItem.class, ModerationDecision.class, QueueEntry.class, DeadLetter.class,
-            GroupEvent.class, EnforcementAction.class);
+            GroupEvent.class, EnforcementAction.class, Notice.class, NoticeResponse.class, StatementOfReasons.class,
+            Appeal.class, AppealOutcome.class, NcmecReport.class, NcmecConfirmation.class);
 
     private Contracts() {
     }
