@@ -1,0 +1,96 @@
+package io.vigil.compliance;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.compliance.ncmec.CyberTiplineReportBuilder;
+import io.vigil.compliance.ncmec.CyberTiplineValidator;
+import io.vigil.compliance.ncmec.NcmecSubmitter;
+import io.vigil.compliance.statements.StatementDrafter;
+import io.vigil.compliance.steps.CyberTiplineDrafting;
+import io.vigil.compliance.steps.CyberTiplineReview;
+import io.vigil.compliance.steps.ItemMemory;
+import io.vigil.compliance.steps.NoticeMemory;
+import io.vigil.compliance.steps.ReversalMemory;
+import io.vigil.compliance.steps.StatementDrafting;
+import io.vigil.compliance.tdb.StatementSubmitter;
+import io.vigil.runtime.config.ConfigLoader;
+import io.vigil.runtime.streams.RunningContext;
+import io.vigil.runtime.streams.ServiceRunner;
+import io.vigil.runtime.streams.StreamsApplication;
+import io.vigil.schemas.topics.TopicSpec;
+import io.vigil.schemas.topics.Topics;
+import org.apache.kafka.streams.Topology;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The compliance service: statements of reasons for every enforcement action, CyberTipline reports for CSAM
+ * confirmations, and beside the topology the submitters to the EU Transparency Database and to NCMEC.
+ */
+public final class ComplianceApp implements StreamsApplication<ComplianceConfig> {
+
+    @Override
+    public String name() {
+        return "compliance";
+    }
+
+    @Override
+    public Topology topology(ComplianceConfig config, MeterRegistry registry) {
+        Clock clock = Clock.systemUTC();
+        Duration keepItems = Duration.ofDays(config.memory().itemDays());
+        Duration keepStatements = Duration.ofDays(config.memory().statementDays());
+        StatementDrafter drafter = new StatementDrafter(config.statements());
+        CyberTiplineReportBuilder reports = new CyberTiplineReportBuilder(config.ncmec());
+        CyberTiplineValidator validator = new CyberTiplineValidator(xsd(config));
+        return new ComplianceTopology(
+                () -> new ItemMemory(keepItems, clock),
+                () -> new NoticeMemory(keepItems, clock),
+                () -> new ReversalMemory(keepStatements, clock),
+                () -> new CyberTiplineDrafting(reports, validator, keepStatements, registry, clock),
+                () -> new CyberTiplineReview(registry, clock),
+                () -> new StatementDrafting(drafter, keepStatements, registry, clock)).build();
+    }
+
+    @Override
+    public List<TopicSpec> topics(ComplianceConfig config) {
+        return List.of(Topics.MODERATION_DECISIONS, Topics.ENFORCEMENT_ACTIONS, Topics.NOTICES, Topics.NOTICE_RESPONSES,
+                Topics.STATEMENTS_OF_REASONS, Topics.APPEALS, Topics.APPEAL_OUTCOMES, Topics.NCMEC_REPORTS,
+                Topics.NCMEC_CONFIRMATIONS, Topics.DEAD_LETTERS);
+    }
+
+    @Override
+    public AutoCloseable startExtras(RunningContext<ComplianceConfig> context) {
+        ComplianceConfig config = context.config();
+        List<AutoCloseable> started = new ArrayList<>();
+        if (config.transparencyDatabase().enabled()) {
+            started.add(StatementSubmitter.start(config.kafka(), config.transparencyDatabase(), context.registry()));
+        }
+        if (config.ncmec().enabled()) {
+            started.add(NcmecSubmitter.start(config.kafka(), config.ncmec(), config.media(), new CyberTiplineValidator(xsd(config)),
+                    context.registry()));
+        }
+        return () -> {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                started.get(i).close();
+            }
+        };
+    }
+
+    private static Optional<Path> xsd(ComplianceConfig config) {
+        String file = config.ncmec().xsdFile();
+        return file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
+    }
+
+    /** Runs the compliance service with defaults, an optional YAML file as the first argument, and VIGIL_* variables. */
+    public static void main(String[] args) {
+        ConfigLoader loader = ConfigLoader.forService("compliance");
+        if (args.length > 0) {
+            loader.file(Path.of(args[0]));
+        }
+        ServiceRunner.runUntilShutdown(new ComplianceApp(), loader.load(ComplianceConfig.class));
+    }
+}

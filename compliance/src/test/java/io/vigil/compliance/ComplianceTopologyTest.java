@@ -1,0 +1,197 @@
+package io.vigil.compliance;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.runtime.testing.StreamsTestSupport;
+import io.vigil.schemas.ContentCategory;
+import io.vigil.schemas.DeadLetter;
+import io.vigil.schemas.EnforcementAction;
+import io.vigil.schemas.EnforcementType;
+import io.vigil.schemas.ModerationAction;
+import io.vigil.schemas.ModerationDecision;
+import io.vigil.schemas.NcmecConfirmation;
+import io.vigil.schemas.NcmecReport;
+import io.vigil.schemas.NcmecReportStatus;
+import io.vigil.schemas.Notice;
+import io.vigil.schemas.NoticeReporterType;
+import io.vigil.schemas.QueueItem;
+import io.vigil.schemas.StatementKind;
+import io.vigil.schemas.StatementOfReasons;
+import io.vigil.schemas.serde.AvroSerde;
+import io.vigil.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static io.vigil.compliance.Fixtures.action;
+import static io.vigil.compliance.Fixtures.decision;
+import static io.vigil.compliance.Fixtures.photoItem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ComplianceTopologyTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, QueueItem> queue;
+    private TestInputTopic<String, Notice> notices;
+    private TestInputTopic<String, ModerationDecision> decisions;
+    private TestInputTopic<String, EnforcementAction> actions;
+    private TestInputTopic<String, NcmecConfirmation> confirmations;
+    private TestOutputTopic<String, StatementOfReasons> statements;
+    private TestOutputTopic<String, NcmecReport> reports;
+    private TestOutputTopic<byte[], DeadLetter> deadLetters;
+
+    @BeforeEach
+    void start() {
+        ComplianceConfig config = Fixtures.defaults();
+        driver = StreamsTestSupport.driver(new ComplianceApp().topology(config, registry), "compliance-test", registry);
+        StringSerializer keys = new StringSerializer();
+        queue = driver.createInputTopic(Topics.queue("ncii").name(), keys, AvroSerde.of(QueueItem.class));
+        notices = driver.createInputTopic(Topics.NOTICES.name(), keys, AvroSerde.of(Notice.class));
+        decisions = driver.createInputTopic(Topics.MODERATION_DECISIONS.name(), keys, AvroSerde.of(ModerationDecision.class));
+        actions = driver.createInputTopic(Topics.ENFORCEMENT_ACTIONS.name(), keys, AvroSerde.of(EnforcementAction.class));
+        confirmations = driver.createInputTopic(Topics.NCMEC_CONFIRMATIONS.name(), keys, AvroSerde.of(NcmecConfirmation.class));
+        statements = driver.createOutputTopic(Topics.STATEMENTS_OF_REASONS.name(), new StringDeserializer(), AvroSerde.of(StatementOfReasons.class));
+        reports = driver.createOutputTopic(Topics.NCMEC_REPORTS.name(), new StringDeserializer(), AvroSerde.of(NcmecReport.class));
+        deadLetters = StreamsTestSupport.deadLetters(driver);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void everyRestrictingActionGetsAStatementFromWhatItsQueueItemSaysOfTheContent() {
+        queue.pipeInput("chat-1", photoItem("chat-1", "m1"));
+        actions.pipeInput("chat-1", action("chat-1", "m1", EnforcementType.REMOVE_MESSAGE, ContentCategory.NCII));
+
+        var record = statements.readRecord();
+        assertThat(record.key()).isEqualTo("chat-1");
+        assertThat(record.value().getKind()).isEqualTo(StatementKind.RESTRICTION);
+        assertThat(record.value().getStatement().getContentType()).containsExactly("CONTENT_TYPE_IMAGE");
+        assertThat(record.value().getStatement().getContentDate()).isEqualTo("2026-03-02");
+        assertThat(record.value().getItemId()).isEqualTo("telegram:chat-1:m1");
+        assertThat(registry.counter("vigil.statements.without.item").count()).isZero();
+    }
+
+    @Test
+    void aTrustedFlaggersNoticeMakesItTheStatementsSource() {
+        notices.pipeInput("chat-1", Notice.newBuilder().setNoticeId("notice-7").setReceivedAt(Fixtures.SENT.plusSeconds(60))
+                .setReporterType(NoticeReporterType.TRUSTED_FLAGGER).setSubmittedBy("flagger-org").setPlatform("telegram")
+                .setChatId("chat-1").setMessageId("m1").setExplanation("intimate image shared without consent").setGoodFaith(true).build());
+        EnforcementAction answered = action("chat-1", "m1", EnforcementType.REMOVE_MESSAGE, ContentCategory.NCII);
+        answered.setNoticeIds(List.of("notice-7"));
+        actions.pipeInput("chat-1", answered);
+
+        StatementOfReasons statement = statements.readValue();
+        assertThat(statement.getStatement().getSourceType()).isEqualTo("SOURCE_TRUSTED_FLAGGER");
+        assertThat(statement.getNoticeIds()).containsExactly("notice-7");
+        assertThat(statement.getStatement().getSourceIdentity()).as("no notifier identity in a public database").isNull();
+    }
+
+    @Test
+    void anActionThatRestrictsNothingHasNoStatementAndIsCounted() {
+        actions.pipeInput("chat-1", action("chat-1", "m1", EnforcementType.NO_ACTION, ContentCategory.NCII));
+
+        assertThat(statements.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(registry.counter("vigil.statements.skipped", "reason", "no_restriction").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anActionOfAnUnknownTypeIsADeadLetterWithTheReason() {
+        actions.pipeInput("chat-1", action("chat-1", "m1", EnforcementType.UNKNOWN, ContentCategory.NCII));
+
+        assertThat(statements.isEmpty()).isTrue();
+        assertThat(deadLetters.readValue().getReason()).startsWith("unknown_enforcement_type: ");
+    }
+
+    @Test
+    void aReversalAfterAnAppealWithdrawsTheReversedDecisionsStatement() {
+        queue.pipeInput("chat-1", photoItem("chat-1", "m1"));
+        actions.pipeInput("chat-1", action("chat-1", "m1", EnforcementType.REMOVE_MESSAGE, ContentCategory.NCII));
+        StatementOfReasons original = statements.readValue();
+        ModerationDecision reversal = decision("chat-1", "m1", ModerationAction.REVERSED, ContentCategory.NCII, "senior-2");
+        reversal.setDecisionId("reversal-1");
+        reversal.setSupersedesDecisionId(original.getDecisionId());
+        decisions.pipeInput("chat-1", reversal);
+        EnforcementAction restore = action("chat-1", "m1", EnforcementType.RESTORE, ContentCategory.NCII);
+        restore.setDecisionId("reversal-1");
+        restore.setActionId("reversal-1:RESTORE");
+        actions.pipeInput("chat-1", restore);
+
+        StatementOfReasons withdrawal = statements.readValue();
+        assertThat(withdrawal.getKind()).isEqualTo(StatementKind.REVERSAL);
+        assertThat(withdrawal.getSupersedesPuid()).isEqualTo(original.getPuid());
+        assertThat(withdrawal.getSubmit()).isFalse();
+    }
+
+    @Test
+    void aRestoreWithoutAKnownReversalIsADeadLetterNotASilentGap() {
+        EnforcementAction restore = action("chat-1", "m1", EnforcementType.RESTORE, ContentCategory.NCII);
+        actions.pipeInput("chat-1", restore);
+
+        assertThat(deadLetters.readValue().getReason()).startsWith("reversal_unknown: ");
+    }
+
+    @Test
+    void aChildSafetyConfirmationDraftsAReportThatWaitsForASecondPerson() {
+        queue.pipeInput("chat-1", photoItem("chat-1", "m1"));
+        decisions.pipeInput("chat-1", decision("chat-1", "m1", ModerationAction.CONFIRMED_REMOVE, ContentCategory.CSAM, "child-safety-1"));
+        decisions.pipeInput("chat-1", decision("chat-1", "m2", ModerationAction.CONFIRMED_REMOVE, ContentCategory.NCII, "child-safety-1"));
+        decisions.pipeInput("chat-1", decision("chat-1", "m3", ModerationAction.DISMISSED_FALSE_POSITIVE, ContentCategory.CSAM, "child-safety-1"));
+
+        List<NcmecReport> drafted = reports.readValuesToList();
+        assertThat(drafted).singleElement().satisfies(report -> {
+            assertThat(report.getStatus()).isEqualTo(NcmecReportStatus.AWAITING_CONFIRMATION);
+            assertThat(report.getReportXml()).contains("<chatRoomName>synthetic group chat-1</chatRoomName>");
+            assertThat(report.getFiles()).extracting(f -> f.getSha256()).containsExactly(Fixtures.SHA256);
+        });
+    }
+
+    @Test
+    void theSecondPersonMustBeSomebodyElseAndReviewsOnce() {
+        decisions.pipeInput("chat-1", decision("chat-1", "m1", ModerationAction.CONFIRMED_REMOVE_AND_BAN, ContentCategory.CSAM, "child-safety-1"));
+        String reportId = reports.readValue().getReportId();
+
+        confirmations.pipeInput("chat-1", confirmation(reportId, "child-safety-1", true));
+        assertThat(reports.isEmpty()).isTrue();
+        assertThat(deadLetters.readValue().getReason()).startsWith("ncmec_same_person: ");
+
+        confirmations.pipeInput("chat-1", confirmation(reportId, "child-safety-2", true));
+        NcmecReport confirmed = reports.readValue();
+        assertThat(confirmed.getStatus()).isEqualTo(NcmecReportStatus.CONFIRMED);
+        assertThat(confirmed.getConfirmedBy()).isEqualTo("child-safety-2");
+        assertThat(confirmed.getDecidedBy()).isEqualTo("child-safety-1");
+
+        confirmations.pipeInput("chat-1", confirmation(reportId, "child-safety-3", false));
+        assertThat(reports.isEmpty()).isTrue();
+        assertThat(deadLetters.readValue().getReason()).startsWith("ncmec_report_already_reviewed: ");
+
+        confirmations.pipeInput("chat-1", confirmation("ncmec-unknown", "child-safety-3", true));
+        assertThat(deadLetters.readValue().getReason()).startsWith("ncmec_report_unknown: ");
+    }
+
+    @Test
+    void aReviewerCanRejectADraft() {
+        decisions.pipeInput("chat-1", decision("chat-1", "m1", ModerationAction.CONFIRMED_REMOVE, ContentCategory.CSAM, "child-safety-1"));
+        String reportId = reports.readValue().getReportId();
+
+        confirmations.pipeInput("chat-1", confirmation(reportId, "child-safety-2", false));
+
+        assertThat(reports.readValue().getStatus()).isEqualTo(NcmecReportStatus.REJECTED);
+    }
+
+    private static NcmecConfirmation confirmation(String reportId, String reviewer, boolean confirmed) {
+        return NcmecConfirmation.newBuilder().setReportId(reportId).setChatId("chat-1").setReviewerId(reviewer)
+                .setConfirmed(confirmed).setAt(Instant.parse("2026-03-03T10:00:00Z")).build();
+    }
+}
