@@ -8,12 +8,13 @@ import java.util.Deque;
 
 /**
  * Keeps requests to an external API under its limits per second and per minute (sliding windows): {@link #acquire()}
- * waits until one more request fits. One submitter thread calls it, so it needs no locking beyond its own monitor.
+ * waits until one more request fits. The windows are a little longer than the server's (1.1 s, 61 s) because the
+ * server counts arrivals: two requests sent a second apart can arrive closer than that.
  */
 public final class RateLimiter {
 
-    private static final Duration SECOND = Duration.ofSeconds(1);
-    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Duration SECOND = Duration.ofMillis(1100);
+    private static final Duration MINUTE = Duration.ofSeconds(61);
 
     private final int perSecond;
     private final int perMinute;
