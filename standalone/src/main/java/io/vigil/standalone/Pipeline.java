@@ -1,5 +1,7 @@
 package io.vigil.standalone;
 
+import io.vigil.compliance.ComplianceApp;
+import io.vigil.compliance.ComplianceConfig;
 import io.vigil.detector.DetectorApp;
 import io.vigil.detector.DetectorConfig;
 import io.vigil.enricher.EnricherApp;
@@ -14,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The three services in this process, against one Kafka cluster: the embedded default. Each service keeps its own
+ * The four services in this process, against one Kafka cluster: the embedded default. Each service keeps its own
  * Kafka Streams application, configuration, state and HTTP port, exactly as it does in its own container; only the
  * JVM is shared, which keeps the demo to one command and one process to stop.
  */
@@ -22,13 +24,20 @@ public final class Pipeline implements AutoCloseable {
 
     /** @param doxxingSecret the deployment's secret for keyed hashes of personal data (at least 16 bytes) */
     public record Settings(String bootstrapServers, Path dataDir, int partitions, String httpHost,
-                           int detectorPort, int enricherPort, int sinkPort, String doxxingSecret) {
+                           int detectorPort, int enricherPort, int sinkPort, int compliancePort, String doxxingSecret) {
+
+        /** The compliance service on any free port. */
+        public Settings(String bootstrapServers, Path dataDir, int partitions, String httpHost,
+                        int detectorPort, int enricherPort, int sinkPort, String doxxingSecret) {
+            this(bootstrapServers, dataDir, partitions, httpHost, detectorPort, enricherPort, sinkPort, 0, doxxingSecret);
+        }
     }
 
     private final List<ServiceRunner<?>> running = new ArrayList<>();
     private final ServiceRunner<DetectorConfig> detector;
     private final ServiceRunner<EnricherConfig> enricher;
     private final ServiceRunner<SinkConfig> sink;
+    private final ServiceRunner<ComplianceConfig> compliance;
 
     private Pipeline(Settings settings) {
         Path blobs = settings.dataDir().resolve("blobs").toAbsolutePath();
@@ -40,6 +49,8 @@ public final class Pipeline implements AutoCloseable {
                     .load(EnricherConfig.class)));
             sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, settings.sinkPort())
                     .override("media.blob-root", blobs.toString()).load(SinkConfig.class)));
+            compliance = started(ServiceRunner.start(new ComplianceApp(), loader("compliance", settings, settings.compliancePort())
+                    .override("media.blob-root", blobs.toString()).load(ComplianceConfig.class)));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -76,6 +87,10 @@ public final class Pipeline implements AutoCloseable {
 
     public ServiceRunner<SinkConfig> sink() {
         return sink;
+    }
+
+    public ServiceRunner<ComplianceConfig> compliance() {
+        return compliance;
     }
 
     @Override

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ServiceCommands.Detector.class,
                 ServiceCommands.Enricher.class,
                 ServiceCommands.Sink.class,
+                ServiceCommands.Compliance.class,
                 TopicsCommand.class,
                 ClassifyCommand.class,
                 ScanTextCommand.class,

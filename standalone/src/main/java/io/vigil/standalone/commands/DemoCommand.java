@@ -20,11 +20,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** The embedded default: a real Kafka broker in this process, the three services, demo traffic, the alert feed page. */
+/** The embedded default: a real Kafka broker in this process, the four services, demo traffic, the alert feed page. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run Vigil end to end on this machine: an embedded single-node KRaft Kafka broker on 127.0.0.1,",
-                "the detector, enricher and sink in this JVM (each its own Kafka Streams application), demo traffic,",
-                "and the moderator page with the live alert feed. Ctrl-C stops everything cleanly."})
+                "the detector, enricher, sink and compliance services in this JVM (each its own Kafka Streams application),",
+                "demo traffic, and the moderator page with the live alert feed. Ctrl-C stops everything cleanly."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the embedded broker (0: any free port; default: ${DEFAULT-VALUE}).")
@@ -55,6 +55,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--enricher-port", defaultValue = "8082", description = "Enricher /metrics and /health (default: ${DEFAULT-VALUE}).")
     int enricherPort;
 
+    @Option(names = "--compliance-port", defaultValue = "8083", description = "Compliance /metrics and /health (default: ${DEFAULT-VALUE}).")
+    int compliancePort;
+
     @Option(names = "--rate", defaultValue = "2", description = "Demo messages per second (default: ${DEFAULT-VALUE}).")
     double rate;
 
@@ -76,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         EmbeddedKafka kafka = bootstrapServers == null ? EmbeddedKafka.start(data, kafkaPort) : null;
         String servers = kafka == null ? bootstrapServers : kafka.bootstrapServers();
         Pipeline pipeline = Pipeline.start(new Pipeline.Settings(servers, data, partitions, host, detectorPort, enricherPort, sinkPort,
-                DemoSecret.readOrCreate(data.resolve("doxxing-secret"))));
+                compliancePort, DemoSecret.readOrCreate(data.resolve("doxxing-secret"))));
         DemoTraffic traffic = new DemoTraffic(servers, data.resolve("blobs"), rate, malformedEvery, 42);
         traffic.start();
 
@@ -101,6 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Detector:       http://" + host + ":" + pipeline.detector().httpPort() + "/metrics  /health");
         out.println("  Enricher:       http://" + host + ":" + pipeline.enricher().httpPort() + "/metrics  /health");
         out.println("  Sink:           http://" + host + ":" + pipeline.sink().httpPort() + "/metrics  /health");
+        out.println("  Compliance:     http://" + host + ":" + pipeline.compliance().httpPort() + "/metrics  /health");
         out.println("  Traffic:        " + rate + " messages/s into 12 synthetic groups; Ctrl-C to stop.");
         out.println();
 
