@@ -8,6 +8,8 @@ import io.vigil.standalone.commands.ScanTextCommand;
 import io.vigil.standalone.commands.ServiceCommands;
 import io.vigil.standalone.commands.TopicsCommand;
 import io.vigil.standalone.commands.banks.BanksCommand;
+import io.vigil.standalone.commands.compliance.ExportCommand;
+import io.vigil.standalone.commands.compliance.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +28,8 @@ import picocli.CommandLine.Command;
                 DoxxingEvalCommand.class,
                 HashCommand.class,
                 BanksCommand.class,
+                ReportCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli implements Runnable {

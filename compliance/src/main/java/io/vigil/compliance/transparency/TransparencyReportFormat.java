@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.compliance.export.Csv;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -116,13 +117,7 @@ public enum TransparencyReportFormat {
     }
 
     private static void row(List<String> rows, String section, String metric, String key, Object value) {
-        rows.add(String.join(",", section, metric, quote(key), value == null ? "" : quote(String.valueOf(value))));
-    }
-
-    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-    static String quote(String field) {
-        return field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")
-                ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+        rows.add(String.join(",", section, metric, Csv.field(key), value == null ? "" : Csv.field(String.valueOf(value))));
     }
 
     public static TransparencyReportFormat parse(String name) {

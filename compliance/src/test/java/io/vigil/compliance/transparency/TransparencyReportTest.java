@@ -104,6 +104,6 @@ class TransparencyReportTest {
         assertThat(tree.at("/notices/total").asLong()).isEqualTo(5);
         assertThat(tree.at("/appeals/medianSecondsToDecision").asLong()).isEqualTo(129600);
         assertThat(tree.at("/vigil/mediaMatchedByBankSource/PLATFORM").asLong()).isEqualTo(1);
-        assertThat(TransparencyReportFormat.quote("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+        assertThat(io.vigil.compliance.export.Csv.field("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
     }
 }

@@ -28,7 +28,7 @@ public final class KafkaClientOptions {
     long timeoutSeconds;
 
     /** Client settings shared by every client a command creates; the caller adds its own. */
-    Map<String, Object> clientSettings() {
+    public Map<String, Object> clientSettings() {
         Map<String, Object> settings = new HashMap<>();
         if (commandConfig != null) {
             Properties file = new Properties();
@@ -43,7 +43,7 @@ public final class KafkaClientOptions {
         return settings;
     }
 
-    Duration timeout() {
+    public Duration timeout() {
         return Duration.ofSeconds(Math.max(1, timeoutSeconds));
     }
 }
