@@ -201,6 +201,8 @@ class ComplianceEndToEndTest {
                     .endsWith("category: The selected category is invalid.");
             assertThat(letter.getOriginalValue()).isNotNull();
         });
+        assertThat(compliance.registry().find("vigil.dead.letters").tag("stage", "delivery").tag("reason", "tdb_rejected")
+                .counter().count()).isEqualTo(1.0);
     }
 
     @Test

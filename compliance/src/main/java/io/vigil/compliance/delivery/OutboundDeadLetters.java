@@ -1,5 +1,6 @@
 package io.vigil.compliance.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.runtime.errors.DeadLetters;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.serde.AvroSerde;
@@ -14,7 +15,8 @@ import java.time.Instant;
 /**
  * Dead letters of a delivery to an external service (the Transparency Database, NCMEC): the same DeadLetter contract
  * and reason header as the Streams services write, with the stage "delivery", the external service's own reason, and
- * the original record's bytes, keyed like the original.
+ * the original record's bytes, keyed like the original; counted in {@code vigil_dead_letters_total{stage,reason}} like
+ * the services' own.
  */
 public final class OutboundDeadLetters {
 
@@ -22,9 +24,11 @@ public final class OutboundDeadLetters {
     private static final AvroSerde<DeadLetter> SERDE = AvroSerde.of(DeadLetter.class);
 
     private final String application;
+    private final MeterRegistry registry;
 
-    public OutboundDeadLetters(String application) {
+    public OutboundDeadLetters(String application, MeterRegistry registry) {
         this.application = application;
+        this.registry = registry;
     }
 
     public ProducerRecord<byte[], byte[]> letter(ConsumerRecord<byte[], byte[]> original, String reasonCode, String reason,
@@ -45,6 +49,7 @@ public final class OutboundDeadLetters {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.DEAD_LETTERS.name(), original.key(),
                 SERDE.serialize(Topics.DEAD_LETTERS.name(), letter));
         record.headers().add(DeadLetters.REASON_HEADER, reasonCode.getBytes(StandardCharsets.UTF_8));
+        registry.counter("vigil.dead.letters", "stage", STAGE, "reason", reasonCode).increment();
         return record;
     }
 }

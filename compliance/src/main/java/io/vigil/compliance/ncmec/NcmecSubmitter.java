@@ -33,7 +33,7 @@ public final class NcmecSubmitter {
         return new DeliveryLoop(DELIVERY, Topics.NCMEC_REPORTS.name(),
                 () -> DeliveryClients.consumer(kafka, group, 1),
                 () -> DeliveryClients.transactionalProducer(kafka, group + "-" + UUID.randomUUID()),
-                new NcmecDelivery(submission, new OutboundDeadLetters(kafka.applicationId()), registry, clock),
+                new NcmecDelivery(submission, new OutboundDeadLetters(kafka.applicationId(), registry), registry, clock),
                 1, Duration.ZERO, Duration.ofSeconds(settings.maxBackoffSeconds()), registry, clock).start();
     }
 }

@@ -30,7 +30,7 @@ public final class StatementSubmitter {
                 new RateLimiter(settings.maxRequestsPerSecond(), settings.maxRequestsPerMinute(), clock),
                 Duration.ofSeconds(settings.requestTimeoutSeconds()));
         StatementDelivery delivery = new StatementDelivery(new BatchSubmission(client),
-                new OutboundDeadLetters(kafka.applicationId()), registry, clock);
+                new OutboundDeadLetters(kafka.applicationId(), registry), registry, clock);
         String group = kafka.applicationId() + "-" + DELIVERY;
         return new DeliveryLoop(DELIVERY, Topics.STATEMENTS_OF_REASONS.name(),
                 () -> DeliveryClients.consumer(kafka, group, settings.batchSize()),
