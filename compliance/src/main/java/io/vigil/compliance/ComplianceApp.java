@@ -8,6 +8,7 @@ import io.vigil.compliance.statements.StatementDrafter;
 import io.vigil.compliance.steps.CyberTiplineDrafting;
 import io.vigil.compliance.steps.CyberTiplineReview;
 import io.vigil.compliance.steps.ItemMemory;
+import io.vigil.compliance.steps.NoticeAnswering;
 import io.vigil.compliance.steps.NoticeMemory;
 import io.vigil.compliance.steps.ReversalMemory;
 import io.vigil.compliance.steps.StatementDrafting;
@@ -48,11 +49,12 @@ public final class ComplianceApp implements StreamsApplication<ComplianceConfig>
         CyberTiplineValidator validator = new CyberTiplineValidator(xsd(config));
         return new ComplianceTopology(
                 () -> new ItemMemory(keepItems, clock),
-                () -> new NoticeMemory(keepItems, clock),
+                () -> new NoticeMemory(keepStatements, clock),
                 () -> new ReversalMemory(keepStatements, clock),
                 () -> new CyberTiplineDrafting(reports, validator, keepStatements, registry, clock),
                 () -> new CyberTiplineReview(registry, clock),
-                () -> new StatementDrafting(drafter, keepStatements, registry, clock)).build();
+                () -> new StatementDrafting(drafter, keepStatements, registry, clock),
+                () -> new NoticeAnswering(config.notices().redress(), registry)).build();
     }
 
     @Override

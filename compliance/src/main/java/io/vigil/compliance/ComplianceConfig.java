@@ -13,9 +13,17 @@ import io.vigil.runtime.config.Validatable;
 import java.util.List;
 
 /** The compliance service's configuration; defaults in compliance.yaml. */
-public record ComplianceConfig(KafkaSettings kafka, HttpSettings http, Memory memory, StatementPolicy statements,
+public record ComplianceConfig(KafkaSettings kafka, HttpSettings http, Memory memory, Notices notices, StatementPolicy statements,
                                TransparencyDatabaseSettings transparencyDatabase, NcmecSettings ncmec, Media media)
         implements ServiceConfig {
+
+    /** @param redress what a notifier is told they can do about the decision on their notice */
+    public record Notices(String redress) implements Validatable {
+        @Override
+        public List<String> problems() {
+            return new Checks().notBlank(redress, "redress").problems();
+        }
+    }
 
     /**
      * @param itemDays      how long a queue item is remembered for the statement and report of its decision
@@ -39,7 +47,7 @@ public record ComplianceConfig(KafkaSettings kafka, HttpSettings http, Memory me
     @Override
     public List<String> problems() {
         Checks checks = new Checks().nested(kafka, "kafka").nested(http, "http").nested(memory, "memory")
-                .nested(statements, "statements").nested(transparencyDatabase, "transparency-database")
+                .nested(notices, "notices").nested(statements, "statements").nested(transparencyDatabase, "transparency-database")
                 .nested(ncmec, "ncmec").nested(media, "media");
         if (statements != null && statements.problems().isEmpty()) {
             // Every category with every restriction, drafted and checked as the database would check it.

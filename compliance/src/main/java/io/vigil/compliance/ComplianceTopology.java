@@ -4,6 +4,7 @@ import io.vigil.compliance.steps.ComplianceStores;
 import io.vigil.compliance.steps.CyberTiplineDrafting;
 import io.vigil.compliance.steps.CyberTiplineReview;
 import io.vigil.compliance.steps.ItemMemory;
+import io.vigil.compliance.steps.NoticeAnswering;
 import io.vigil.compliance.steps.NoticeMemory;
 import io.vigil.compliance.steps.ReversalMemory;
 import io.vigil.compliance.steps.StatementDrafting;
@@ -12,6 +13,7 @@ import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.NcmecConfirmation;
 import io.vigil.schemas.NcmecReport;
 import io.vigil.schemas.Notice;
+import io.vigil.schemas.NoticeResponse;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.StatementOfReasons;
 import io.vigil.schemas.serde.AvroSerde;
@@ -30,7 +32,8 @@ import java.util.regex.Pattern;
 /**
  * queue.* -> remember items; notices -> remember who sent them; moderation-decisions -> remember reversals, and draft
  * CyberTipline reports for CSAM confirmations -> ncmec-reports; ncmec-confirmations -> second person's review ->
- * ncmec-reports; enforcement-actions -> statement of reasons -> statements-of-reasons. Every input is keyed by chat,
+ * ncmec-reports; enforcement-actions -> statement of reasons -> statements-of-reasons, and -> the notifiers'
+ * answers -> notice-responses. Every input is keyed by chat,
  * so one task holds an item, its notices, its decision, its action and its report without repartition.
  */
 public final class ComplianceTopology {
@@ -44,19 +47,22 @@ public final class ComplianceTopology {
     private final ProcessorSupplier<String, ModerationDecision, String, NcmecReport> cyberTiplineDrafting;
     private final ProcessorSupplier<String, NcmecConfirmation, String, NcmecReport> cyberTiplineReview;
     private final ProcessorSupplier<String, EnforcementAction, String, StatementOfReasons> statementDrafting;
+    private final ProcessorSupplier<String, EnforcementAction, String, NoticeResponse> noticeAnswering;
 
     public ComplianceTopology(ProcessorSupplier<String, QueueItem, Void, Void> itemMemory,
                               ProcessorSupplier<String, Notice, Void, Void> noticeMemory,
                               ProcessorSupplier<String, ModerationDecision, Void, Void> reversalMemory,
                               ProcessorSupplier<String, ModerationDecision, String, NcmecReport> cyberTiplineDrafting,
                               ProcessorSupplier<String, NcmecConfirmation, String, NcmecReport> cyberTiplineReview,
-                              ProcessorSupplier<String, EnforcementAction, String, StatementOfReasons> statementDrafting) {
+                              ProcessorSupplier<String, EnforcementAction, String, StatementOfReasons> statementDrafting,
+                              ProcessorSupplier<String, EnforcementAction, String, NoticeResponse> noticeAnswering) {
         this.itemMemory = itemMemory;
         this.noticeMemory = noticeMemory;
         this.reversalMemory = reversalMemory;
         this.cyberTiplineDrafting = cyberTiplineDrafting;
         this.cyberTiplineReview = cyberTiplineReview;
         this.statementDrafting = statementDrafting;
+        this.noticeAnswering = noticeAnswering;
     }
 
     public Topology build() {
@@ -81,9 +87,12 @@ public final class ComplianceTopology {
                 .process(cyberTiplineReview, Named.as("review-cybertipline-report"), ComplianceStores.NCMEC_REPORTS)
                 .to(Topics.NCMEC_REPORTS.name(), Produced.with(Serdes.String(), reportSerde).withName("reviewed-reports-sink"));
 
-        builder.stream(Topics.ENFORCEMENT_ACTIONS.name(),
-                        Consumed.with(Serdes.String(), AvroSerde.of(EnforcementAction.class)).withName("enforcement-actions-source"))
-                .process(statementDrafting, Named.as("draft-statement-of-reasons"), ComplianceStores.ITEMS, ComplianceStores.NOTICES,
+        KStream<String, EnforcementAction> actions = builder.stream(Topics.ENFORCEMENT_ACTIONS.name(),
+                Consumed.with(Serdes.String(), AvroSerde.of(EnforcementAction.class)).withName("enforcement-actions-source"));
+        actions.process(noticeAnswering, Named.as("answer-notifiers"), ComplianceStores.NOTICES)
+                .to(Topics.NOTICE_RESPONSES.name(), Produced.with(Serdes.String(), AvroSerde.of(NoticeResponse.class))
+                        .withName("notice-responses-sink"));
+        actions.process(statementDrafting, Named.as("draft-statement-of-reasons"), ComplianceStores.ITEMS, ComplianceStores.NOTICES,
                         ComplianceStores.REVERSALS, ComplianceStores.STATEMENTS)
                 .to(Topics.STATEMENTS_OF_REASONS.name(), Produced.with(Serdes.String(), AvroSerde.of(StatementOfReasons.class))
                         .withName("statements-of-reasons-sink"));

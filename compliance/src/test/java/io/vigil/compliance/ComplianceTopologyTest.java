@@ -13,6 +13,8 @@ import io.vigil.schemas.NcmecReport;
 import io.vigil.schemas.NcmecReportStatus;
 import io.vigil.schemas.Notice;
 import io.vigil.schemas.NoticeReporterType;
+import io.vigil.schemas.NoticeResponse;
+import io.vigil.schemas.NoticeResponseKind;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.StatementKind;
 import io.vigil.schemas.StatementOfReasons;
@@ -46,6 +48,7 @@ class ComplianceTopologyTest {
     private TestInputTopic<String, NcmecConfirmation> confirmations;
     private TestOutputTopic<String, StatementOfReasons> statements;
     private TestOutputTopic<String, NcmecReport> reports;
+    private TestOutputTopic<String, NoticeResponse> answers;
     private TestOutputTopic<byte[], DeadLetter> deadLetters;
 
     @BeforeEach
@@ -60,6 +63,7 @@ class ComplianceTopologyTest {
         confirmations = driver.createInputTopic(Topics.NCMEC_CONFIRMATIONS.name(), keys, AvroSerde.of(NcmecConfirmation.class));
         statements = driver.createOutputTopic(Topics.STATEMENTS_OF_REASONS.name(), new StringDeserializer(), AvroSerde.of(StatementOfReasons.class));
         reports = driver.createOutputTopic(Topics.NCMEC_REPORTS.name(), new StringDeserializer(), AvroSerde.of(NcmecReport.class));
+        answers = driver.createOutputTopic(Topics.NOTICE_RESPONSES.name(), new StringDeserializer(), AvroSerde.of(NoticeResponse.class));
         deadLetters = StreamsTestSupport.deadLetters(driver);
     }
 
@@ -95,6 +99,44 @@ class ComplianceTopologyTest {
         assertThat(statement.getStatement().getSourceType()).isEqualTo("SOURCE_TRUSTED_FLAGGER");
         assertThat(statement.getNoticeIds()).containsExactly("notice-7");
         assertThat(statement.getStatement().getSourceIdentity()).as("no notifier identity in a public database").isNull();
+    }
+
+    @Test
+    void theNotifierIsToldTheDecisionWhetherItWasAutomatedItsStatementAndTheirRedress() {
+        notices.pipeInput("chat-1", Notice.newBuilder().setNoticeId("notice-8").setReceivedAt(Fixtures.SENT.plusSeconds(60))
+                .setReporterType(NoticeReporterType.USER).setSubmittedBy("platform-backend").setReporterReference("ticket-123")
+                .setPlatform("telegram").setChatId("chat-1").setMessageId("m1").setExplanation("my photo, shared without consent")
+                .setGoodFaith(true).build());
+        EnforcementAction answered = action("chat-1", "m1", EnforcementType.REMOVE_MESSAGE, ContentCategory.NCII);
+        answered.setNoticeIds(List.of("notice-8", "notice-unknown"));
+        actions.pipeInput("chat-1", answered);
+
+        NoticeResponse answer = answers.readValue();
+        assertThat(answer.getKind()).isEqualTo(NoticeResponseKind.DECIDED);
+        assertThat(answer.getNoticeId()).isEqualTo("notice-8");
+        assertThat(answer.getSubmittedBy()).isEqualTo("platform-backend");
+        assertThat(answer.getReporterReference()).isEqualTo("ticket-123");
+        assertThat(answer.getOutcome()).isEqualTo("The message was removed.");
+        assertThat(answer.getAutomatedDetection()).isTrue();
+        assertThat(answer.getAutomatedDecision()).isFalse();
+        assertThat(answer.getStatementPuid()).isEqualTo(statements.readValue().getPuid());
+        assertThat(answer.getRedress()).contains("out-of-court dispute settlement");
+        assertThat(answers.isEmpty()).as("the unknown notice cannot be answered").isTrue();
+        assertThat(registry.counter("vigil.notice.answers.unaddressable").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aNoticeThatLedToNoActionIsAnsweredWithoutAStatement() {
+        notices.pipeInput("chat-1", Notice.newBuilder().setNoticeId("notice-9").setReceivedAt(Fixtures.SENT)
+                .setReporterType(NoticeReporterType.TRUSTED_FLAGGER).setSubmittedBy("flagger-org").setPlatform("telegram")
+                .setChatId("chat-1").setMessageId("m1").setExplanation("x").setGoodFaith(true).build());
+        EnforcementAction dismissed = action("chat-1", "m1", EnforcementType.NO_ACTION, null);
+        dismissed.setNoticeIds(List.of("notice-9"));
+        actions.pipeInput("chat-1", dismissed);
+
+        NoticeResponse answer = answers.readValue();
+        assertThat(answer.getOutcome()).isEqualTo("The platform reviewed the message and took no action against it.");
+        assertThat(answer.getStatementPuid()).isNull();
     }
 
     @Test
