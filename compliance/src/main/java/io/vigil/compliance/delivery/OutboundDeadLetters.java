@@ -5,12 +5,15 @@ import io.vigil.runtime.errors.DeadLetters;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Dead letters of a delivery to an external service (the Transparency Database, NCMEC): the same DeadLetter contract
@@ -29,6 +32,17 @@ public final class OutboundDeadLetters {
     public OutboundDeadLetters(String application, MeterRegistry registry) {
         this.application = application;
         this.registry = registry;
+    }
+
+    /** The record's value read as its contract, or empty with its dead letter added to {@code outputs}. */
+    public <V extends SpecificRecordBase> Optional<V> read(ConsumerRecord<byte[], byte[]> record, AvroSerde<V> serde, List<ProducerRecord<byte[], byte[]>> outputs,
+                                Instant now) {
+        try {
+            return Optional.of(serde.deserialize(record.topic(), record.value()));
+        } catch (RuntimeException e) {
+            outputs.add(letter(record, "unreadable_record", "not the topic's contract: " + e.getMessage(), e.getClass().getName(), now));
+            return Optional.empty();
+        }
     }
 
     public ProducerRecord<byte[], byte[]> letter(ConsumerRecord<byte[], byte[]> original, String reasonCode, String reason,

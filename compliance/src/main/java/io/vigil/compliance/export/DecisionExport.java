@@ -93,17 +93,7 @@ public final class DecisionExport {
     }
 
     private <V> TopicSnapshot.Visitor<V> visitor(Consumer<V> sink) {
-        return new TopicSnapshot.Visitor<>() {
-            @Override
-            public void record(int partition, String key, V value) {
-                sink.accept(value);
-            }
-
-            @Override
-            public void unreadable(int partition, long offset, String reason) {
-                warnings.accept("unreadable record at partition " + partition + " offset " + offset + " not exported: " + reason);
-            }
-        };
+        return TopicSnapshot.visitor(sink, warnings);
     }
 
     private static String json(ModerationDecision d, List<StatementOfReasons> statements) {

@@ -42,14 +42,11 @@ final class NcmecDelivery implements DeliveryLoop.Handler {
             throws DeliveryLoop.RetryLaterException, InterruptedException {
         List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : batch) {
-            NcmecReport report;
-            try {
-                report = SERDE.deserialize(record.topic(), record.value());
-            } catch (RuntimeException e) {
-                outputs.add(deadLetters.letter(record, "unreadable_record", "not an NcmecReport: " + e.getMessage(),
-                        e.getClass().getName(), clock.instant()));
+            Optional<NcmecReport> read = deadLetters.read(record, SERDE, outputs, clock.instant());
+            if (read.isEmpty()) {
                 continue;
             }
+            NcmecReport report = read.get();
             Optional<NcmecReport> next;
             try {
                 next = submission.step(report);

@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads topics for reports and exports: each from its beginning to the end offsets it had when reading started,
@@ -32,6 +31,21 @@ public final class TopicSnapshot {
 
         default void unreadable(int partition, long offset, String reason) {
         }
+    }
+
+    /** A visitor that passes each value on and tells {@code warnings} of each record it could not read. */
+    public static <V> Visitor<V> visitor(java.util.function.Consumer<V> values, java.util.function.Consumer<String> warnings) {
+        return new Visitor<>() {
+            @Override
+            public void record(int partition, String key, V value) {
+                values.accept(value);
+            }
+
+            @Override
+            public void unreadable(int partition, long offset, String reason) {
+                warnings.accept("unreadable record at partition " + partition + " offset " + offset + ", left out: " + reason);
+            }
+        };
     }
 
     /** What was read: records (unreadable ones included) and unreadable records. */
@@ -117,9 +131,5 @@ public final class TopicSnapshot {
         settings.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         return new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    static String describe(Collection<Integer> partitions) {
-        return partitions.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

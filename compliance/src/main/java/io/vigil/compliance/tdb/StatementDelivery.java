@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One batch of the statements-of-reasons topic to the Transparency Database: the statements to submit go as one
@@ -41,15 +42,12 @@ final class StatementDelivery implements DeliveryLoop.Handler {
         List<ProducerRecord<byte[], byte[]>> letters = new ArrayList<>();
         List<BatchSubmission.Pending<ConsumerRecord<byte[], byte[]>>> pending = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : batch) {
-            StatementOfReasons statement;
-            try {
-                statement = SERDE.deserialize(record.topic(), record.value());
-            } catch (RuntimeException e) {
-                letters.add(deadLetters.letter(record, "unreadable_record", "not a StatementOfReasons: " + e.getMessage(),
-                        e.getClass().getName(), clock.instant()));
+            Optional<StatementOfReasons> read = deadLetters.read(record, SERDE, letters, clock.instant());
+            if (read.isEmpty()) {
                 count("unreadable");
                 continue;
             }
+            StatementOfReasons statement = read.get();
             if (!statement.getSubmit()) {
                 count("not_for_database");
                 continue;

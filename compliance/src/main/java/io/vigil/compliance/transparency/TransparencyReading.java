@@ -47,16 +47,6 @@ public final class TransparencyReading {
     }
 
     private <V> TopicSnapshot.Visitor<V> visitor(Consumer<V> sink) {
-        return new TopicSnapshot.Visitor<>() {
-            @Override
-            public void record(int partition, String key, V value) {
-                sink.accept(value);
-            }
-
-            @Override
-            public void unreadable(int partition, long offset, String reason) {
-                warnings.accept("unreadable record at partition " + partition + " offset " + offset + ": " + reason);
-            }
-        };
+        return TopicSnapshot.visitor(sink, warnings);
     }
 }
