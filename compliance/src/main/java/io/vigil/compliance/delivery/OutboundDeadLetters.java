@@ -35,8 +35,8 @@ public final class OutboundDeadLetters {
     }
 
     /** The record's value read as its contract, or empty with its dead letter added to {@code outputs}. */
-    public <V extends SpecificRecordBase> Optional<V> read(ConsumerRecord<byte[], byte[]> record, AvroSerde<V> serde, List<ProducerRecord<byte[], byte[]>> outputs,
-                                Instant now) {
+    public <V extends SpecificRecordBase> Optional<V> read(ConsumerRecord<byte[], byte[]> record, AvroSerde<V> serde,
+                                                           List<ProducerRecord<byte[], byte[]>> outputs, Instant now) {
         try {
             return Optional.of(serde.deserialize(record.topic(), record.value()));
         } catch (RuntimeException e) {
