@@ -1,17 +1,12 @@
 package io.vigil.compliance;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.compliance.appeals.AppealItems;
+import io.vigil.compliance.appeals.AppealOutcomes;
 import io.vigil.compliance.ncmec.CyberTiplineReportBuilder;
 import io.vigil.compliance.ncmec.CyberTiplineValidator;
 import io.vigil.compliance.ncmec.NcmecSubmitter;
 import io.vigil.compliance.statements.StatementDrafter;
-import io.vigil.compliance.steps.CyberTiplineDrafting;
-import io.vigil.compliance.steps.CyberTiplineReview;
-import io.vigil.compliance.steps.ItemMemory;
-import io.vigil.compliance.steps.NoticeAnswering;
-import io.vigil.compliance.steps.NoticeMemory;
-import io.vigil.compliance.steps.ReversalMemory;
-import io.vigil.compliance.steps.StatementDrafting;
 import io.vigil.compliance.tdb.StatementSubmitter;
 import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.runtime.streams.RunningContext;
@@ -41,27 +36,17 @@ public final class ComplianceApp implements StreamsApplication<ComplianceConfig>
 
     @Override
     public Topology topology(ComplianceConfig config, MeterRegistry registry) {
-        Clock clock = Clock.systemUTC();
-        Duration keepItems = Duration.ofDays(config.memory().itemDays());
-        Duration keepStatements = Duration.ofDays(config.memory().statementDays());
-        StatementDrafter drafter = new StatementDrafter(config.statements());
-        CyberTiplineReportBuilder reports = new CyberTiplineReportBuilder(config.ncmec());
-        CyberTiplineValidator validator = new CyberTiplineValidator(xsd(config));
-        return new ComplianceTopology(
-                () -> new ItemMemory(keepItems, clock),
-                () -> new NoticeMemory(keepStatements, clock),
-                () -> new ReversalMemory(keepStatements, clock),
-                () -> new CyberTiplineDrafting(reports, validator, keepStatements, registry, clock),
-                () -> new CyberTiplineReview(registry, clock),
-                () -> new StatementDrafting(drafter, keepStatements, registry, clock),
-                () -> new NoticeAnswering(config.notices().redress(), registry)).build();
+        return new ComplianceTopology(new StatementDrafter(config.statements()), new CyberTiplineReportBuilder(config.ncmec()),
+                new CyberTiplineValidator(xsd(config)), new AppealItems(config.appeals()), new AppealOutcomes(config.appeals()),
+                config.notices().redress(), new ComplianceTopology.Memory(Duration.ofDays(config.memory().itemDays()),
+                Duration.ofDays(config.memory().statementDays())), registry, Clock.systemUTC()).build();
     }
 
     @Override
     public List<TopicSpec> topics(ComplianceConfig config) {
         return List.of(Topics.MODERATION_DECISIONS, Topics.ENFORCEMENT_ACTIONS, Topics.NOTICES, Topics.NOTICE_RESPONSES,
                 Topics.STATEMENTS_OF_REASONS, Topics.APPEALS, Topics.APPEAL_OUTCOMES, Topics.NCMEC_REPORTS,
-                Topics.NCMEC_CONFIRMATIONS, Topics.DEAD_LETTERS);
+                Topics.NCMEC_CONFIRMATIONS, Topics.queue(config.appeals().queue()), Topics.DEAD_LETTERS);
     }
 
     @Override

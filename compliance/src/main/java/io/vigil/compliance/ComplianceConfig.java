@@ -1,5 +1,6 @@
 package io.vigil.compliance;
 
+import io.vigil.compliance.appeals.AppealPolicy;
 import io.vigil.compliance.ncmec.NcmecSettings;
 import io.vigil.compliance.statements.StatementPolicy;
 import io.vigil.compliance.statements.StatementSamples;
@@ -13,7 +14,8 @@ import io.vigil.runtime.config.Validatable;
 import java.util.List;
 
 /** The compliance service's configuration; defaults in compliance.yaml. */
-public record ComplianceConfig(KafkaSettings kafka, HttpSettings http, Memory memory, Notices notices, StatementPolicy statements,
+public record ComplianceConfig(KafkaSettings kafka, HttpSettings http, Memory memory, Notices notices, AppealPolicy appeals,
+                               StatementPolicy statements,
                                TransparencyDatabaseSettings transparencyDatabase, NcmecSettings ncmec, Media media)
         implements ServiceConfig {
 
@@ -47,7 +49,8 @@ public record ComplianceConfig(KafkaSettings kafka, HttpSettings http, Memory me
     @Override
     public List<String> problems() {
         Checks checks = new Checks().nested(kafka, "kafka").nested(http, "http").nested(memory, "memory")
-                .nested(notices, "notices").nested(statements, "statements").nested(transparencyDatabase, "transparency-database")
+                .nested(notices, "notices").nested(appeals, "appeals")
+                .nested(statements, "statements").nested(transparencyDatabase, "transparency-database")
                 .nested(ncmec, "ncmec").nested(media, "media");
         if (statements != null && statements.problems().isEmpty()) {
             // Every category with every restriction, drafted and checked as the database would check it.

@@ -2,6 +2,11 @@ package io.vigil.compliance;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.runtime.testing.StreamsTestSupport;
+import io.vigil.compliance.appeals.AppealItems;
+import io.vigil.compliance.statements.Puid;
+import io.vigil.schemas.Appeal;
+import io.vigil.schemas.AppealOutcome;
+import io.vigil.schemas.AppealResult;
 import io.vigil.schemas.ContentCategory;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.EnforcementAction;
@@ -49,6 +54,9 @@ class ComplianceTopologyTest {
     private TestOutputTopic<String, StatementOfReasons> statements;
     private TestOutputTopic<String, NcmecReport> reports;
     private TestOutputTopic<String, NoticeResponse> answers;
+    private TestInputTopic<String, Appeal> appeals;
+    private TestOutputTopic<String, QueueItem> appealQueue;
+    private TestOutputTopic<String, AppealOutcome> appealOutcomes;
     private TestOutputTopic<byte[], DeadLetter> deadLetters;
 
     @BeforeEach
@@ -63,6 +71,9 @@ class ComplianceTopologyTest {
         confirmations = driver.createInputTopic(Topics.NCMEC_CONFIRMATIONS.name(), keys, AvroSerde.of(NcmecConfirmation.class));
         statements = driver.createOutputTopic(Topics.STATEMENTS_OF_REASONS.name(), new StringDeserializer(), AvroSerde.of(StatementOfReasons.class));
         reports = driver.createOutputTopic(Topics.NCMEC_REPORTS.name(), new StringDeserializer(), AvroSerde.of(NcmecReport.class));
+        appeals = driver.createInputTopic(Topics.APPEALS.name(), keys, AvroSerde.of(Appeal.class));
+        appealQueue = driver.createOutputTopic(Topics.queue("appeals").name(), new StringDeserializer(), AvroSerde.of(QueueItem.class));
+        appealOutcomes = driver.createOutputTopic(Topics.APPEAL_OUTCOMES.name(), new StringDeserializer(), AvroSerde.of(AppealOutcome.class));
         answers = driver.createOutputTopic(Topics.NOTICE_RESPONSES.name(), new StringDeserializer(), AvroSerde.of(NoticeResponse.class));
         deadLetters = StreamsTestSupport.deadLetters(driver);
     }
@@ -235,5 +246,107 @@ class ComplianceTopologyTest {
     private static NcmecConfirmation confirmation(String reportId, String reviewer, boolean confirmed) {
         return NcmecConfirmation.newBuilder().setReportId(reportId).setChatId("chat-1").setReviewerId(reviewer)
                 .setConfirmed(confirmed).setAt(Instant.parse("2026-03-03T10:00:00Z")).build();
+    }
+
+    private ModerationDecision decidedRemoval() {
+        queue.pipeInput("chat-1", photoItem("chat-1", "m1"));
+        ModerationDecision removal = decision("chat-1", "m1", ModerationAction.CONFIRMED_REMOVE, ContentCategory.NCII, "moderator-a");
+        decisions.pipeInput("chat-1", removal);
+        actions.pipeInput("chat-1", action("chat-1", "m1", EnforcementType.REMOVE_MESSAGE, ContentCategory.NCII));
+        statements.readValue();
+        return removal;
+    }
+
+    private static Appeal appeal(String decisionId) {
+        return Appeal.newBuilder().setAppealId("appeal-1").setReceivedAt(Instant.parse("2026-03-10T09:00:00Z")).setSubmittedBy("platform-backend")
+                .setAppellantId("user-77").setDecisionId(decisionId).setItemId("telegram:chat-1:m1").setPlatform("telegram")
+                .setChatId("chat-1").setMessageId("m1").setExplanation("I posted a photo of myself.").build();
+    }
+
+    @Test
+    void anAppealGoesToTheAppealsQueueOnTheContestedContentNamingWhoDecided() {
+        ModerationDecision removal = decidedRemoval();
+
+        appeals.pipeInput("chat-1", appeal(removal.getDecisionId()));
+
+        var record = appealQueue.readRecord();
+        QueueItem item = record.value();
+        assertThat(record.key()).isEqualTo("chat-1");
+        assertThat(item.getItemId()).isEqualTo(AppealItems.itemId("telegram:chat-1:m1", "appeal-1")).startsWith("telegram:chat-1:m1.appeal-");
+        assertThat(item.getQueue()).isEqualTo("appeals");
+        assertThat(item.getMessageId()).as("a reversal restores the contested message").isEqualTo("m1");
+        assertThat(item.getAppeal().getOriginalModeratorId()).isEqualTo("moderator-a");
+        assertThat(item.getAppeal().getOriginalAction()).isEqualTo(ModerationAction.CONFIRMED_REMOVE);
+        assertThat(item.getMedia()).extracting(m -> m.getBlobUri()).containsExactly("file:///2026/m1.jpg");
+        assertThat(item.getReasons().get(0).getCode()).isEqualTo("appeal");
+        assertThat(item.getReasons().get(0).getDescription()).contains("confirmed remove", "The user says: I posted a photo of myself.");
+    }
+
+    @Test
+    void anAppealAgainstADecisionNobodyKnowsIsADeadLetter() {
+        appeals.pipeInput("chat-1", appeal("decision-nobody-took"));
+
+        assertThat(appealQueue.isEmpty()).isTrue();
+        assertThat(deadLetters.readValue().getReason()).startsWith("appeal_decision_unknown: ");
+    }
+
+    @Test
+    void aReversalByAnotherModeratorIsTheAppealsOutcomeAndItsRestoreGetsTheStatementTheUserIsTold() {
+        ModerationDecision removal = decidedRemoval();
+        appeals.pipeInput("chat-1", appeal(removal.getDecisionId()));
+        QueueItem item = appealQueue.readValue();
+        ModerationDecision reversal = decision("chat-1", "m1", ModerationAction.REVERSED, ContentCategory.NCII, "senior-b");
+        reversal.setItemId(item.getItemId());
+        reversal.setDecisionId("decision-reversal-1");
+        reversal.setSupersedesDecisionId(removal.getDecisionId());
+        decisions.pipeInput("chat-1", reversal);
+        EnforcementAction restore = action("chat-1", "m1", EnforcementType.RESTORE, ContentCategory.NCII);
+        restore.setDecisionId("decision-reversal-1");
+        restore.setActionId("decision-reversal-1:RESTORE");
+        actions.pipeInput("chat-1", restore);
+
+        AppealOutcome outcome = appealOutcomes.readValue();
+        assertThat(outcome.getOutcome()).isEqualTo(AppealResult.REVERSED);
+        assertThat(outcome.getDecidedBy()).isEqualTo("senior-b");
+        assertThat(outcome.getReversalDecisionId()).isEqualTo("decision-reversal-1");
+        assertThat(outcome.getAppellantId()).isEqualTo("user-77");
+        assertThat(outcome.getRedress()).contains("out-of-court dispute settlement");
+        StatementOfReasons withdrawal = statements.readValue();
+        assertThat(withdrawal.getKind()).isEqualTo(StatementKind.REVERSAL);
+        assertThat(outcome.getStatementPuid()).isEqualTo(withdrawal.getPuid()).isEqualTo(Puid.forAction("decision-reversal-1:RESTORE"));
+    }
+
+    @Test
+    void anyOtherDecisionOnTheAppealUpholdsTheContestedOneOnce() {
+        ModerationDecision removal = decidedRemoval();
+        appeals.pipeInput("chat-1", appeal(removal.getDecisionId()));
+        QueueItem item = appealQueue.readValue();
+        ModerationDecision upheld = decision("chat-1", "m1", ModerationAction.DISMISSED_NO_ACTION, null, "moderator-c");
+        upheld.setItemId(item.getItemId());
+        upheld.setDecisionId("decision-upheld-1");
+
+        decisions.pipeInput("chat-1", upheld);
+        decisions.pipeInput("chat-1", upheld);
+
+        assertThat(appealOutcomes.readValuesToList()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.getOutcome()).isEqualTo(AppealResult.UPHELD);
+            assertThat(outcome.getReversalDecisionId()).isNull();
+            assertThat(outcome.getStatementPuid()).isNull();
+        });
+    }
+
+    @Test
+    void theModeratorWhoseDecisionIsContestedCannotDecideTheAppeal() {
+        ModerationDecision removal = decidedRemoval();
+        appeals.pipeInput("chat-1", appeal(removal.getDecisionId()));
+        QueueItem item = appealQueue.readValue();
+        ModerationDecision own = decision("chat-1", "m1", ModerationAction.DISMISSED_NO_ACTION, null, "moderator-a");
+        own.setItemId(item.getItemId());
+        own.setDecisionId("decision-own-1");
+
+        decisions.pipeInput("chat-1", own);
+
+        assertThat(appealOutcomes.isEmpty()).isTrue();
+        assertThat(deadLetters.readValue().getReason()).startsWith("appeal_decided_by_original_moderator: ");
     }
 }

@@ -8,9 +8,11 @@ import io.vigil.compliance.statements.StatementJson;
 import io.vigil.compliance.statements.StatementValidator;
 import io.vigil.runtime.errors.RejectedRecordException;
 import io.vigil.schemas.EnforcementAction;
+import io.vigil.schemas.ModerationAction;
 import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.Notice;
 import io.vigil.schemas.NoticeReporterType;
+import io.vigil.schemas.QueueEntry;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.StatementOfReasons;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -43,7 +45,7 @@ public final class StatementDrafting implements Processor<String, EnforcementAct
     private ProcessorContext<String, StatementOfReasons> context;
     private KeyValueStore<String, QueueItem> items;
     private KeyValueStore<String, Notice> notices;
-    private KeyValueStore<String, ModerationDecision> reversals;
+    private KeyValueStore<String, QueueEntry> decisions;
     private KeyValueStore<String, StatementOfReasons> statements;
 
     public StatementDrafting(StatementDrafter drafter, Duration keepStatements, MeterRegistry registry, Clock clock) {
@@ -58,7 +60,7 @@ public final class StatementDrafting implements Processor<String, EnforcementAct
         this.context = context;
         items = context.getStateStore(ComplianceStores.ITEMS);
         notices = context.getStateStore(ComplianceStores.NOTICES);
-        reversals = context.getStateStore(ComplianceStores.REVERSALS);
+        decisions = context.getStateStore(ComplianceStores.DECISIONS);
         statements = context.getStateStore(ComplianceStores.STATEMENTS);
         Forgetting.schedule(context, statements, StatementOfReasons::getCreatedAt, keepStatements, clock);
     }
@@ -107,8 +109,9 @@ public final class StatementDrafting implements Processor<String, EnforcementAct
     }
 
     private StatementOfReasons reversal(EnforcementAction restore) {
-        ModerationDecision reversing = reversals.get(restore.getDecisionId());
-        if (reversing == null) {
+        QueueEntry entry = decisions.get(restore.getDecisionId());
+        ModerationDecision reversing = entry == null ? null : entry.getDecision();
+        if (reversing == null || reversing.getAction() != ModerationAction.REVERSED || reversing.getSupersedesDecisionId() == null) {
             throw new RejectedRecordException("reversal_unknown", "RESTORE action " + restore.getActionId()
                     + " follows no known REVERSED decision with the decision it reverses");
         }
