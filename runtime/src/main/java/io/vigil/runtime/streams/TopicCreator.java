@@ -1,10 +1,10 @@
 package io.vigil.runtime.streams;
 
 import io.vigil.runtime.config.KafkaSettings;
+import io.vigil.runtime.kafka.KafkaClients;
 import io.vigil.schemas.topics.Partitioning;
 import io.vigil.schemas.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -34,7 +34,7 @@ public final class TopicCreator {
     }
 
     public static void ensure(KafkaSettings kafka, Collection<TopicSpec> topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = new KafkaClients(kafka).admin(kafka.applicationId() + "-topics")) {
             ensure(admin, topics, kafka.chatPartitions(), (short) kafka.replicationFactor());
         }
     }

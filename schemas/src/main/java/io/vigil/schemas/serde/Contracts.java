@@ -2,6 +2,8 @@ package io.vigil.schemas.serde;
 
 import io.vigil.schemas.Appeal;
 import io.vigil.schemas.AppealOutcome;
+import io.vigil.schemas.AuditRecord;
+import io.vigil.schemas.CommandOutcome;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.EnforcementAction;
@@ -9,6 +11,7 @@ import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.MessageEvent;
+import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.NcmecConfirmation;
 import io.vigil.schemas.NcmecReport;
@@ -28,8 +31,9 @@ public final class Contracts {
     public static final List<Class<? extends SpecificRecordBase>> ALL = List.of(
             MessageEvent.class, GroupMetadata.class, HashBankEntry.class, Detection.class,
             RiskAssessment.class, QueueItem.class, ModerationDecision.class, QueueEntry.class, DeadLetter.class,
-            GroupEvent.class, EnforcementAction.class, Notice.class, NoticeResponse.class, StatementOfReasons.class,
-            Appeal.class, AppealOutcome.class, NcmecReport.class, NcmecConfirmation.class);
+            GroupEvent.class, EnforcementAction.class, ModerationCommand.class, CommandOutcome.class, AuditRecord.class,
+            Notice.class, NoticeResponse.class, StatementOfReasons.class, Appeal.class, AppealOutcome.class, NcmecReport.class,
+            NcmecConfirmation.class);
 
     private Contracts() {
     }

@@ -30,7 +30,7 @@ public final class TopicsCommand {
         @Option(names = "--replication-factor", defaultValue = "3", description = "Replicas of every topic (default: ${DEFAULT-VALUE}).")
         short replicationFactor;
 
-        @Option(names = "--queues", split = ",", defaultValue = "urgent,ncii,review",
+        @Option(names = "--queues", split = ",", defaultValue = "csam,urgent,ncii,doxxing,review,senior",
                 description = "Moderator queues of the routing policy (default: ${DEFAULT-VALUE}).")
         List<String> queues;
 
