@@ -5,7 +5,7 @@ import io.vigil.runtime.config.HttpSettings;
 import io.vigil.runtime.config.KafkaSettings;
 import io.vigil.runtime.config.ServiceConfig;
 import io.vigil.runtime.config.Validatable;
-import io.vigil.sink.auth.AuthSettings;
+import io.vigil.runtime.auth.AuthSettings;
 import io.vigil.sink.auth.QueueAccess;
 import io.vigil.sink.routing.RoutingPolicy;
 import io.vigil.sink.work.WorkSettings;

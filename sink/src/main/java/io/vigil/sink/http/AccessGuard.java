@@ -5,10 +5,10 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.security.RouteRole;
-import io.vigil.sink.auth.AuthenticationException;
-import io.vigil.sink.auth.Authenticator;
-import io.vigil.sink.auth.Caller;
-import io.vigil.sink.auth.PeerCredential;
+import io.vigil.runtime.auth.AuthenticationException;
+import io.vigil.runtime.auth.Authenticator;
+import io.vigil.runtime.auth.Caller;
+import io.vigil.runtime.auth.PeerCredential;
 
 import java.util.Set;
 

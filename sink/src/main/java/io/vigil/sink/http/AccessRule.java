@@ -1,7 +1,7 @@
 package io.vigil.sink.http;
 
 import io.javalin.security.RouteRole;
-import io.vigil.sink.auth.Permission;
+import io.vigil.runtime.auth.Permission;
 
 /** The rule every sink route declares: who may call it. A route without one is refused (see {@link AccessGuard}). */
 public enum AccessRule implements RouteRole {

@@ -2,7 +2,7 @@ package io.vigil.sink.http;
 
 import io.vigil.schemas.CommandOutcome;
 import io.vigil.schemas.QueueEntry;
-import io.vigil.sink.auth.PeerCredential;
+import io.vigil.runtime.auth.PeerCredential;
 import io.vigil.sink.steps.QueueState;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;

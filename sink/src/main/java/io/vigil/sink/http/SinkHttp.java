@@ -1,8 +1,8 @@
 package io.vigil.sink.http;
 
 import io.javalin.Javalin;
-import io.vigil.sink.auth.Authenticator;
-import io.vigil.sink.auth.PeerCredential;
+import io.vigil.runtime.auth.Authenticator;
+import io.vigil.runtime.auth.PeerCredential;
 
 import java.util.function.Supplier;
 

@@ -13,8 +13,8 @@ import io.vigil.schemas.OutcomeStatus;
 import io.vigil.schemas.QueueEntry;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RevealGrant;
-import io.vigil.sink.auth.Permission;
-import io.vigil.sink.auth.Role;
+import io.vigil.runtime.auth.Permission;
+import io.vigil.runtime.auth.Role;
 import io.vigil.sink.auth.QueueAccess;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.vigil.standalone.commands;
 
-import io.vigil.sink.auth.Role;
+import io.vigil.runtime.auth.Role;
 import io.vigil.standalone.identity.DemoIssuer;
 import io.vigil.standalone.identity.SigningKey;
 import io.vigil.standalone.identity.TokenMinter;

@@ -1,4 +1,4 @@
-package io.vigil.sink.auth;
+package io.vigil.runtime.auth;
 
 /** A credential is missing or invalid; the message says why in words safe to return (never the token itself). */
 public final class AuthenticationException extends Exception {

@@ -1,4 +1,4 @@
-package io.vigil.sink.auth;
+package io.vigil.runtime.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.vigil.sink.auth;
+package io.vigil.runtime.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

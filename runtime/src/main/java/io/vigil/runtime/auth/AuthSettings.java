@@ -1,4 +1,4 @@
-package io.vigil.sink.auth;
+package io.vigil.runtime.auth;
 
 import io.vigil.runtime.config.Checks;
 import io.vigil.runtime.config.Validatable;

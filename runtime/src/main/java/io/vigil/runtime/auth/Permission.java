@@ -1,4 +1,4 @@
-package io.vigil.sink.auth;
+package io.vigil.runtime.auth;
 
 /** What a route or command needs of its caller. REVEAL_UNCLAIMED: reveal without a second approval, and approve others'. */
 public enum Permission {

@@ -1,4 +1,4 @@
-package io.vigil.sink.auth;
+package io.vigil.runtime.auth;
 
 import java.util.EnumSet;
 import java.util.Locale;
