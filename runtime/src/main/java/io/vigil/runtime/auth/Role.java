@@ -17,10 +17,18 @@ public enum Role {
     /** A moderator who works escalations, reveals without a second approval, and approves moderators' reveals. */
     SENIOR(EnumSet.of(Permission.VIEW, Permission.CLAIM, Permission.DECIDE, Permission.ESCALATE, Permission.REVEAL,
             Permission.REVEAL_UNCLAIMED)),
-    /** A moderator trained for child sexual abuse material (the CSAM queue is configured for this role); reveals as a moderator. */
-    CHILD_SAFETY(EnumSet.of(Permission.VIEW, Permission.CLAIM, Permission.DECIDE, Permission.ESCALATE, Permission.REVEAL)),
-    /** Reads queues and the audit log; takes no moderation decisions. */
-    ADMIN(EnumSet.of(Permission.VIEW, Permission.READ_AUDIT));
+    /**
+     * A moderator trained for child sexual abuse material (the CSAM queue is configured for this role); reveals as a
+     * moderator; is the second person who confirms another's CyberTipline report.
+     */
+    CHILD_SAFETY(EnumSet.of(Permission.VIEW, Permission.CLAIM, Permission.DECIDE, Permission.ESCALATE, Permission.REVEAL,
+            Permission.REVIEW_CYBERTIPLINE)),
+    /** Reads queues, the audit log, transparency reports and decision exports; takes no moderation decisions. */
+    ADMIN(EnumSet.of(Permission.VIEW, Permission.READ_AUDIT, Permission.READ_COMPLIANCE)),
+    /** The platform's backend, a service credential: posts its users' notices and appeals; sees no queue. */
+    PLATFORM(EnumSet.of(Permission.SUBMIT_NOTICE, Permission.SUBMIT_APPEAL)),
+    /** A trusted flagger (DSA Art. 22) with its own credential: posts notices, which are prioritised; sees no queue. */
+    TRUSTED_FLAGGER(EnumSet.of(Permission.SUBMIT_NOTICE));
 
     private final Set<Permission> permissions;
 
@@ -32,7 +40,7 @@ public enum Role {
         return permissions.contains(permission);
     }
 
-    /** The claim value: viewer, moderator, senior, child-safety, admin. */
+    /** The claim value: viewer, moderator, senior, child-safety, admin, platform, trusted-flagger. */
     public String claimValue() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

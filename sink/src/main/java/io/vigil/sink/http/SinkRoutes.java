@@ -22,6 +22,7 @@ import io.vigil.schemas.ModerationAction;
 import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.QueueEntry;
 import io.vigil.runtime.auth.Caller;
+import io.vigil.runtime.http.AccessGuard;
 import io.vigil.runtime.auth.Permission;
 import io.vigil.sink.auth.QueueAccess;
 import io.vigil.sink.feed.AlertFeed;

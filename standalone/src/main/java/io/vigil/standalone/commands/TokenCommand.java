@@ -56,7 +56,7 @@ public final class TokenCommand implements Callable<Integer> {
     public Integer call() {
         for (String role : roles) {
             if (Role.fromClaim(role).isEmpty()) {
-                err().println("vigil token: unknown role '" + role + "' (viewer, moderator, senior, child-safety, admin)");
+                err().println("vigil token: unknown role '" + role + "' (viewer, moderator, senior, child-safety, admin, platform, trusted-flagger)");
                 return 2;
             }
         }

@@ -1,4 +1,4 @@
-package io.vigil.sink.http;
+package io.vigil.runtime.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -9,35 +9,36 @@ import io.vigil.runtime.auth.AuthenticationException;
 import io.vigil.runtime.auth.Authenticator;
 import io.vigil.runtime.auth.Caller;
 import io.vigil.runtime.auth.PeerCredential;
+import io.vigil.runtime.auth.RouteRule;
 
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Runs before every matched route: finds the route's {@link AccessRule}, checks the credential it needs (a
- * person's token or the peer credential), and refuses with 401 (no valid credential) or 403 (valid, but the roles do
- * not allow it). A route registered without a rule is refused outright, so a forgotten rule fails closed.
+ * Runs before every matched route: finds the route's {@link RouteRule}, checks the credential it needs (a caller's
+ * token or the peer credential), and refuses with 401 (no valid credential) or 403 (valid, but the roles do not allow
+ * it). A route registered without a rule is refused outright, so a forgotten rule fails closed; only the runtime's own
+ * routes and what the service declares open without data (a page's static files) pass without one.
  */
-final class AccessGuard implements Handler {
+public final class AccessGuard implements Handler {
 
     static final String CALLER = "vigil.caller";
-    static final String PAGE_FILES = "/web";
     /** Routes the runtime adds to every service; they carry no moderation data. */
-    static final Set<String> RUNTIME_PUBLIC = Set.of("/metrics", "/health", "/health/ready");
+    public static final Set<String> RUNTIME_PUBLIC = Set.of("/metrics", "/health", "/health/ready");
 
     private final Authenticator authenticator;
     private final PeerCredential peer;
+    private final Predicate<Context> openWithoutRule;
 
-    AccessGuard(Authenticator authenticator, PeerCredential peer) {
+    /** @param openWithoutRule requests besides the runtime's routes that need no rule (a page's own files) */
+    public AccessGuard(Authenticator authenticator, PeerCredential peer, Predicate<Context> openWithoutRule) {
         this.authenticator = authenticator;
         this.peer = peer;
+        this.openWithoutRule = openWithoutRule;
     }
 
-    /** The moderator page's own files (HTML, script, style) hold no moderation data. */
-    private static boolean isPageFile(String path) {
-        return path.matches("/[a-z0-9-]+\\.(html|js|css)") && AccessGuard.class.getResource(PAGE_FILES + path) != null;
-    }
-
-    static Caller caller(Context ctx) {
+    /** The caller the guard let through, for the handler. */
+    public static Caller caller(Context ctx) {
         Caller caller = ctx.attribute(CALLER);
         if (caller == null) {
             throw new UnauthorizedResponse("not signed in");
@@ -47,27 +48,27 @@ final class AccessGuard implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        AccessRule rule = null;
+        RouteRule rule = null;
         for (RouteRole role : ctx.routeRoles()) {
-            if (role instanceof AccessRule declared) {
+            if (role instanceof RouteRule declared) {
                 rule = declared;
             }
         }
         if (rule == null) {
-            if (RUNTIME_PUBLIC.contains(ctx.endpointHandlerPath()) || isPageFile(ctx.path())) {
+            if (RUNTIME_PUBLIC.contains(ctx.endpointHandlerPath()) || openWithoutRule.test(ctx)) {
                 return;
             }
             throw new ForbiddenResponse("this route has no access rule");
         }
-        switch (rule) {
+        switch (rule.kind()) {
             case PUBLIC -> {
             }
             case PEER -> {
-                if (!peer.presentedBy(ctx::header)) {
+                if (peer == null || !peer.presentedBy(ctx::header)) {
                     throw new UnauthorizedResponse("peer credential required");
                 }
             }
-            default -> {
+            case CALLER -> {
                 Caller caller;
                 try {
                     caller = authenticator.authenticate(ctx::header, ctx.ip());
