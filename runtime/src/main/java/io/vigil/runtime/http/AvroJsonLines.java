@@ -1,4 +1,4 @@
-package io.vigil.sink.http;
+package io.vigil.runtime.http;
 
 import org.apache.avro.Schema;
 import org.apache.avro.io.DecoderFactory;
@@ -16,20 +16,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Contract records as sink instances pass them to each other: Avro's JSON encoding, one per line, so an instance
- * answers for the partitions it holds with full fidelity.
+ * Contract records as a service's instances pass them to each other: Avro's JSON encoding, one per line, so an
+ * instance answers for the partitions it holds with full fidelity.
  */
-final class AvroJsonLines<T extends SpecificRecordBase> {
+public final class AvroJsonLines<T extends SpecificRecordBase> {
 
     private final Class<T> type;
     private final Schema schema;
 
-    AvroJsonLines(Class<T> type, Schema schema) {
+    public AvroJsonLines(Class<T> type, Schema schema) {
         this.type = type;
         this.schema = schema;
     }
 
-    String encode(List<T> records) {
+    public String encode(List<T> records) {
         SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(type);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -45,7 +45,7 @@ final class AvroJsonLines<T extends SpecificRecordBase> {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    List<T> decode(String lines) {
+    public List<T> decode(String lines) {
         SpecificDatumReader<T> reader = new SpecificDatumReader<>(type);
         List<T> records = new ArrayList<>();
         try {
@@ -55,7 +55,7 @@ final class AvroJsonLines<T extends SpecificRecordBase> {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("a sink instance answered with records that are not the " + type.getSimpleName() + " contract", e);
+            throw new IllegalStateException("an instance answered with records that are not the " + type.getSimpleName() + " contract", e);
         }
         return records;
     }
