@@ -3,12 +3,24 @@ package io.vigil.compliance;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.compliance.appeals.AppealItems;
 import io.vigil.compliance.appeals.AppealOutcomes;
+import io.vigil.compliance.http.CompliancePublisher;
+import io.vigil.compliance.http.ComplianceRoutes;
+import io.vigil.compliance.intake.AppealIntake;
+import io.vigil.compliance.intake.NoticeIntake;
 import io.vigil.compliance.ncmec.CyberTiplineReportBuilder;
 import io.vigil.compliance.ncmec.CyberTiplineValidator;
 import io.vigil.compliance.ncmec.NcmecSubmitter;
 import io.vigil.compliance.statements.StatementDrafter;
 import io.vigil.compliance.tdb.StatementSubmitter;
+import io.vigil.runtime.auth.Authenticator;
+import io.vigil.runtime.auth.BearerTokens;
+import io.vigil.runtime.auth.OidcProvider;
+import io.vigil.runtime.auth.PeerCredential;
+import io.vigil.runtime.auth.ProxyHeaders;
 import io.vigil.runtime.config.ConfigLoader;
+import io.vigil.runtime.http.AccessGuard;
+import io.vigil.runtime.http.PeerQueries;
+import io.vigil.runtime.kafka.KafkaClients;
 import io.vigil.runtime.streams.RunningContext;
 import io.vigil.runtime.streams.ServiceRunner;
 import io.vigil.runtime.streams.StreamsApplication;
@@ -25,7 +37,8 @@ import java.util.Optional;
 
 /**
  * The compliance service: statements of reasons for every enforcement action, CyberTipline reports for CSAM
- * confirmations, and beside the topology the submitters to the EU Transparency Database and to NCMEC.
+ * confirmations, appeals, notifiers' answers; beside the topology its API (notices, appeals, CyberTipline reviews)
+ * and the submitters to the EU Transparency Database and to NCMEC.
  */
 public final class ComplianceApp implements StreamsApplication<ComplianceConfig> {
 
@@ -53,6 +66,15 @@ public final class ComplianceApp implements StreamsApplication<ComplianceConfig>
     public AutoCloseable startExtras(RunningContext<ComplianceConfig> context) {
         ComplianceConfig config = context.config();
         List<AutoCloseable> started = new ArrayList<>();
+        Authenticator authenticator = config.auth().isProxy() ? new ProxyHeaders(config.auth().proxy())
+                : new BearerTokens(new OidcProvider(config.auth().oidc()));
+        PeerCredential peer = new PeerCredential(config.auth().peerSecret());
+        CompliancePublisher publisher = new CompliancePublisher(new KafkaClients(config.kafka()), config.kafka().applicationId() + "-api");
+        started.add(publisher);
+        context.http().beforeMatched(new AccessGuard(authenticator, peer, ctx -> false));
+        new ComplianceRoutes(new NoticeIntake(Clock.systemUTC()), new AppealIntake(Clock.systemUTC()), publisher,
+                new PeerQueries(context.streams(), context.advertisedEndpoint(), peer), context.registry(), Clock.systemUTC())
+                .register(context.http());
         if (config.transparencyDatabase().enabled()) {
             started.add(StatementSubmitter.start(config.kafka(), config.transparencyDatabase(), context.registry()));
         }

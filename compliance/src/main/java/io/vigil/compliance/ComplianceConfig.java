@@ -5,6 +5,7 @@ import io.vigil.compliance.ncmec.NcmecSettings;
 import io.vigil.compliance.statements.StatementPolicy;
 import io.vigil.compliance.statements.StatementSamples;
 import io.vigil.compliance.tdb.TransparencyDatabaseSettings;
+import io.vigil.runtime.auth.AuthSettings;
 import io.vigil.runtime.config.Checks;
 import io.vigil.runtime.config.HttpSettings;
 import io.vigil.runtime.config.KafkaSettings;
@@ -14,7 +15,7 @@ import io.vigil.runtime.config.Validatable;
 import java.util.List;
 
 /** The compliance service's configuration; defaults in compliance.yaml. */
-public record ComplianceConfig(KafkaSettings kafka, HttpSettings http, Memory memory, Notices notices, AppealPolicy appeals,
+public record ComplianceConfig(KafkaSettings kafka, HttpSettings http, AuthSettings auth, Memory memory, Notices notices, AppealPolicy appeals,
                                StatementPolicy statements,
                                TransparencyDatabaseSettings transparencyDatabase, NcmecSettings ncmec, Media media)
         implements ServiceConfig {
@@ -48,7 +49,7 @@ public record ComplianceConfig(KafkaSettings kafka, HttpSettings http, Memory me
 
     @Override
     public List<String> problems() {
-        Checks checks = new Checks().nested(kafka, "kafka").nested(http, "http").nested(memory, "memory")
+        Checks checks = new Checks().nested(kafka, "kafka").nested(http, "http").nested(auth, "auth").nested(memory, "memory")
                 .nested(notices, "notices").nested(appeals, "appeals")
                 .nested(statements, "statements").nested(transparencyDatabase, "transparency-database")
                 .nested(ncmec, "ncmec").nested(media, "media");

@@ -18,7 +18,15 @@ class ComplianceConfigTest {
     Path dir;
 
     private ConfigLoader loader() {
-        return ConfigLoader.forService("compliance").environment(Map.of());
+        return Fixtures.loader();
+    }
+
+    @Test
+    void theServiceNeedsItsIdentityProviderAndPeerSecret() {
+        assertThatThrownBy(() -> ConfigLoader.forService("compliance").environment(Map.of()).load(ComplianceConfig.class))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("auth.oidc.issuer: must be set")
+                .hasMessageContaining("auth.peer-secret: must be set to a shared secret of at least 32 characters");
     }
 
     @Test

@@ -35,8 +35,15 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** Tests' stand-ins for what every deployment sets: its identity provider and the instances' shared secret. */
+    public static ConfigLoader loader() {
+        return ConfigLoader.forService("compliance").environment(Map.of())
+                .override("auth.oidc.issuer", "http://127.0.0.1:1/unused-issuer")
+                .override("auth.peer-secret", "compliance-test-peer-secret-0123456789");
+    }
+
     public static ComplianceConfig defaults() {
-        return ConfigLoader.forService("compliance").environment(Map.of()).load(ComplianceConfig.class);
+        return loader().load(ComplianceConfig.class);
     }
 
     public static StatementPolicy policy() {

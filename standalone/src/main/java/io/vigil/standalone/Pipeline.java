@@ -67,15 +67,13 @@ public final class Pipeline implements AutoCloseable {
                     .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class)));
             enricher = started(ServiceRunner.start(new EnricherApp(), loader("enricher", settings, settings.enricherPort())
                     .load(EnricherConfig.class)));
-            sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, sinkPort)
+            String peerSecret = DemoSecret.readOrCreate(settings.dataDir().resolve("peer-secret"));
+            sink = started(ServiceRunner.start(new SinkApp(), signedIn(loader("sink", settings, sinkPort), peerSecret)
                     .override("media.blob-root", blobs.toString())
-                    .override("auth.oidc.issuer", issuer.issuer())
-                    .override("auth.oidc.audience", DemoIssuer.AUDIENCE)
                     .override("auth.oidc.client-id", DemoIssuer.CLIENT_ID)
-                    .override("auth.peer-secret", DemoSecret.readOrCreate(settings.dataDir().resolve("peer-secret")))
                     .load(SinkConfig.class)));
-            compliance = started(ServiceRunner.start(new ComplianceApp(), loader("compliance", settings, settings.compliancePort())
-                    .override("media.blob-root", blobs.toString()).load(ComplianceConfig.class)));
+            compliance = started(ServiceRunner.start(new ComplianceApp(), signedIn(loader("compliance", settings,
+                    settings.compliancePort()), peerSecret).override("media.blob-root", blobs.toString()).load(ComplianceConfig.class)));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -100,6 +98,13 @@ public final class Pipeline implements AutoCloseable {
                 .override("kafka.create-topics", "true")
                 .override("http.host", settings.httpHost())
                 .override("http.port", Integer.toString(port));
+    }
+
+    /** The demo issuer's tokens (one audience for the demo's APIs) and the instances' shared secret. */
+    private ConfigLoader signedIn(ConfigLoader loader, String peerSecret) {
+        return loader.override("auth.oidc.issuer", issuer.issuer())
+                .override("auth.oidc.audience", DemoIssuer.AUDIENCE)
+                .override("auth.peer-secret", peerSecret);
     }
 
     private static int freePort(String host) {

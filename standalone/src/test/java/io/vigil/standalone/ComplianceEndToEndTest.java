@@ -98,6 +98,8 @@ class ComplianceEndToEndTest {
                 .override("kafka.state-dir", dataDir.resolve("state").toString())
                 .override("kafka.chat-partitions", "2").override("kafka.replication-factor", "1").override("kafka.create-topics", "true")
                 .override("http.host", "127.0.0.1").override("http.port", "0")
+                .override("auth.oidc.issuer", "http://127.0.0.1:1/no-callers-in-this-test")
+                .override("auth.peer-secret", "compliance-e2e-peer-secret-0123456789")
                 .override("transparency-database.enabled", "true").override("transparency-database.endpoint", database.endpoint())
                 .override("transparency-database.token-file", dataDir.resolve("tdb-token").toString())
                 .override("transparency-database.linger-ms", "500")
