@@ -63,7 +63,9 @@ class SinkTopologyTest {
     @BeforeEach
     void start() {
         SinkConfig config = config();
-        var topology = new SinkTopology(new QueueRouting(config.routing(), registry, clock), new QueueState(registry, config.queueNames()),
+        var topology = new SinkTopology(new QueueRouting(config.routing(), registry, clock),
+                new io.vigil.sink.notices.NoticeEvidence(config.notices(), config.routing()), config.work().appealsQueue(),
+                new QueueState(registry, config.queueNames()),
                 new CommandDecider(config.work(), config.access().queueAccess()), new SlaClock(config.work()), Duration.ofHours(1),
                 registry, clock).build();
         driver = StreamsTestSupport.driver(topology, "sink-test", registry);

@@ -10,6 +10,7 @@ import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskLevel;
 import io.vigil.schemas.RiskReason;
+import io.vigil.schemas.evidence.ReasonCodes;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,7 +59,7 @@ public final class AppealItems {
         String words = "Appeal by the affected user against the decision '" + decision.getAction().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ') + "' of " + decision.getDecidedAt() + "; decide it as somebody else than its moderator"
                 + (appeal.getExplanation().isBlank() ? "." : ". The user says: " + appeal.getExplanation());
-        RiskReason reason = new RiskReason("appeal", words.length() > MAX_REASON_CHARS ? words.substring(0, MAX_REASON_CHARS) + "…" : words, 0.0);
+        RiskReason reason = new RiskReason(ReasonCodes.APPEAL, words.length() > MAX_REASON_CHARS ? words.substring(0, MAX_REASON_CHARS) + "…" : words, 0.0);
         QueueItem.Builder item = QueueItem.newBuilder()
                 .setItemId(itemId(decision.getItemId(), appeal.getAppealId()))
                 .setQueue(policy.queue())

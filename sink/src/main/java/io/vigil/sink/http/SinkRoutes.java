@@ -258,10 +258,20 @@ public final class SinkRoutes {
             ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", "no viewer for this media"));
             return;
         }
-        AuditRecord record = audit(caller, AuditAction.REVEAL).setItemId(itemId).setChatId(chatId).setCaseId(entry.getCaseId())
-                .setQueue(CommandDecider.currentQueue(entry)).setMediaIndex(index).setReason(reason).build();
-        if (!services.audit().record(record)) {
+        // The reveal is recorded on the item (a CyberTipline report says whether a person viewed each file) and audited
+        // by the topology in the same transaction; nothing is shown unless both are.
+        ModerationCommand recorded = ModerationCommand.newBuilder(command(caller, CommandKind.RECORD_REVEAL, itemId, chatId,
+                CommandDecider.currentQueue(entry), entry.getCaseId(), new CommandRequest(chatId, null, null, null, null, reason, null)))
+                .setMediaIndex(index).build();
+        Optional<CommandOutcome> outcome;
+        try {
+            outcome = services.commands().submit(recorded);
+        } catch (CommandGateway.NotRecorded e) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "the audit log is not reachable; nothing was revealed"));
+            return;
+        }
+        if (outcome.isEmpty() || outcome.get().getStatus() != io.vigil.schemas.OutcomeStatus.ACCEPTED) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "the reveal could not be recorded; nothing was revealed"));
             return;
         }
         registry.counter("vigil.media.reveals").increment();
@@ -467,9 +477,7 @@ public final class SinkRoutes {
 
     private List<String> queueNames() {
         List<String> names = new ArrayList<>(routing.queueNames());
-        if (!names.contains(work.escalationQueue())) {
-            names.add(work.escalationQueue());
-        }
+        work.workQueues().stream().filter(queue -> !names.contains(queue)).forEach(names::add);
         return names;
     }
 
