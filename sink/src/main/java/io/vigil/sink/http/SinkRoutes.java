@@ -448,14 +448,14 @@ public final class SinkRoutes {
     private static ModerationAction action(String action) {
         try {
             ModerationAction parsed = ModerationAction.valueOf(action == null ? "" : action.toUpperCase(Locale.ROOT));
-            if (parsed != ModerationAction.UNKNOWN && parsed != ModerationAction.ESCALATED && parsed != ModerationAction.REVERSED) {
-                return parsed;
+            if (parsed != ModerationAction.UNKNOWN && parsed != ModerationAction.ESCALATED) {
+                return parsed; // REVERSED is for appeals only; the topology refuses it on any other item
             }
         } catch (IllegalArgumentException e) {
             // fall through to the refusal below
         }
         throw new BadRequestResponse("action must be one of CONFIRMED_REMOVE, CONFIRMED_REMOVE_AND_BAN, CONFIRMED_RESTRICT_CHAT, "
-                + "DISMISSED_FALSE_POSITIVE, DISMISSED_NO_ACTION (escalations have their own route)");
+                + "DISMISSED_FALSE_POSITIVE, DISMISSED_NO_ACTION, or for an appeal REVERSED (escalations have their own route)");
     }
 
     private static ContentCategory category(String category) {
