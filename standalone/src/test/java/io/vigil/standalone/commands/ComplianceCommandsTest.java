@@ -17,6 +17,7 @@ import io.vigil.schemas.StatementOfReasons;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.standalone.embedded.EmbeddedKafka;
+import io.vigil.standalone.identity.DemoIssuer;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -52,11 +53,13 @@ class ComplianceCommandsTest {
     static Path dataDir;
 
     private EmbeddedKafka kafka;
+    private DemoIssuer issuer;
     private final TransparencyScenario scenario = new TransparencyScenario();
 
     @BeforeAll
     void start() {
         kafka = EmbeddedKafka.start(dataDir, 0);
+        issuer = DemoIssuer.start(dataDir.resolve("identity"), "127.0.0.1", 0, java.util.Set.of());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             TopicCreator.ensure(admin, Topics.fixed(), 3, (short) 1);
         }
@@ -83,6 +86,17 @@ class ComplianceCommandsTest {
         }
     }
 
+    private String token(String subject, String role) {
+        return issuer.minter().accessToken(subject, List.of(role), DemoIssuer.AUDIENCE, Instant.now(), java.time.Duration.ofMinutes(30));
+    }
+
+    /** The command line with an admin's token of the test issuer. */
+    private CliRun run(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--issuer", issuer.issuer(), "--token", token("ada", "admin")));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
     private static <V extends SpecificRecordBase> void send(KafkaProducer<String, byte[]> producer, String topic, Class<V> type,
                                                             List<V> records, Function<V, String> key) {
         AvroSerde<V> serde = AvroSerde.of(type);
@@ -91,6 +105,9 @@ class ComplianceCommandsTest {
 
     @AfterAll
     void stop() {
+        if (issuer != null) {
+            issuer.close();
+        }
         if (kafka != null) {
             kafka.close();
         }
@@ -98,8 +115,7 @@ class ComplianceCommandsTest {
 
     @Test
     void theTransparencyReportAsCsvHasTheHandCountedFigures() {
-        CliRun run = CliRun.of("report", "transparency", "--from", "2026-01-01", "--to", "2026-02-01", "--format", "csv",
-                "--bootstrap-servers", kafka.bootstrapServers());
+        CliRun run = run("report", "transparency", "--from", "2026-01-01", "--to", "2026-02-01", "--format", "csv");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines()).contains(
@@ -129,8 +145,7 @@ class ComplianceCommandsTest {
 
     @Test
     void theTransparencyReportAsJsonHasTheSameFigures() throws Exception {
-        CliRun run = CliRun.of("report", "transparency", "--from", "2026-01-01", "--to", "2026-02-01", "--format", "json",
-                "--bootstrap-servers", kafka.bootstrapServers());
+        CliRun run = run("report", "transparency", "--from", "2026-01-01", "--to", "2026-02-01", "--format", "json");
         JsonNode report = new ObjectMapper().readTree(run.out());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -143,19 +158,15 @@ class ComplianceCommandsTest {
 
     @Test
     void aPeriodThatEndsBeforeItStartsOrAnUnknownFormatIsRefused() {
-        assertThat(CliRun.of("report", "transparency", "--from", "2026-02-01", "--to", "2026-01-01",
-                "--bootstrap-servers", kafka.bootstrapServers()).err()).contains("--to must be after --from");
-        CliRun xml = CliRun.of("report", "transparency", "--from", "2026-01-01", "--to", "2026-02-01", "--format", "xml",
-                "--bootstrap-servers", kafka.bootstrapServers());
+        assertThat(run("report", "transparency", "--from", "2026-02-01", "--to", "2026-01-01").err()).contains("--to must be after --from");
+        CliRun xml = run("report", "transparency", "--from", "2026-01-01", "--to", "2026-02-01", "--format", "xml");
         assertThat(xml.exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("report", "transparency", "--from", "January", "--to", "2026-02-01",
-                "--bootstrap-servers", kafka.bootstrapServers()).err()).contains("is neither a date");
+        assertThat(run("report", "transparency", "--from", "January", "--to", "2026-02-01").err()).contains("is neither a date");
     }
 
     @Test
     void theExportStreamsEveryDecisionOfThePeriodWithItsStatement() throws Exception {
-        CliRun run = CliRun.of("export", "decisions", "--from", "2026-01-01", "--to", "2026-02-01",
-                "--bootstrap-servers", kafka.bootstrapServers());
+        CliRun run = run("export", "decisions", "--from", "2026-01-01", "--to", "2026-02-01");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         ObjectMapper json = new ObjectMapper();
@@ -178,8 +189,37 @@ class ComplianceCommandsTest {
     }
 
     @Test
+    void readingTheReportOrTheExportNeedsAnAdminsTokenAndIsAudited() {
+        CliRun none = CliRun.of("report", "transparency", "--from", "2026-01-01", "--to", "2026-02-01", "--bootstrap-servers",
+                kafka.bootstrapServers(), "--issuer", issuer.issuer());
+        CliRun moderator = CliRun.of("export", "decisions", "--bootstrap-servers", kafka.bootstrapServers(), "--issuer", issuer.issuer(),
+                "--token", token("mo", "moderator"));
+        CliRun foreign = CliRun.of("export", "decisions", "--bootstrap-servers", kafka.bootstrapServers(), "--issuer", issuer.issuer(),
+                "--token", issuer.minter().accessToken("ada", List.of("admin"), "another-api", Instant.now(), java.time.Duration.ofMinutes(5)));
+
+        assertThat(none.exitCode()).isEqualTo(3);
+        assertThat(none.err()).contains("a token is required");
+        assertThat(none.out()).isEmpty();
+        assertThat(moderator.exitCode()).isEqualTo(3);
+        assertThat(moderator.err()).contains("do not allow this (admin)");
+        assertThat(moderator.out()).isEmpty();
+        assertThat(foreign.exitCode()).isEqualTo(3);
+        assertThat(foreign.out()).isEmpty();
+
+        assertThat(run("report", "transparency", "--from", "2026-01-01", "--to", "2026-02-01").exitCode()).isZero();
+        List<io.vigil.schemas.AuditRecord> audit = new java.util.ArrayList<>();
+        new io.vigil.compliance.reading.TopicSnapshot(Map.of("bootstrap.servers", kafka.bootstrapServers()), java.time.Duration.ofSeconds(30))
+                .read(Topics.AUDIT_LOG.name(), io.vigil.schemas.AuditRecord.class, (partition, key, value) -> audit.add(value));
+        assertThat(audit).anySatisfy(a -> {
+            assertThat(a.getAction()).isEqualTo(io.vigil.schemas.AuditAction.COMPLIANCE_READ);
+            assertThat(a.getActor()).isEqualTo("ada");
+            assertThat(a.getReason()).isEqualTo("transparency report from 2026-01-01T00:00:00Z to 2026-02-01T00:00:00Z");
+        });
+    }
+
+    @Test
     void theExportHasNoRowCap() {
-        CliRun run = CliRun.of("export", "decisions", "--format", "csv", "--bootstrap-servers", kafka.bootstrapServers());
+        CliRun run = run("export", "decisions", "--format", "csv");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines().get(0)).startsWith("decision_id,decided_at,platform,chat_id");

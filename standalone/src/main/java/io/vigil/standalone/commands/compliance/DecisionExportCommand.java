@@ -2,7 +2,13 @@ package io.vigil.standalone.commands.compliance;
 
 import io.vigil.compliance.export.DecisionExport;
 import io.vigil.compliance.reading.TopicSnapshot;
+import io.vigil.runtime.auth.Caller;
+import io.vigil.runtime.auth.Permission;
+import io.vigil.runtime.kafka.KafkaClients;
+import io.vigil.schemas.AuditAction;
+import io.vigil.standalone.commands.CallerCredential;
 import io.vigil.standalone.commands.CommandLogging;
+import io.vigil.standalone.commands.ReadAudit;
 import io.vigil.standalone.commands.banks.KafkaClientOptions;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -36,6 +42,9 @@ public final class DecisionExportCommand implements Callable<Integer> {
     @Mixin
     KafkaClientOptions kafka;
 
+    @Mixin
+    CallerCredential credential;
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +60,15 @@ public final class DecisionExportCommand implements Callable<Integer> {
             return 2;
         }
         DecisionExport.Summary summary;
+        Caller caller = credential.authorize("vigil export decisions", Permission.READ_COMPLIANCE, "admin", err).orElse(null);
+        if (caller == null) {
+            return CallerCredential.EXIT_REFUSED;
+        }
         try (CommandLogging logging = CommandLogging.quietKafkaClients()) {
+            if (!ReadAudit.record(new KafkaClients(kafka.kafkaSettings()), caller, AuditAction.COMPLIANCE_READ, "decisions export" + (from == null ? "" : " from " + from) + (to == null ? "" : " to " + to))) {
+                err.println("error: cannot write the audit record of this read; nothing is shown");
+                return 1;
+            }
             summary = new DecisionExport(new TopicSnapshot(kafka.clientSettings(), kafka.timeout()), output,
                     Optional.ofNullable(from), Optional.ofNullable(to), w -> err.println("warning: " + w)).run(out);
         } catch (KafkaException | IllegalStateException | UncheckedIOException e) {

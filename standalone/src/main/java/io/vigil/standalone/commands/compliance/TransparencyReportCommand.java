@@ -4,7 +4,13 @@ import io.vigil.compliance.reading.TopicSnapshot;
 import io.vigil.compliance.transparency.TransparencyFigures;
 import io.vigil.compliance.transparency.TransparencyReading;
 import io.vigil.compliance.transparency.TransparencyReportFormat;
+import io.vigil.runtime.auth.Caller;
+import io.vigil.runtime.auth.Permission;
+import io.vigil.runtime.kafka.KafkaClients;
+import io.vigil.schemas.AuditAction;
+import io.vigil.standalone.commands.CallerCredential;
 import io.vigil.standalone.commands.CommandLogging;
+import io.vigil.standalone.commands.ReadAudit;
 import io.vigil.standalone.commands.banks.KafkaClientOptions;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -43,6 +49,9 @@ public final class TransparencyReportCommand implements Callable<Integer> {
     @Mixin
     KafkaClientOptions kafka;
 
+    @Mixin
+    CallerCredential credential;
+
     @Spec
     CommandSpec spec;
 
@@ -62,7 +71,15 @@ public final class TransparencyReportCommand implements Callable<Integer> {
             return 2;
         }
         TransparencyFigures figures;
+        Caller caller = credential.authorize("vigil report transparency", Permission.READ_COMPLIANCE, "admin", err).orElse(null);
+        if (caller == null) {
+            return CallerCredential.EXIT_REFUSED;
+        }
         try (CommandLogging logging = CommandLogging.quietKafkaClients()) {
+            if (!ReadAudit.record(new KafkaClients(kafka.kafkaSettings()), caller, AuditAction.COMPLIANCE_READ, "transparency report from " + from + " to " + to)) {
+                err.println("error: cannot write the audit record of this read; nothing is shown");
+                return 1;
+            }
             figures = new TransparencyReading(new TopicSnapshot(kafka.clientSettings(), kafka.timeout()), w -> err.println("warning: " + w))
                     .report(from, to, compliance.load().statements());
         } catch (KafkaException | IllegalStateException e) {
