@@ -28,6 +28,12 @@ import io.vigil.schemas.topics.TopicSpec;
 import io.vigil.schemas.topics.Topics;
 import org.apache.kafka.streams.Topology;
 
+import io.vigil.detector.ocr.ImageTextReader;
+import io.vigil.detector.ocr.OcrLanguages;
+import io.vigil.detector.ocr.OcrUnavailableException;
+import io.vigil.detector.ocr.TesseractReader;
+import io.vigil.detector.ocr.UnavailableTextReader;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +43,8 @@ import java.util.List;
 
 /** The detector service: reads message events, writes one Detection per message. */
 public final class DetectorApp implements StreamsApplication<DetectorConfig> {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DetectorApp.class);
 
     @Override
     public String name() {
@@ -54,7 +62,8 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
                 new MediaFetching(new BlobStore(Path.of(config.media().blobRoot()), config.media().maxBlobBytes()), metrics),
                 new MediaHashing(),
                 new ImageAnalysis(new ImageDecoder(new DecodeLimits(config.media().maxPixels())), new PdqHasher(),
-                        classifier(config.nudity()), metrics),
+                        classifier(config.nudity()), metrics, textReader(config.ocr()), ocrLanguages(config.ocr()),
+                        config.ocr().maxLanguages()),
                 new BankMatching(banks, new FloodDetector(Duration.ofSeconds(config.banks().floodWindowSeconds()),
                         config.banks().floodMinMatches(), config.banks().floodFactor(), Clock.systemUTC()), metrics),
                 new TextScanning(doxxing, registry),
@@ -74,6 +83,29 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
         ClassifierModel model = settings.model() == null || settings.model().isBlank()
                 ? ClassifierModel.defaultModel() : ClassifierModel.fromFile(Path.of(settings.model()));
         return Optional.of(NudityClassifier.open(model, options));
+    }
+
+    /** The OCR pool lives as long as the process and is shared by every stream thread. */
+    static Optional<ImageTextReader> textReader(DetectorConfig.Ocr settings) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TesseractReader(tessdata(settings), settings.threads(), settings.queue(),
+                    Duration.ofMillis(settings.timeLimitMs()), settings.maxEdge(), settings.minTextLikelihood()));
+        } catch (OcrUnavailableException e) {
+            LOG.warn("OCR is enabled but unavailable: {}; images will say ocr_unavailable", e.getMessage());
+            return Optional.of(new UnavailableTextReader(e.getMessage()));
+        }
+    }
+
+    static OcrLanguages ocrLanguages(DetectorConfig.Ocr settings) {
+        return new OcrLanguages(settings.languages(), settings.countries(), settings.always(), tessdata(settings));
+    }
+
+    private static Optional<Path> tessdata(DetectorConfig.Ocr settings) {
+        return settings.tessdata() == null || settings.tessdata().isBlank()
+                ? OcrLanguages.defaultTessdata() : Optional.of(Path.of(settings.tessdata()));
     }
 
     static DoxxingConfig doxxingPolicy(DetectorConfig.Doxxing settings) {

@@ -4,6 +4,7 @@ import io.vigil.detector.analysis.MessageInGroup;
 import io.vigil.detector.steps.BankEntryValidation;
 import io.vigil.detector.steps.BankIndexUpdate;
 import io.vigil.detector.steps.ImageSenderMemory;
+import io.vigil.detector.steps.SenderTextMemory;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
@@ -29,7 +30,7 @@ import java.util.Properties;
 /**
  * hash-bank -> validate -> hash-bank-accepted -> (every instance) bank index; group-metadata -> table; then
  * message-events -> validate -> join group -> fetch media -> hash exactly -> decode, hash perceptually and classify
- * images -> match banks -> remember images -> scan text -> detections. Every message and every bank record yields exactly one output or one dead letter.
+ * images -> match banks -> remember images -> scan text (knowing the sender's previous message) -> detections. Every message and every bank record yields exactly one output or one dead letter.
  */
 public final class DetectorTopology {
 
@@ -64,6 +65,8 @@ public final class DetectorTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ImageSenderMemory.STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SenderTextMemory.STORE), Serdes.String(), Serdes.Long()));
 
         builder.stream(Topics.MESSAGE_EVENTS.name(), Consumed.with(Serdes.String(), AvroSerde.of(MessageEvent.class))
                         .withName("message-events-source"))
@@ -76,7 +79,8 @@ public final class DetectorTopology {
                 .mapValues(steps.imageAnalysis()::analyse, Named.as("analyse-images"))
                 .mapValues(steps.bankMatching()::match, Named.as("match-banks"))
                 .processValues(() -> new ImageSenderMemory(steps.imageWindow()), Named.as("remember-images"), ImageSenderMemory.STORE)
-                .mapValues(steps.textScanning()::scan, Named.as("scan-text"))
+                .processValues(() -> new SenderTextMemory(steps.textScanning(), steps.imageWindow()), Named.as("scan-text"),
+                        SenderTextMemory.STORE)
                 .mapValues(steps.assembly()::assemble, Named.as("assemble-detection"))
                 .to(Topics.DETECTIONS.name(), Produced.with(Serdes.String(), AvroSerde.of(Detection.class))
                         .withName("detections-sink"));

@@ -245,6 +245,37 @@ class DetectorTopologyTest {
                 .containsExactly(null, false, false);
     }
 
+    @Test
+    void dataSplitOverTwoMessagesOfOneSenderIsScoredWithTheFirstOnesPointing() {
+        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
+                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
+                .setUpdatedAt(Instant.EPOCH).build());
+        MessageEvent pointing = message("chat-es", "t1");
+        pointing.setText("esta es la guarra del video, su número 👇");
+        MessageEvent number = message("chat-es", "t2");
+        number.setSentAt(Instant.EPOCH.plusSeconds(20));
+        number.setText("612 34 56 78");
+        MessageEvent sameFromOther = message("chat-es", "t3");
+        sameFromOther.setSenderId("sender-2");
+        sameFromOther.setSentAt(Instant.EPOCH.plusSeconds(30));
+        sameFromOther.setText("612 34 56 78");
+        MessageEvent muchLater = message("chat-es", "t4");
+        muchLater.setSentAt(Instant.EPOCH.plus(Duration.ofHours(3)));
+        muchLater.setText("612 34 56 78");
+
+        events.pipeInput("chat-es", pointing);
+        events.pipeInput("chat-es", number);
+        events.pipeInput("chat-es", sameFromOther);
+        events.pipeInput("chat-es", muchLater);
+
+        List<TextSignal> texts = detections.readValuesToList().stream().map(Detection::getText).toList();
+        assertThat(texts.get(1).getReasons()).anyMatch(r -> r.contains("previous message pointed at a third person"));
+        assertThat(texts.get(1).getScore()).isGreaterThan(texts.get(2).getScore());
+        assertThat(texts.get(2).getReasons()).noneMatch(r -> r.contains("previous message"));
+        assertThat(texts.get(3).getReasons()).noneMatch(r -> r.contains("previous message"));
+        assertThat(texts.get(3).getScore()).isEqualTo(texts.get(2).getScore());
+    }
+
     private static String key(HashBankEntry entry) {
         return BankKeys.keyOf(entry);
     }
