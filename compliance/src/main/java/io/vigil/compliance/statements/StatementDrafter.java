@@ -127,7 +127,8 @@ public final class StatementDrafter {
 
     /**
      * The database's content types of the message: its media by kind, and text when it has no media or exposes
-     * personal data in its text. Kinds the database has no type for are OTHER (named in {@code otherOut}).
+     * personal data in its text (data read from an image by OCR names its media item, and is that image's content).
+     * Kinds the database has no type for are OTHER (named in {@code otherOut}).
      */
     static List<String> contentTypes(Optional<QueueItem> item, List<String> otherOut) {
         Set<String> types = new LinkedHashSet<>();
@@ -142,7 +143,8 @@ public final class StatementDrafter {
             }
             types.add(type);
         }
-        if (item.get().getMedia().isEmpty() || !item.get().getExposedData().isEmpty()) {
+        boolean exposedInText = item.get().getExposedData().stream().anyMatch(e -> e.getMediaIndex() == null);
+        if (item.get().getMedia().isEmpty() || exposedInText) {
             types.add("CONTENT_TYPE_TEXT");
         }
         return List.copyOf(types);

@@ -115,13 +115,30 @@ class StatementDrafterTest {
     void contentTypesFollowTheMessagesMediaAndItsText() {
         QueueItem item = photoItem("chat-1", "m1");
         item.setMedia(List.of(media(MediaKind.PHOTO), media(MediaKind.ANIMATION), media(MediaKind.VOICE), media(MediaKind.STICKER)));
-        item.setExposedData(List.of(new io.vigil.schemas.ExposedData(io.vigil.schemas.PersonalDataType.PHONE, "+34 6•• ••• •78")));
+        item.setExposedData(List.of(exposed(null)));
 
         TransparencyStatement s = draft(action("chat-1", "m1", EnforcementType.REMOVE_MESSAGE, ContentCategory.DOXXING),
                 Optional.of(item), Set.of()).getStatement();
 
         assertThat(s.getContentType()).containsExactly("CONTENT_TYPE_IMAGE", "CONTENT_TYPE_VIDEO", "CONTENT_TYPE_AUDIO", "CONTENT_TYPE_TEXT");
         assertThat(s.getContentTypeOther()).isNull();
+    }
+
+    @Test
+    void personalDataReadFromAScreenshotIsTheImagesContentNotText() {
+        QueueItem item = photoItem("chat-1", "m1");
+        item.setMedia(List.of(media(MediaKind.PHOTO)));
+        item.setExposedData(List.of(exposed(0)));
+
+        TransparencyStatement s = draft(action("chat-1", "m1", EnforcementType.REMOVE_MESSAGE, ContentCategory.DOXXING),
+                Optional.of(item), Set.of()).getStatement();
+
+        assertThat(s.getContentType()).containsExactly("CONTENT_TYPE_IMAGE");
+    }
+
+    private static io.vigil.schemas.ExposedData exposed(Integer mediaIndex) {
+        return io.vigil.schemas.ExposedData.newBuilder().setType(io.vigil.schemas.PersonalDataType.PHONE)
+                .setMaskedPreview("+34 6•• ••• •78").setMediaIndex(mediaIndex).build();
     }
 
     @Test
