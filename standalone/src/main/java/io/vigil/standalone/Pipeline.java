@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,7 +54,7 @@ public final class Pipeline implements AutoCloseable {
     private final ServiceRunner<SinkConfig> sink;
     private final ServiceRunner<ComplianceConfig> compliance;
 
-    private Pipeline(Settings settings) {
+    private Pipeline(Settings settings, Map<String, String> enricherSettings) {
         Path blobs = settings.dataDir().resolve("blobs").toAbsolutePath();
         int sinkPort = settings.sinkPort() == 0 ? freePort(settings.httpHost()) : settings.sinkPort();
         try {
@@ -65,8 +66,9 @@ public final class Pipeline implements AutoCloseable {
             detector = started(ServiceRunner.start(new DetectorApp(), loader("detector", settings, settings.detectorPort())
                     .override("media.blob-root", blobs.toString())
                     .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class)));
-            enricher = started(ServiceRunner.start(new EnricherApp(), loader("enricher", settings, settings.enricherPort())
-                    .load(EnricherConfig.class)));
+            ConfigLoader enricherConfig = loader("enricher", settings, settings.enricherPort());
+            enricherSettings.forEach(enricherConfig::override);
+            enricher = started(ServiceRunner.start(new EnricherApp(), enricherConfig.load(EnricherConfig.class)));
             String peerSecret = DemoSecret.readOrCreate(settings.dataDir().resolve("peer-secret"));
             sink = started(ServiceRunner.start(new SinkApp(), signedIn(loader("sink", settings, sinkPort), peerSecret)
                     .override("media.blob-root", blobs.toString())
@@ -81,7 +83,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public static Pipeline start(Settings settings) {
-        return new Pipeline(settings);
+        return new Pipeline(settings, Map.of());
+    }
+
+    /** With settings of the enricher overridden (its policy file, say), as {@code --set key=value} would. */
+    public static Pipeline start(Settings settings, Map<String, String> enricherSettings) {
+        return new Pipeline(settings, enricherSettings);
     }
 
     private <T extends AutoCloseable> T started(T service) {
