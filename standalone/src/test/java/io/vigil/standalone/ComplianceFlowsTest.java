@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.compliance.appeals.AppealItems;
 import io.vigil.compliance.ncmec.CyberTiplineDouble;
 import io.vigil.compliance.tdb.TransparencyDatabaseDouble;
+import io.vigil.enricher.staydown.StayDownBank;
 import io.vigil.schemas.AppealOutcome;
 import io.vigil.schemas.AppealResult;
 import io.vigil.schemas.AuditAction;
@@ -12,6 +13,7 @@ import io.vigil.schemas.AuditRecord;
 import io.vigil.schemas.ContentCategory;
 import io.vigil.schemas.EnforcementAction;
 import io.vigil.schemas.EnforcementType;
+import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.ModerationAction;
 import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.NcmecReport;
@@ -137,6 +139,17 @@ class ComplianceFlowsTest {
         assertThat(decided.getAutomatedDecision()).isFalse();
         assertThat(decided.getStatementPuid()).isEqualTo(statement.getPuid());
         await().atMost(TIMEOUT).until(() -> database.puids().contains(statement.getPuid()));
+        assertThat(stayDownEntriesOf(removalDecisionId)).as("the confirmation's stay-down entries in the platform bank").isNotEmpty();
+    }
+
+    /** The platform bank entries the enricher wrote for a confirming decision, once they arrived. */
+    private List<HashBankEntry> stayDownEntriesOf(String decisionId) {
+        return await().atMost(TIMEOUT).until(() -> bankRecords().stream()
+                .filter(e -> e != null && decisionId.equals(e.getMetadata().get(StayDownBank.DECISION_ID))).toList(), entries -> !entries.isEmpty());
+    }
+
+    private List<HashBankEntry> bankRecords() {
+        return vigil.topics.readCommitted(Topics.HASH_BANK.name(), AvroSerde.of(HashBankEntry.class), 1, java.time.Duration.ofSeconds(3));
     }
 
     @Test
@@ -194,6 +207,14 @@ class ComplianceFlowsTest {
                     assertThat(s.getPuid()).isEqualTo(outcome.getStatementPuid());
                     assertThat(s.getSubmit()).isFalse();
                 }));
+        // The reversal withdraws the contested decision's stay-down entries: a tombstone for each, after them.
+        int entries = stayDownEntriesOf(removalDecisionId).size();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            List<HashBankEntry> bank = bankRecords();
+            int lastEntry = bank.lastIndexOf(bank.stream().filter(e -> e != null
+                    && removalDecisionId.equals(e.getMetadata().get(StayDownBank.DECISION_ID))).reduce((a, b) -> b).orElseThrow());
+            assertThat(bank.subList(lastEntry + 1, bank.size())).as("tombstones after the entries").containsOnlyNulls().hasSize(entries);
+        });
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.vigil.standalone;
 
 import io.vigil.compliance.ComplianceApp;
 import io.vigil.compliance.ComplianceConfig;
+import io.vigil.enricher.EnricherApp;
+import io.vigil.enricher.EnricherConfig;
 import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.runtime.streams.ServiceRunner;
 import io.vigil.runtime.streams.TopicCreator;
@@ -29,8 +31,9 @@ import java.util.function.UnaryOperator;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real broker, the demo's identity provider, the sink and the compliance service, both validating its tokens: what
- * the tests of notices, appeals and CyberTipline reviews run against, end to end.
+ * A real broker, the demo's identity provider, the sink and the compliance service, both validating its tokens, and
+ * the enricher (whose stay-down an appeal's reversal withdraws): what the tests of notices, appeals and CyberTipline
+ * reviews run against, end to end. Assessments are written by the tests, so the enricher sees only decisions.
  */
 final class ModerationUnderTest implements AutoCloseable {
 
@@ -39,6 +42,7 @@ final class ModerationUnderTest implements AutoCloseable {
 
     final EmbeddedKafka kafka;
     final DemoIssuer issuer;
+    final ServiceRunner<EnricherConfig> enricher;
     final ServiceRunner<SinkConfig> sink;
     final ServiceRunner<ComplianceConfig> compliance;
     final KafkaTopics topics;
@@ -54,23 +58,28 @@ final class ModerationUnderTest implements AutoCloseable {
                     "appeals")), 2, (short) 1);
         }
         issuer = DemoIssuer.start(dataDir.resolve("identity"), "127.0.0.1", 0, Set.of("http://127.0.0.1/index.html"));
+        enricher = ServiceRunner.start(new EnricherApp(), streaming(ConfigLoader.forService("enricher"), "enricher").load(EnricherConfig.class));
         sink = ServiceRunner.start(new SinkApp(), signedIn(ConfigLoader.forService("sink"), "sink")
                 .override("media.blob-root", dataDir.resolve("blobs").toString()).load(SinkConfig.class));
         compliance = ServiceRunner.start(new ComplianceApp(), complianceSettings.apply(signedIn(ConfigLoader.forService("compliance"), "compliance")
                 .override("media.blob-root", dataDir.resolve("blobs").toString())).load(ComplianceConfig.class));
         topics = new KafkaTopics(kafka.bootstrapServers());
         await().atMost(TIMEOUT).until(() -> sink.streams().state() == KafkaStreams.State.RUNNING
-                && compliance.streams().state() == KafkaStreams.State.RUNNING);
+                && compliance.streams().state() == KafkaStreams.State.RUNNING && enricher.streams().state() == KafkaStreams.State.RUNNING);
     }
 
-    private ConfigLoader signedIn(ConfigLoader loader, String name) {
+    private ConfigLoader streaming(ConfigLoader loader, String name) {
         return loader.environment(Map.of())
                 .override("kafka.bootstrap-servers", kafka.bootstrapServers())
                 .override("kafka.state-dir", dataDir.resolve("state-" + name).toString())
                 .override("kafka.chat-partitions", "2")
                 .override("kafka.replication-factor", "1")
                 .override("http.host", "127.0.0.1")
-                .override("http.port", "0")
+                .override("http.port", "0");
+    }
+
+    private ConfigLoader signedIn(ConfigLoader loader, String name) {
+        return streaming(loader, name)
                 .override("auth.oidc.issuer", issuer.issuer())
                 .override("auth.oidc.audience", DemoIssuer.AUDIENCE)
                 .override("auth.peer-secret", PEER_SECRET);
@@ -103,6 +112,7 @@ final class ModerationUnderTest implements AutoCloseable {
     public void close() {
         compliance.close();
         sink.close();
+        enricher.close();
         issuer.close();
         kafka.close();
     }
