@@ -252,9 +252,25 @@ function renderItem(view) {
     button.hidden = !commands[button.dataset.command];
     button.addEventListener('click', () => itemCommand(view, button.dataset.command));
   }
+  // An appeal (DSA Art. 20) is upheld or reversed, by somebody else than who took the contested decision.
+  const appeal = alert.appeal;
+  const ownDecision = appeal && state.me && appeal.originalModeratorId === state.me.subject;
   for (const button of node.querySelectorAll('[data-decision]')) {
-    button.hidden = decided || !may('decide');
+    button.hidden = decided || !may('decide') || Boolean(appeal);
     button.addEventListener('click', () => itemCommand(view, 'decision', { action: button.dataset.decision }));
+  }
+  for (const button of node.querySelectorAll('[data-appeal-decision]')) {
+    button.hidden = !appeal || decided || !may('decide') || ownDecision;
+    button.addEventListener('click', () => itemCommand(view, 'decision', { action: button.dataset.appealDecision }));
+  }
+  if (appeal) {
+    node.classList.add('appeal');
+    node.querySelector('.status').textContent += ' · appeal against "' + appeal.originalAction.replaceAll('_', ' ') + '" by '
+      + appeal.originalModeratorId + (ownDecision ? ' (your decision: another moderator decides)' : '');
+  }
+  if (alert.notices && alert.notices.length) {
+    node.querySelector('.status').textContent += ' · ' + alert.notices.length + ' notice(s)'
+      + (alert.notices.some(n => n.reporterType === 'trusted_flagger') ? ', from a trusted flagger' : '');
   }
   return node;
 }

@@ -13,12 +13,12 @@ import io.vigil.runtime.streams.ServiceRunner;
 import io.vigil.runtime.streams.StreamsApplication;
 import io.vigil.schemas.topics.TopicSpec;
 import io.vigil.schemas.topics.Topics;
-import io.vigil.sink.auth.Authenticator;
-import io.vigil.sink.auth.BearerTokens;
-import io.vigil.sink.auth.OidcProvider;
+import io.vigil.runtime.auth.Authenticator;
+import io.vigil.runtime.auth.BearerTokens;
+import io.vigil.runtime.auth.OidcProvider;
 import io.vigil.sink.auth.PageLogin;
-import io.vigil.sink.auth.PeerCredential;
-import io.vigil.sink.auth.ProxyHeaders;
+import io.vigil.runtime.auth.PeerCredential;
+import io.vigil.runtime.auth.ProxyHeaders;
 import io.vigil.sink.feed.AlertFeed;
 import io.vigil.sink.http.AuditTrail;
 import io.vigil.sink.http.CommandGateway;
@@ -26,6 +26,7 @@ import io.vigil.sink.http.QueueStateQueries;
 import io.vigil.sink.http.SinkHttp;
 import io.vigil.sink.http.SinkRoutes;
 import io.vigil.sink.media.MediaPreview;
+import io.vigil.sink.notices.NoticeEvidence;
 import io.vigil.sink.steps.QueueRouting;
 import io.vigil.sink.steps.QueueState;
 import io.vigil.sink.work.CommandDecider;
@@ -51,14 +52,15 @@ public final class SinkApp implements StreamsApplication<SinkConfig> {
         Clock clock = Clock.systemUTC();
         QueueState state = new QueueState(registry, config.queueNames());
         CommandDecider decider = new CommandDecider(config.work(), config.access().queueAccess());
-        return new SinkTopology(new QueueRouting(config.routing(), registry, clock), state, decider, new SlaClock(config.work()),
+        return new SinkTopology(new QueueRouting(config.routing(), registry, clock), new NoticeEvidence(config.notices(), config.routing()),
+                config.work().appealsQueue(), state, decider, new SlaClock(config.work()),
                 Duration.ofHours(config.queueState().keepDecidedHours()), registry, clock).build();
     }
 
     @Override
     public List<TopicSpec> topics(SinkConfig config) {
-        List<TopicSpec> topics = new ArrayList<>(List.of(Topics.RISK_ASSESSMENTS, Topics.MODERATION_COMMANDS, Topics.MODERATION_DECISIONS,
-                Topics.ENFORCEMENT_ACTIONS, Topics.AUDIT_LOG, Topics.DEAD_LETTERS));
+        List<TopicSpec> topics = new ArrayList<>(List.of(Topics.RISK_ASSESSMENTS, Topics.NOTICES, Topics.MODERATION_COMMANDS,
+                Topics.MODERATION_DECISIONS, Topics.ENFORCEMENT_ACTIONS, Topics.AUDIT_LOG, Topics.DEAD_LETTERS));
         config.queueNames().forEach(queue -> topics.add(Topics.queue(queue)));
         return topics;
     }

@@ -5,16 +5,18 @@ import io.vigil.runtime.config.HttpSettings;
 import io.vigil.runtime.config.KafkaSettings;
 import io.vigil.runtime.config.ServiceConfig;
 import io.vigil.runtime.config.Validatable;
-import io.vigil.sink.auth.AuthSettings;
+import io.vigil.runtime.auth.AuthSettings;
 import io.vigil.sink.auth.QueueAccess;
+import io.vigil.sink.routing.NoticeRouting;
 import io.vigil.sink.routing.RoutingPolicy;
 import io.vigil.sink.work.WorkSettings;
 
 import java.util.List;
 
 /** The sink's configuration; defaults in sink.yaml. */
-public record SinkConfig(KafkaSettings kafka, HttpSettings http, RoutingPolicy routing, QueueStateSettings queueState,
-                         Feed feed, AuthSettings auth, Access access, WorkSettings work, Media media) implements ServiceConfig {
+public record SinkConfig(KafkaSettings kafka, HttpSettings http, RoutingPolicy routing, NoticeRouting notices,
+                         QueueStateSettings queueState, Feed feed, AuthSettings auth, Access access, WorkSettings work, Media media)
+        implements ServiceConfig {
 
     /** @param keepDecidedHours how long a decided item stays in the queue state for the moderator page */
     public record QueueStateSettings(int keepDecidedHours) implements Validatable {
@@ -47,7 +49,7 @@ public record SinkConfig(KafkaSettings kafka, HttpSettings http, RoutingPolicy r
         public List<String> problems() {
             List<String> unknown = queueAccess().unknownRoles();
             return new Checks().require(unknown.isEmpty(), "queues", "unknown roles " + unknown
-                    + " (known: viewer, moderator, senior, child-safety, admin)").problems();
+                    + " (known: viewer, moderator, senior, child-safety, admin, platform, trusted-flagger)").problems();
         }
     }
 
@@ -64,19 +66,30 @@ public record SinkConfig(KafkaSettings kafka, HttpSettings http, RoutingPolicy r
         }
     }
 
-    /** Every queue the sink serves: the routed ones and the escalation queue. */
+    /** Every queue the sink serves: the routed ones, the escalation queue and the appeals queue. */
     public List<String> queueNames() {
         List<String> names = new java.util.ArrayList<>(routing.queueNames());
-        if (work != null && !names.contains(work.escalationQueue())) {
-            names.add(work.escalationQueue());
+        if (work != null) {
+            work.workQueues().stream().filter(queue -> !names.contains(queue)).forEach(names::add);
         }
         return names;
     }
 
     @Override
     public List<String> problems() {
-        return new Checks().nested(kafka, "kafka").nested(http, "http").nested(routing, "routing")
+        Checks checks = new Checks().nested(kafka, "kafka").nested(http, "http").nested(routing, "routing").nested(notices, "notices")
                 .nested(queueState, "queue-state").nested(feed, "feed").nested(auth, "auth").nested(access, "access")
-                .nested(work, "work").nested(media, "media").problems();
+                .nested(work, "work").nested(media, "media");
+        if (routing != null && notices != null) {
+            notices.queues().forEach((category, queue) -> checks.require(routing.queueNames().contains(queue), "notices.queues." + category,
+                    "queue '" + queue + "' is not a routed queue " + routing.queueNames()));
+            checks.require(routing.queueNames().contains(notices.defaultQueue()), "notices.default-queue",
+                    "queue '" + notices.defaultQueue() + "' is not a routed queue " + routing.queueNames());
+        }
+        if (routing != null && work != null) {
+            checks.require(!routing.queueNames().contains(work.appealsQueue()), "work.appeals-queue",
+                    "must not be a routed queue: appeals come from the compliance service only");
+        }
+        return checks.problems();
     }
 }

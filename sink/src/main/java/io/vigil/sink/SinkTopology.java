@@ -6,12 +6,15 @@ import io.vigil.schemas.CommandOutcome;
 import io.vigil.schemas.EnforcementAction;
 import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
+import io.vigil.schemas.Notice;
 import io.vigil.schemas.QueueEntry;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
+import io.vigil.sink.notices.NoticeEvidence;
 import io.vigil.sink.steps.CommandHandling;
+import io.vigil.sink.steps.NoticeRecording;
 import io.vigil.sink.steps.QueueItemRecording;
 import io.vigil.sink.steps.QueueRouting;
 import io.vigil.sink.steps.QueueState;
@@ -30,7 +33,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * risk-assessments -> route by policy -> queue.&lt;name&gt; and the queue state (SLA clock, escalations);
+ * risk-assessments -> route by policy -> queue.&lt;name&gt; and the queue state (SLA clock, escalations); notices ->
+ * onto the open item about their message, or a new item -> queue.&lt;name&gt; and the queue state; the appeals queue
+ * (written by the compliance service) -> the queue state;
  * moderation-commands -> claims, escalations, decisions against the queue state -> moderation-decisions,
  * enforcement-actions, queue.senior; both -> audit-log. Items and commands are keyed by chat, so one task holds an
  * item, its claims and its decision, and applies its commands in order, without repartition.
@@ -38,6 +43,8 @@ import java.time.Duration;
 public final class SinkTopology {
 
     private final QueueRouting routing;
+    private final NoticeEvidence notices;
+    private final String appealsQueue;
     private final QueueState state;
     private final CommandDecider decider;
     private final SlaClock sla;
@@ -45,9 +52,11 @@ public final class SinkTopology {
     private final MeterRegistry registry;
     private final Clock clock;
 
-    public SinkTopology(QueueRouting routing, QueueState state, CommandDecider decider, SlaClock sla, Duration keepDecided,
-                        MeterRegistry registry, Clock clock) {
+    public SinkTopology(QueueRouting routing, NoticeEvidence notices, String appealsQueue, QueueState state, CommandDecider decider,
+                        SlaClock sla, Duration keepDecided, MeterRegistry registry, Clock clock) {
         this.routing = routing;
+        this.notices = notices;
+        this.appealsQueue = appealsQueue;
         this.state = state;
         this.decider = decider;
         this.sla = sla;
@@ -63,9 +72,12 @@ public final class SinkTopology {
                 .addSource("risk-assessments-source", new StringDeserializer(), AvroSerde.of(RiskAssessment.class),
                         Topics.RISK_ASSESSMENTS.name())
                 .addProcessor("route-to-queue", () -> new RouteToQueue(routing), "risk-assessments-source")
-                .addSink("queue-sink", queueTopic, keys, AvroSerde.of(QueueItem.class), "route-to-queue")
+                .addSource("notices-source", new StringDeserializer(), AvroSerde.of(Notice.class), Topics.NOTICES.name())
+                .addProcessor("record-notice", () -> new NoticeRecording(notices, registry, clock), "notices-source")
+                .addSource("appeal-items-source", new StringDeserializer(), AvroSerde.of(QueueItem.class), Topics.queue(appealsQueue).name())
+                .addSink("queue-sink", queueTopic, keys, AvroSerde.of(QueueItem.class), "route-to-queue", "record-notice")
                 .addProcessor("record-queue-item", () -> new QueueItemRecording(state, sla, decider, keepDecided, registry, clock),
-                        "route-to-queue")
+                        "route-to-queue", "record-notice", "appeal-items-source")
 
                 .addSource("commands-source", new StringDeserializer(), AvroSerde.of(ModerationCommand.class),
                         Topics.MODERATION_COMMANDS.name())
@@ -81,7 +93,7 @@ public final class SinkTopology {
                         "handle-command", "record-queue-item")
 
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QueueState.STORE),
-                        Serdes.String(), AvroSerde.of(QueueEntry.class)), "record-queue-item", "handle-command")
+                        Serdes.String(), AvroSerde.of(QueueEntry.class)), "record-queue-item", "handle-command", "record-notice")
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QueueState.OUTCOMES),
                         Serdes.String(), AvroSerde.of(CommandOutcome.class)), "handle-command");
     }

@@ -26,6 +26,7 @@ import io.vigil.schemas.RiskAssessment;
 import io.vigil.schemas.RiskReason;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
+import io.vigil.sink.notices.NoticeEvidence;
 import io.vigil.sink.steps.QueueRouting;
 import io.vigil.sink.steps.QueueState;
 import io.vigil.sink.testing.MutableClock;
@@ -68,7 +69,9 @@ class SinkTopologyTest {
     @BeforeEach
     void start() {
         SinkConfig config = config();
-        var topology = new SinkTopology(new QueueRouting(config.routing(), registry, clock), new QueueState(registry, config.queueNames()),
+        var topology = new SinkTopology(new QueueRouting(config.routing(), registry, clock),
+                new NoticeEvidence(config.notices(), config.routing()), config.work().appealsQueue(),
+                new QueueState(registry, config.queueNames()),
                 new CommandDecider(config.work(), config.access().queueAccess()), new SlaClock(config.work()), Duration.ofHours(1),
                 registry, clock).build();
         driver = StreamsTestSupport.driver(topology, "sink-test", registry);

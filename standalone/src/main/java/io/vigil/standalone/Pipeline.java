@@ -1,5 +1,7 @@
 package io.vigil.standalone;
 
+import io.vigil.compliance.ComplianceApp;
+import io.vigil.compliance.ComplianceConfig;
 import io.vigil.detector.DetectorApp;
 import io.vigil.detector.DetectorConfig;
 import io.vigil.enricher.EnricherApp;
@@ -23,10 +25,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The three services in this process, against one Kafka cluster, with the demo's identity provider: the embedded
+ * The four services in this process, against one Kafka cluster, with the demo's identity provider: the embedded
  * default. Each service keeps its own Kafka Streams application, configuration, state and HTTP port, exactly as it
  * does in its own container; only the JVM is shared, which keeps the demo to one command and one process to stop.
- * The sink validates the demo issuer's tokens as it would a real provider's (discovery, JWKS, issuer, audience).
+ * The sink and the compliance service validate the demo issuer's tokens as they would a real provider's (discovery,
+ * JWKS, issuer, audience).
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -35,7 +38,13 @@ public final class Pipeline implements AutoCloseable {
      * @param issuerPort    the demo identity provider's port (0: any free port)
      */
     public record Settings(String bootstrapServers, Path dataDir, int partitions, String httpHost,
-                           int detectorPort, int enricherPort, int sinkPort, int issuerPort, String doxxingSecret) {
+                           int detectorPort, int enricherPort, int sinkPort, int issuerPort, int compliancePort, String doxxingSecret) {
+
+        /** The compliance service on any free port. */
+        public Settings(String bootstrapServers, Path dataDir, int partitions, String httpHost,
+                        int detectorPort, int enricherPort, int sinkPort, int issuerPort, String doxxingSecret) {
+            this(bootstrapServers, dataDir, partitions, httpHost, detectorPort, enricherPort, sinkPort, issuerPort, 0, doxxingSecret);
+        }
     }
 
     /**
@@ -57,6 +66,7 @@ public final class Pipeline implements AutoCloseable {
     private final ServiceRunner<DetectorConfig> detector;
     private final ServiceRunner<EnricherConfig> enricher;
     private final ServiceRunner<SinkConfig> sink;
+    private final ServiceRunner<ComplianceConfig> compliance;
     private final Map<String, String> applicationIds;
 
     private Pipeline(Settings settings, ServiceOverrides overrides) {
@@ -73,18 +83,20 @@ public final class Pipeline implements AutoCloseable {
                     .override("media.blob-root", blobs.toString())
                     .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class);
             EnricherConfig enricherConfig = loader("enricher", settings, settings.enricherPort(), overrides).load(EnricherConfig.class);
-            SinkConfig sinkConfig = loader("sink", settings, sinkPort, overrides)
+            String peerSecret = DemoSecret.readOrCreate(settings.dataDir().resolve("peer-secret"));
+            SinkConfig sinkConfig = signedIn(loader("sink", settings, sinkPort, overrides), peerSecret)
                     .override("media.blob-root", blobs.toString())
-                    .override("auth.oidc.issuer", issuer.issuer())
-                    .override("auth.oidc.audience", DemoIssuer.AUDIENCE)
                     .override("auth.oidc.client-id", DemoIssuer.CLIENT_ID)
-                    .override("auth.peer-secret", DemoSecret.readOrCreate(settings.dataDir().resolve("peer-secret")))
                     .load(SinkConfig.class);
+            ComplianceConfig complianceConfig = signedIn(loader("compliance", settings, settings.compliancePort(), overrides), peerSecret)
+                    .override("media.blob-root", blobs.toString())
+                    .load(ComplianceConfig.class);
             applicationIds = Map.of("detector", detectorConfig.kafka().applicationId(), "enricher", enricherConfig.kafka().applicationId(),
-                    "sink", sinkConfig.kafka().applicationId());
+                    "sink", sinkConfig.kafka().applicationId(), "compliance", complianceConfig.kafka().applicationId());
             detector = started(ServiceRunner.start(new DetectorApp(), detectorConfig));
             enricher = started(ServiceRunner.start(new EnricherApp(), enricherConfig));
             sink = started(ServiceRunner.start(new SinkApp(), sinkConfig));
+            compliance = started(ServiceRunner.start(new ComplianceApp(), complianceConfig));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -121,6 +133,13 @@ public final class Pipeline implements AutoCloseable {
                 .override("http.port", Integer.toString(port));
     }
 
+    /** The demo issuer's tokens (one audience for the demo's APIs) and the instances' shared secret. */
+    private ConfigLoader signedIn(ConfigLoader loader, String peerSecret) {
+        return loader.override("auth.oidc.issuer", issuer.issuer())
+                .override("auth.oidc.audience", DemoIssuer.AUDIENCE)
+                .override("auth.peer-secret", peerSecret);
+    }
+
     private static int freePort(String host) {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
@@ -133,7 +152,7 @@ public final class Pipeline implements AutoCloseable {
         return issuer;
     }
 
-    /** The Kafka Streams application id (its consumer group) of a service: detector, enricher or sink. */
+    /** The Kafka Streams application id (its consumer group) of a service: detector, enricher, sink or compliance. */
     public String applicationId(String service) {
         String id = applicationIds.get(service);
         if (id == null) {
@@ -152,6 +171,10 @@ public final class Pipeline implements AutoCloseable {
 
     public ServiceRunner<SinkConfig> sink() {
         return sink;
+    }
+
+    public ServiceRunner<ComplianceConfig> compliance() {
+        return compliance;
     }
 
     @Override

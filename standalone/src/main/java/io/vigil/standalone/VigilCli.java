@@ -12,6 +12,8 @@ import io.vigil.standalone.commands.TelegramBotCommand;
 import io.vigil.standalone.commands.TokenCommand;
 import io.vigil.standalone.commands.TopicsCommand;
 import io.vigil.standalone.commands.banks.BanksCommand;
+import io.vigil.standalone.commands.compliance.ExportCommand;
+import io.vigil.standalone.commands.compliance.ReportCommand;
 import io.vigil.standalone.commands.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +26,7 @@ import picocli.CommandLine.Command;
                 ServiceCommands.Detector.class,
                 ServiceCommands.Enricher.class,
                 ServiceCommands.Sink.class,
+                ServiceCommands.Compliance.class,
                 TopicsCommand.class,
                 ClassifyCommand.class,
                 ScanTextCommand.class,
@@ -35,6 +38,8 @@ import picocli.CommandLine.Command;
                 BacktestCommand.class,
                 TokenCommand.class,
                 AuditCommand.class,
+                ReportCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli implements Runnable {

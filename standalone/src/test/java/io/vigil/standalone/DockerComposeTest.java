@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.vigil.compliance.ComplianceConfig;
 import io.vigil.detector.DetectorConfig;
 import io.vigil.enricher.EnricherConfig;
 import io.vigil.ingest.telegram.bot.TelegramBotConfig;
@@ -36,7 +37,8 @@ class DockerComposeTest {
 
     private static final Path DOCKER = Path.of("..", "docker");
     private static final Map<String, Class<? extends ServiceConfig>> SERVICES = Map.of("detector", DetectorConfig.class,
-            "enricher", EnricherConfig.class, "sink", SinkConfig.class, "telegram-bot", TelegramBotConfig.class);
+            "enricher", EnricherConfig.class, "sink", SinkConfig.class, "compliance", ComplianceConfig.class,
+            "telegram-bot", TelegramBotConfig.class);
     /** The module each image builds, where it is not named like the service. */
     private static final Map<String, String> MODULES = Map.of("telegram-bot", "ingest");
 
@@ -98,11 +100,12 @@ class DockerComposeTest {
             "VIGIL_DOXXING_HMAC_SECRET", "sample-deployment-secret-0123456789",
             "VIGIL_AUTH_OIDC_ISSUER", "https://id.example.org/realms/safety",
             "VIGIL_AUTH_PEER_SECRET", "sample-peer-secret-0123456789abcdef0123",
-            "VIGIL_TELEGRAM_TOKEN_FILE", "/run/secrets/telegram-bot-token");
+            "VIGIL_TELEGRAM_TOKEN_FILE", "/run/secrets/telegram-bot-token",
+            "VIGIL_COMPLIANCE_PEER_SECRET", "sample-compliance-peer-secret-0123456789");
 
     private static ServiceConfig defaults(String service) {
-        // The detector has no default secret, the sink no default identity provider, the Telegram adapter no token file:
-        // every deployment brings its own.
+        // The detector has no default secret, the sink and compliance no default identity provider, the Telegram
+        // adapter no token file: every deployment brings its own.
         return ConfigLoader.forService(service).environment(REQUIRED_SAMPLES).strictEnvironment(false).load(SERVICES.get(service));
     }
 

@@ -60,7 +60,7 @@ final class SinkUnderTest implements AutoCloseable {
         Files.createDirectories(dataDir.resolve("blobs/demo"));
         kafka = EmbeddedKafka.start(dataDir, 0);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            TopicCreator.ensure(admin, Topics.all(List.of("csam", "urgent", "ncii", "doxxing", "review", "senior")), 2, (short) 1);
+            TopicCreator.ensure(admin, Topics.all(List.of("csam", "urgent", "ncii", "doxxing", "review", "senior", "appeals")), 2, (short) 1);
         }
         int port = freePort();
         issuer = DemoIssuer.start(dataDir.resolve("identity"), "127.0.0.1", 0, Set.of("http://127.0.0.1:" + port + "/index.html"));

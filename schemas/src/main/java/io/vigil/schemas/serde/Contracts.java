@@ -1,5 +1,7 @@
 package io.vigil.schemas.serde;
 
+import io.vigil.schemas.Appeal;
+import io.vigil.schemas.AppealOutcome;
 import io.vigil.schemas.AuditRecord;
 import io.vigil.schemas.CommandOutcome;
 import io.vigil.schemas.DeadLetter;
@@ -13,9 +15,14 @@ import io.vigil.schemas.LineageRecord;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
+import io.vigil.schemas.NcmecConfirmation;
+import io.vigil.schemas.NcmecReport;
+import io.vigil.schemas.Notice;
+import io.vigil.schemas.NoticeResponse;
 import io.vigil.schemas.QueueEntry;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
+import io.vigil.schemas.StatementOfReasons;
 import io.vigil.schemas.network.CaseState;
 import io.vigil.schemas.network.ChatState;
 import io.vigil.schemas.network.ClusterState;
@@ -43,6 +50,8 @@ public final class Contracts {
             RiskAssessment.class, QueueItem.class, ModerationDecision.class, QueueEntry.class, DeadLetter.class,
             GroupEvent.class, EnforcementAction.class, ModerationCommand.class, CommandOutcome.class, AuditRecord.class,
             IngestOffset.class,
+            Notice.class, NoticeResponse.class, StatementOfReasons.class, Appeal.class, AppealOutcome.class, NcmecReport.class,
+            NcmecConfirmation.class,
             LineageRecord.class, NetworkRequest.class, NetworkFacts.class, PendingMessage.class, ChatState.class, ClusterState.class,
             NodeState.class, CaseState.class, RecentImage.class, LineageState.class, StayDownEntry.class, StayDownDecision.class);
 

@@ -1,5 +1,7 @@
 package io.vigil.schemas.topics;
 
+import io.vigil.schemas.Appeal;
+import io.vigil.schemas.AppealOutcome;
 import io.vigil.schemas.AuditRecord;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Detection;
@@ -12,8 +14,13 @@ import io.vigil.schemas.LineageRecord;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
+import io.vigil.schemas.NcmecConfirmation;
+import io.vigil.schemas.NcmecReport;
+import io.vigil.schemas.Notice;
+import io.vigil.schemas.NoticeResponse;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
+import io.vigil.schemas.StatementOfReasons;
 import io.vigil.schemas.network.NetworkFacts;
 import io.vigil.schemas.network.NetworkRequest;
 
@@ -75,6 +82,27 @@ public final class Topics {
     public static final TopicSpec ENFORCEMENT_ACTIONS = new TopicSpec("enforcement-actions", "chat id", EnforcementAction.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
             "Commands to the platform that follow from decisions (remove, ban, restrict), idempotent by action id. Kept a year: the record of what was enforced, for statements of reasons and transparency reports.");
+    public static final TopicSpec NOTICES = new TopicSpec("notices", "chat id", Notice.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(730)), Partitioning.BY_CHAT,
+            "Notices of illegal content (DSA Art. 16) from users through the platform and from trusted flaggers. Keyed by chat like the items they are evidence about; kept two years, two reporting periods of the transparency report.");
+    public static final TopicSpec NOTICE_RESPONSES = new TopicSpec("notice-responses", "chat id", NoticeResponse.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(730)), Partitioning.BY_CHAT,
+            "What notifiers are told (receipt, then the decision and whether it was automated), for the platform to deliver; kept as the record that they were told.");
+    public static final TopicSpec STATEMENTS_OF_REASONS = new TopicSpec("statements-of-reasons", "chat id", StatementOfReasons.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(730)), Partitioning.BY_CHAT,
+            "One statement of reasons per enforcement action (DSA Art. 17), in the EU Transparency Database's schema, for the affected user and the database. Keyed by chat like the actions; kept two years.");
+    public static final TopicSpec APPEALS = new TopicSpec("appeals", "chat id", Appeal.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(730)), Partitioning.BY_CHAT,
+            "Complaints of affected users against decisions (DSA Art. 20), from the platform. Keyed by chat like the decisions they contest; kept two years.");
+    public static final TopicSpec APPEAL_OUTCOMES = new TopicSpec("appeal-outcomes", "chat id", AppealOutcome.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(730)), Partitioning.BY_CHAT,
+            "Decisions on appeals (upheld or reversed), for the platform to tell the user; kept two years for the transparency report.");
+    public static final TopicSpec NCMEC_REPORTS = new TopicSpec("ncmec-reports", "chat id", NcmecReport.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(730)), Partitioning.BY_CHAT,
+            "CyberTipline reports and every state they pass through (drafted, confirmed by a second person, submitted); the latest record per report id is its state. Kept two years, beyond the one-year preservation of the reported content.");
+    public static final TopicSpec NCMEC_CONFIRMATIONS = new TopicSpec("ncmec-confirmations", "chat id", NcmecConfirmation.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(730)), Partitioning.BY_CHAT,
+            "A second person's confirmation or rejection of a drafted CyberTipline report; keyed by chat like the report it reviews.");
     public static final TopicSpec DEAD_LETTERS = new TopicSpec("dead-letters", "original key", DeadLetter.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(30)), Partitioning.BY_CHAT,
             "Records a service could not read or process, with the reason and the original bytes; keyed like the input so a group's dead letters stay in order.");
@@ -85,7 +113,9 @@ public final class Topics {
 
     private static final List<TopicSpec> FIXED = List.of(
             MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, DETECTIONS, RISK_ASSESSMENTS, NETWORK_REQUESTS,
-            NETWORK_FACTS, GROUP_LINEAGE, MODERATION_DECISIONS, MODERATION_COMMANDS, ENFORCEMENT_ACTIONS, AUDIT_LOG, DEAD_LETTERS, INGEST_OFFSETS);
+            NETWORK_FACTS, GROUP_LINEAGE, MODERATION_DECISIONS, MODERATION_COMMANDS, ENFORCEMENT_ACTIONS, AUDIT_LOG, NOTICES,
+            NOTICE_RESPONSES, STATEMENTS_OF_REASONS, APPEALS, APPEAL_OUTCOMES, NCMEC_REPORTS, NCMEC_CONFIRMATIONS, DEAD_LETTERS,
+            INGEST_OFFSETS);
 
     private Topics() {
     }

@@ -1,5 +1,8 @@
 package io.vigil.sink.auth;
 
+import io.vigil.runtime.auth.AuthSettings;
+import io.vigil.runtime.auth.OidcProvider;
+
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package io.vigil.sink.auth;
 
+import io.vigil.runtime.auth.Caller;
+import io.vigil.runtime.auth.Role;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -38,7 +38,9 @@ public record AlertView(
         List<Media> media,
         List<Exposed> exposedData,
         String maskedText,
-        Lineage lineage) {
+        Lineage lineage,
+        List<Notice> notices,
+        Appeal appeal) {
 
     public record Reason(String code, String description, double contribution) {
     }
@@ -53,6 +55,14 @@ public record AlertView(
 
     /** Personal data the message exposes, masked. */
     public record Exposed(String type, String maskedPreview) {
+    }
+
+    /** A notice (DSA Art. 16) about the message: who sent it and when; its words are among the reasons. */
+    public record Notice(String noticeId, String reporterType, String category, long receivedAt) {
+    }
+
+    /** The item is an appeal against an earlier decision; its moderator may not decide it. */
+    public record Appeal(String appealId, String decisionId, String originalAction, String originalModeratorId) {
     }
 
     /** This chat continues another one (a re-creation after a takedown, or a migration). */
@@ -80,7 +90,11 @@ public record AlertView(
                 item.getExposedData().stream().map(e -> new Exposed(lower(e.getType().name()), e.getMaskedPreview())).toList(),
                 item.getMaskedText(),
                 lineage == null ? null : new Lineage(lineage.getPredecessorChatId(), lineage.getRelation(), lineage.getScore(),
-                        lineage.getSummary()));
+                        lineage.getSummary()),
+                item.getNotices().stream().map(n -> new Notice(n.getNoticeId(), lower(n.getReporterType().name()),
+                        n.getCategory() == null ? null : lower(n.getCategory().name()), n.getReceivedAt().toEpochMilli())).toList(),
+                item.getAppeal() == null ? null : new Appeal(item.getAppeal().getAppealId(), item.getAppeal().getDecisionId(),
+                        lower(item.getAppeal().getOriginalAction().name()), item.getAppeal().getOriginalModeratorId()));
     }
 
     private static String lower(String name) {

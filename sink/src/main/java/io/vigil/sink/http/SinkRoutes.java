@@ -23,8 +23,9 @@ import io.vigil.schemas.MediaRef;
 import io.vigil.schemas.ModerationAction;
 import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.QueueEntry;
-import io.vigil.sink.auth.Caller;
-import io.vigil.sink.auth.Permission;
+import io.vigil.runtime.auth.Caller;
+import io.vigil.runtime.http.AccessGuard;
+import io.vigil.runtime.auth.Permission;
 import io.vigil.sink.auth.QueueAccess;
 import io.vigil.sink.feed.AlertFeed;
 import io.vigil.sink.feed.AlertView;
@@ -264,10 +265,20 @@ public final class SinkRoutes {
             ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", "no viewer for this media"));
             return;
         }
-        AuditRecord record = audit(caller, AuditAction.REVEAL).setItemId(itemId).setChatId(chatId).setCaseId(entry.getCaseId())
-                .setQueue(CommandDecider.currentQueue(entry)).setMediaIndex(index).setReason(reason).build();
-        if (!services.audit().record(record)) {
+        // The reveal is recorded on the item (a CyberTipline report says whether a person viewed each file) and audited
+        // by the topology in the same transaction; nothing is shown unless both are.
+        ModerationCommand recorded = ModerationCommand.newBuilder(command(caller, CommandKind.RECORD_REVEAL, itemId, chatId,
+                CommandDecider.currentQueue(entry), entry.getCaseId(), new CommandRequest(chatId, null, null, null, null, reason, null)))
+                .setMediaIndex(index).build();
+        Optional<CommandOutcome> outcome;
+        try {
+            outcome = services.commands().submit(recorded);
+        } catch (CommandGateway.NotRecorded e) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "the audit log is not reachable; nothing was revealed"));
+            return;
+        }
+        if (outcome.isEmpty() || outcome.get().getStatus() != io.vigil.schemas.OutcomeStatus.ACCEPTED) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "the reveal could not be recorded; nothing was revealed"));
             return;
         }
         registry.counter("vigil.media.reveals").increment();
@@ -444,14 +455,14 @@ public final class SinkRoutes {
     private static ModerationAction action(String action) {
         try {
             ModerationAction parsed = ModerationAction.valueOf(action == null ? "" : action.toUpperCase(Locale.ROOT));
-            if (parsed != ModerationAction.UNKNOWN && parsed != ModerationAction.ESCALATED && parsed != ModerationAction.REVERSED) {
-                return parsed;
+            if (parsed != ModerationAction.UNKNOWN && parsed != ModerationAction.ESCALATED) {
+                return parsed; // REVERSED is for appeals only; the topology refuses it on any other item
             }
         } catch (IllegalArgumentException e) {
             // fall through to the refusal below
         }
         throw new BadRequestResponse("action must be one of CONFIRMED_REMOVE, CONFIRMED_REMOVE_AND_BAN, CONFIRMED_RESTRICT_CHAT, "
-                + "DISMISSED_FALSE_POSITIVE, DISMISSED_NO_ACTION (escalations have their own route)");
+                + "DISMISSED_FALSE_POSITIVE, DISMISSED_NO_ACTION, or for an appeal REVERSED (escalations have their own route)");
     }
 
     private static ContentCategory category(String category) {
@@ -473,9 +484,7 @@ public final class SinkRoutes {
 
     private List<String> queueNames() {
         List<String> names = new ArrayList<>(routing.queueNames());
-        if (!names.contains(work.escalationQueue())) {
-            names.add(work.escalationQueue());
-        }
+        work.workQueues().stream().filter(queue -> !names.contains(queue)).forEach(names::add);
         return names;
     }
 

@@ -36,11 +36,13 @@ final class AuditRecords {
                     case DECIDE -> AuditAction.DECISION;
                     case REQUEST_REVEAL -> AuditAction.REVEAL_REQUEST;
                     case APPROVE_REVEAL -> AuditAction.REVEAL_APPROVAL;
+                    case RECORD_REVEAL -> AuditAction.REVEAL;
                     case UNKNOWN -> AuditAction.UNKNOWN;
                 })
                 .setOutcome(outcome.getStatus() == OutcomeStatus.ACCEPTED ? "accepted" : outcome.getStatus().name().toLowerCase(Locale.ROOT))
                 .setItemId(command.getItemId()).setCaseId(command.getCaseId()).setChatId(command.getChatId())
                 .setQueue(command.getQueue()).setReason(reason == null ? "" : reason).setDecisionId(outcome.getDecisionId())
+                .setMediaIndex(command.getMediaIndex())
                 .build();
     }
 

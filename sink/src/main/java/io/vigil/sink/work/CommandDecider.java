@@ -1,5 +1,6 @@
 package io.vigil.sink.work;
 
+import io.vigil.schemas.AppealRef;
 import io.vigil.schemas.ClaimLease;
 import io.vigil.schemas.CommandKind;
 import io.vigil.schemas.CommandOutcome;
@@ -9,12 +10,13 @@ import io.vigil.schemas.Escalation;
 import io.vigil.schemas.ModerationAction;
 import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
+import io.vigil.schemas.NoticeRef;
 import io.vigil.schemas.OutcomeStatus;
 import io.vigil.schemas.QueueEntry;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RevealGrant;
-import io.vigil.sink.auth.Permission;
-import io.vigil.sink.auth.Role;
+import io.vigil.runtime.auth.Permission;
+import io.vigil.runtime.auth.Role;
 import io.vigil.sink.auth.QueueAccess;
 
 import java.time.Instant;
@@ -71,6 +73,9 @@ public final class CommandDecider {
         if (!access.allows(roles(command), queue)) {
             return refuse(command, OutcomeStatus.FORBIDDEN, "your roles do not reach queue " + queue, null, now);
         }
+        if (command.getKind() == CommandKind.RECORD_REVEAL) {
+            return recordReveal(entry, command, now);
+        }
         if (entry.getDecision() != null) {
             OutcomeStatus status = command.getKind() == CommandKind.DECIDE ? OutcomeStatus.CONFLICT : OutcomeStatus.NOT_OPEN;
             return refuse(command, status, "already decided", entry.getDecision().getModeratorId(), now);
@@ -86,8 +91,25 @@ public final class CommandDecider {
             case DECIDE -> decideItem(entry, command, queue, now);
             case REQUEST_REVEAL -> requestReveal(entry, command, now);
             case APPROVE_REVEAL -> approveReveal(entry, command, now);
+            case RECORD_REVEAL -> recordReveal(entry, command, now);
             case UNKNOWN -> refuse(command, OutcomeStatus.MISMATCH, "unknown command", null, now);
         };
+    }
+
+    /**
+     * A person viewed a media item's original (the reveal route checked that they may): recorded on the item, decided
+     * or not, claimed or not, because a CyberTipline report says whether the platform viewed each reported file.
+     */
+    private Verdict recordReveal(QueueEntry entry, ModerationCommand command, Instant now) {
+        Integer index = command.getMediaIndex();
+        if (index == null || index < 0 || index >= entry.getItem().getMedia().size()) {
+            return refuse(command, OutcomeStatus.MISMATCH, "no such media item", null, now);
+        }
+        List<Integer> revealed = new ArrayList<>(entry.getRevealedMedia());
+        if (!revealed.contains(index)) {
+            revealed.add(index);
+        }
+        return accept(command, now, copy(entry).setRevealedMedia(revealed).setUpdatedAt(now).build(), null);
     }
 
     private Verdict escalate(QueueEntry entry, ModerationCommand command, String queue, Instant now) {
@@ -149,23 +171,40 @@ public final class CommandDecider {
 
     private Verdict decideItem(QueueEntry entry, ModerationCommand command, String queue, Instant now) {
         ModerationAction action = command.getAction();
-        if (action == null || action == ModerationAction.UNKNOWN || action == ModerationAction.ESCALATED
+        QueueItem item = entry.getItem();
+        AppealRef appeal = item.getAppeal();
+        if (appeal != null) {
+            // DSA Art. 20(6): the appeal is decided by somebody else than who took the contested decision.
+            if (appeal.getOriginalModeratorId().equals(command.getActor())) {
+                return refuse(command, OutcomeStatus.FORBIDDEN, "another moderator decides the appeal against your decision", null, now);
+            }
+            if (action != ModerationAction.REVERSED && action != ModerationAction.DISMISSED_NO_ACTION) {
+                return refuse(command, OutcomeStatus.MISMATCH, "an appeal is upheld (DISMISSED_NO_ACTION) or reversed (REVERSED)", null, now);
+            }
+        } else if (action == null || action == ModerationAction.UNKNOWN || action == ModerationAction.ESCALATED
                 || action == ModerationAction.REVERSED) {
             return refuse(command, OutcomeStatus.MISMATCH, "not a decision a moderator takes on an open item", null, now);
         }
-        QueueItem item = entry.getItem();
+        boolean reversal = action == ModerationAction.REVERSED;
         boolean dismissal = action == ModerationAction.DISMISSED_FALSE_POSITIVE || action == ModerationAction.DISMISSED_NO_ACTION;
         ContentCategory category = dismissal ? null
-                : command.getCategory() != null ? command.getCategory()
+                : command.getCategory() != null && !reversal ? command.getCategory()
                 : item.getCategories().isEmpty() ? null : item.getCategories().get(0);
+        List<DecidedMedia> media = new ArrayList<>();
+        for (int i = 0; i < item.getMedia().size(); i++) {
+            var m = item.getMedia().get(i);
+            media.add(new DecidedMedia(m.getMediaId(), m.getSha256(), m.getMd5(), m.getPdq(), m.getPdqQuality(),
+                    entry.getRevealedMedia().contains(i)));
+        }
         ModerationDecision decision = ModerationDecision.newBuilder()
                 .setDecisionId(decisionId(command))
+                .setSupersedesDecisionId(reversal ? appeal.getDecisionId() : null)
                 .setItemId(item.getItemId()).setQueue(queue).setPlatform(item.getPlatform()).setChatId(item.getChatId())
                 .setMessageId(item.getMessageId()).setAction(action).setModeratorId(command.getActor()).setNote(command.getNote())
                 .setDecidedAt(now).setCaseId(entry.getCaseId()).setCategory(category).setSenderId(item.getSenderId())
-                .setMedia(item.getMedia().stream().map(m -> new DecidedMedia(m.getMediaId(), m.getSha256(), m.getMd5(), m.getPdq(),
-                        m.getPdqQuality())).toList())
-                .setAutomatedDetection(true).setAutomatedDecision(false)
+                .setMedia(media)
+                .setAutomatedDetection(EvidenceKinds.detectedByVigil(item)).setAutomatedDecision(false)
+                .setNoticeIds(item.getNotices().stream().map(NoticeRef::getNoticeId).toList())
                 .build();
         return accept(command, now, copy(entry).setDecision(decision).setClaim(null).setUpdatedAt(now).build(), decision);
     }

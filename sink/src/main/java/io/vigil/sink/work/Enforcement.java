@@ -46,7 +46,8 @@ public final class Enforcement {
                 .setCaseId(decision.getCaseId())
                 .setContentSentAt(item.getSentAt())
                 .setAutomatedDetection(decision.getAutomatedDetection())
-                .setAutomatedDecision(false)
+                .setAutomatedDecision(decision.getAutomatedDecision())
+                .setNoticeIds(decision.getNoticeIds())
                 // The detector's reasons are free of personal data by construction; the moderator's note is not copied.
                 .setReason(item.getReasons().stream().map(RiskReason::getCode).distinct().collect(Collectors.joining(",")))
                 .build();

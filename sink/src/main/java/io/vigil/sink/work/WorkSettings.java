@@ -12,6 +12,8 @@ import java.util.Map;
  * How moderators' work is run.
  *
  * @param escalationQueue     where escalated items go (worked by seniors)
+ * @param appealsQueue        where users' appeals (DSA Art. 20) wait, from the compliance service; a moderator other
+ *                            than the one who took the contested decision decides each
  * @param slaMinutes          per queue, the time from enqueueing to decision the team commits to
  * @param escalateUnclaimedAt fraction of the SLA after which an item nobody has claimed is escalated
  * @param claimMinutes        how long a claim holds before it lapses (a moderator who walks away frees the item)
@@ -19,12 +21,17 @@ import java.util.Map;
  * @param revealSeconds       how long the page shows a revealed original before hiding it again
  * @param revealApprovalMinutes how long a senior's approval of a moderator's reveal request holds
  */
-public record WorkSettings(String escalationQueue, Map<String, Integer> slaMinutes, double escalateUnclaimedAt, int claimMinutes,
+public record WorkSettings(String escalationQueue, String appealsQueue, Map<String, Integer> slaMinutes, double escalateUnclaimedAt, int claimMinutes,
                            int commandTimeoutMs, int revealSeconds, int revealApprovalMinutes, int decisionsPerMinute,
                            int revealsPerMinute) implements Validatable {
 
     public WorkSettings {
         slaMinutes = slaMinutes == null ? Map.of() : Map.copyOf(slaMinutes);
+    }
+
+    /** The queues the work itself fills (escalations, appeals), beside the routed ones. */
+    public List<String> workQueues() {
+        return List.of(escalationQueue, appealsQueue);
     }
 
     /** The SLA of a queue; a queue without a target gets none (no clock, no breach). */
@@ -43,18 +50,21 @@ public record WorkSettings(String escalationQueue, Map<String, Integer> slaMinut
 
     @Override
     public List<String> problems() {
-        Checks checks = new Checks().notBlank(escalationQueue, "escalation-queue")
+        Checks checks = new Checks().notBlank(escalationQueue, "escalation-queue").notBlank(appealsQueue, "appeals-queue")
+                .require(escalationQueue == null || !escalationQueue.equals(appealsQueue), "appeals-queue", "must differ from escalation-queue")
                 .between(escalateUnclaimedAt, 0.1, 1.0, "escalate-unclaimed-at").positive(claimMinutes, "claim-minutes")
                 .require(commandTimeoutMs >= 100 && commandTimeoutMs <= 60_000, "command-timeout-ms", "must be 100-60000")
                 .require(revealSeconds >= 5 && revealSeconds <= 600, "reveal-seconds", "must be 5-600")
                 .require(revealApprovalMinutes >= 1 && revealApprovalMinutes <= 120, "reveal-approval-minutes", "must be 1-120")
                 .positive(decisionsPerMinute, "decisions-per-minute").positive(revealsPerMinute, "reveals-per-minute");
         slaMinutes.forEach((queue, minutes) -> checks.require(minutes != null && minutes > 0, "sla-minutes." + queue, "must be positive"));
-        if (escalationQueue != null && !escalationQueue.isBlank()) {
-            try {
-                Topics.queue(escalationQueue);
-            } catch (IllegalArgumentException e) {
-                checks.require(false, "escalation-queue", e.getMessage());
+        for (String[] queue : new String[][]{{"escalation-queue", escalationQueue}, {"appeals-queue", appealsQueue}}) {
+            if (queue[1] != null && !queue[1].isBlank()) {
+                try {
+                    Topics.queue(queue[1]);
+                } catch (IllegalArgumentException e) {
+                    checks.require(false, queue[0], e.getMessage());
+                }
             }
         }
         return checks.problems();

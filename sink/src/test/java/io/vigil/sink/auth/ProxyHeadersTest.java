@@ -1,5 +1,9 @@
 package io.vigil.sink.auth;
 
+import io.vigil.runtime.auth.AuthSettings;
+import io.vigil.runtime.auth.AuthenticationException;
+import io.vigil.runtime.auth.Caller;
+import io.vigil.runtime.auth.ProxyHeaders;
 import io.vigil.runtime.config.ConfigException;
 import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.sink.SinkConfig;
@@ -10,6 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The runtime's trusted-proxy mode as the sink is configured with it. */
 class ProxyHeadersTest {
 
     private static final String SECRET = "proxy-secret-for-the-unit-test-0123456789";

@@ -7,23 +7,15 @@ import io.vigil.schemas.AuditAction;
 import io.vigil.schemas.AuditRecord;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
-import io.vigil.sink.auth.AuthSettings;
-import io.vigil.sink.auth.AuthenticationException;
-import io.vigil.sink.auth.BearerTokens;
-import io.vigil.sink.auth.Caller;
-import io.vigil.sink.auth.OidcProvider;
-import io.vigil.sink.auth.Permission;
-import io.vigil.standalone.identity.DemoIssuer;
+import io.vigil.runtime.auth.Caller;
+import io.vigil.runtime.auth.Permission;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,9 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the audit log between two times, as JSON lines. The caller's token is validated like the sink validates it
@@ -68,7 +58,7 @@ public final class AuditCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    static final int EXIT_REFUSED = 3;
+    static final int EXIT_REFUSED = CallerCredential.EXIT_REFUSED;
     static final int EXIT_FAILED = 1;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -78,8 +68,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TIME", description = "ISO instant or date (UTC, inclusive); default: now.")
     String to;
 
-    @Option(names = "--token", paramLabel = "JWT", description = "The caller's access token (default: $VIGIL_TOKEN).")
-    String token;
+    @CommandLine.Mixin
+    CallerCredential credential;
 
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT,...",
             description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
@@ -88,18 +78,6 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--command-config", paramLabel = "FILE",
             description = "Properties file of Kafka client settings (security.protocol, sasl.*, ssl.*), as Kafka's tools take.")
     Path commandConfig;
-
-    @Option(names = "--issuer", defaultValue = "http://127.0.0.1:8090", description = "Token issuer (default: ${DEFAULT-VALUE}).")
-    String issuer;
-
-    @Option(names = "--audience", defaultValue = DemoIssuer.AUDIENCE, description = "Token audience (default: ${DEFAULT-VALUE}).")
-    String audience;
-
-    @Option(names = "--jwks-uri", defaultValue = "", description = "Issuer's keys (default: from its discovery document).")
-    String jwksUri;
-
-    @Option(names = "--role-claim", defaultValue = "roles", description = "Claim holding the roles (default: ${DEFAULT-VALUE}).")
-    String roleClaim;
 
     @Override
     public Integer call() {
@@ -113,45 +91,19 @@ public final class AuditCommand implements Callable<Integer> {
             err().println("vigil audit: --from and --to take an ISO instant (2026-12-03T08:00:00Z) or a date (2026-12-03)");
             return 2;
         }
-        String credential = token != null ? token : System.getenv("VIGIL_TOKEN");
-        if (credential == null || credential.isBlank()) {
-            err().println("vigil audit: a token is required (--token or VIGIL_TOKEN)");
-            return EXIT_REFUSED;
-        }
-        Caller caller;
-        try {
-            caller = new BearerTokens(new OidcProvider(new AuthSettings.Oidc(issuer, audience, jwksUri, "", "", DemoIssuer.CLIENT_ID,
-                    "openid", roleClaim, "preferred_username", 60))).validate(credential.strip(), "command-line");
-        } catch (AuthenticationException e) {
-            err().println("vigil audit: " + e.getMessage());
-            return EXIT_REFUSED;
-        }
-        if (!caller.may(Permission.READ_AUDIT)) {
-            err().println("vigil audit: the token's roles " + caller.roleNames() + " do not allow reading the audit log (admin)");
+        Caller caller = credential.authorize("vigil audit", Permission.READ_AUDIT, "admin", err()).orElse(null);
+        if (caller == null) {
             return EXIT_REFUSED;
         }
         KafkaClients clients = new KafkaClients(new KafkaSettings(bootstrapServers, "vigil-audit", "unused", 1, 100, 5, 1, 1, false,
                 fileSettings()));
         try (CommandLogging quiet = CommandLogging.quietKafkaClients()) {
-            if (!recordRead(clients, caller, start, end)) {
+            if (!ReadAudit.record(clients, caller, AuditAction.AUDIT_READ, "from " + start + " to " + end)) {
                 err().println("vigil audit: cannot write the audit record of this read; nothing is shown");
                 return EXIT_FAILED;
             }
             read(clients, start, end, out);
             return 0;
-        }
-    }
-
-    private boolean recordRead(KafkaClients clients, Caller caller, Instant start, Instant end) {
-        AuditRecord record = AuditRecord.newBuilder().setAuditId("audit-" + UUID.randomUUID()).setAt(Instant.now())
-                .setActor(caller.subject()).setActorName(caller.name()).setRoles(caller.roleNames()).setSourceAddress("command-line")
-                .setAction(AuditAction.AUDIT_READ).setOutcome("accepted").setReason("from " + start + " to " + end).build();
-        try (KafkaProducer<String, AuditRecord> producer = clients.producer("vigil-audit-read", new StringSerializer(),
-                AvroSerde.of(AuditRecord.class))) {
-            producer.send(new ProducerRecord<>(Topics.AUDIT_LOG.name(), record.getActor(), record)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return true;
-        } catch (Exception e) {
-            return false;
         }
     }
 

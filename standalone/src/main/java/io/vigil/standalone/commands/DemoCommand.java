@@ -22,11 +22,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** The embedded default: a real Kafka broker in this process, the three services, demo traffic, the alert feed page. */
+/** The embedded default: a real Kafka broker in this process, the four services, demo traffic, the alert feed page. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run Vigil end to end on this machine: an embedded single-node KRaft Kafka broker on 127.0.0.1,",
-                "the detector, enricher and sink in this JVM (each its own Kafka Streams application), demo traffic,",
-                "and the moderator page with the live alert feed. Ctrl-C stops everything cleanly."})
+                "the detector, enricher, sink and compliance services in this JVM (each its own Kafka Streams application),",
+                "demo traffic, and the moderator page with the live alert feed. Ctrl-C stops everything cleanly."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the embedded broker (0: any free port; default: ${DEFAULT-VALUE}).")
@@ -60,6 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--enricher-port", defaultValue = "8082", description = "Enricher /metrics and /health (default: ${DEFAULT-VALUE}).")
     int enricherPort;
 
+    @Option(names = "--compliance-port", defaultValue = "8083", description = "Compliance /metrics and /health (default: ${DEFAULT-VALUE}).")
+    int compliancePort;
+
     @Option(names = "--rate", defaultValue = "2",
             description = "Events per second of the looped replay of the demo's Telegram export (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -87,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
             TopicCreator.ensure(admin, Topics.fixed(), partitions, (short) 1);
         }
         Pipeline pipeline = Pipeline.start(new Pipeline.Settings(servers, data, partitions, host, detectorPort, enricherPort, sinkPort,
-                issuerPort, DemoSecret.readOrCreate(data.resolve("doxxing-secret"))));
+                issuerPort, compliancePort, DemoSecret.readOrCreate(data.resolve("doxxing-secret"))));
         DemoTraffic traffic = new DemoTraffic(servers, data, rate, malformedEvery);
         traffic.start();
 
@@ -118,6 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Detector:       http://" + host + ":" + pipeline.detector().httpPort() + "/metrics  /health");
         out.println("  Enricher:       http://" + host + ":" + pipeline.enricher().httpPort() + "/metrics  /health");
         out.println("  Sink:           http://" + host + ":" + pipeline.sink().httpPort() + "/metrics  /health");
+        out.println("  Compliance:     http://" + host + ":" + pipeline.compliance().httpPort() + "/metrics  /health");
         out.println("  Traffic:        the demo's Telegram export (" + traffic.chats() + " chats, " + traffic.eventsPerLoop()
                 + " events), replayed in a loop at " + rate + " events/s; Ctrl-C to stop.");
         out.println("  Kafka's log:    " + kafkaLog.file());

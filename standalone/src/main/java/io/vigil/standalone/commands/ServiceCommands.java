@@ -1,5 +1,7 @@
 package io.vigil.standalone.commands;
 
+import io.vigil.compliance.ComplianceApp;
+import io.vigil.compliance.ComplianceConfig;
 import io.vigil.detector.DetectorApp;
 import io.vigil.detector.DetectorConfig;
 import io.vigil.enricher.EnricherApp;
@@ -89,6 +91,20 @@ public final class ServiceCommands {
         @Override
         Class<SinkConfig> configType() {
             return SinkConfig.class;
+        }
+    }
+
+    @Command(name = "compliance", mixinStandardHelpOptions = true,
+            description = "Run the compliance service: statements of reasons (and their submission to the EU Transparency Database), CyberTipline reports (and their submission to NCMEC after a second person's confirmation).")
+    public static final class Compliance extends ServiceCommand<ComplianceConfig> {
+        @Override
+        StreamsApplication<ComplianceConfig> application() {
+            return new ComplianceApp();
+        }
+
+        @Override
+        Class<ComplianceConfig> configType() {
+            return ComplianceConfig.class;
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.vigil.standalone.commands;
 
-import io.vigil.sink.auth.Role;
+import io.vigil.runtime.auth.Role;
 import io.vigil.standalone.identity.DemoIssuer;
 import io.vigil.standalone.identity.SigningKey;
 import io.vigil.standalone.identity.TokenMinter;
@@ -56,7 +56,7 @@ public final class TokenCommand implements Callable<Integer> {
     public Integer call() {
         for (String role : roles) {
             if (Role.fromClaim(role).isEmpty()) {
-                err().println("vigil token: unknown role '" + role + "' (viewer, moderator, senior, child-safety, admin)");
+                err().println("vigil token: unknown role '" + role + "' (viewer, moderator, senior, child-safety, admin, platform, trusted-flagger)");
                 return 2;
             }
         }

@@ -43,6 +43,17 @@ public final class KafkaClientOptions {
         return settings;
     }
 
+    /** The same settings for the runtime's client factory (their --command-config file as kafka.extra). */
+    public io.vigil.runtime.config.KafkaSettings kafkaSettings() {
+        Map<String, String> extra = new HashMap<>();
+        clientSettings().forEach((key, value) -> {
+            if (!key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
+                extra.put(key, String.valueOf(value));
+            }
+        });
+        return new io.vigil.runtime.config.KafkaSettings(bootstrapServers, "vigil-command", "unused", 1, 100, 5, 1, 1, false, extra);
+    }
+
     public Duration timeout() {
         return Duration.ofSeconds(Math.max(1, timeoutSeconds));
     }
