@@ -6,6 +6,7 @@ import io.vigil.schemas.EnforcementAction;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
+import io.vigil.schemas.MediaWork;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.QueueEntry;
@@ -21,7 +22,7 @@ public final class Contracts {
     public static final List<Class<? extends SpecificRecordBase>> ALL = List.of(
             MessageEvent.class, GroupMetadata.class, HashBankEntry.class, Detection.class,
             RiskAssessment.class, QueueItem.class, ModerationDecision.class, QueueEntry.class, DeadLetter.class,
-            GroupEvent.class, EnforcementAction.class);
+            GroupEvent.class, EnforcementAction.class, MediaWork.class);
 
     private Contracts() {
     }

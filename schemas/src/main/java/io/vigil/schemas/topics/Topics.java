@@ -6,6 +6,7 @@ import io.vigil.schemas.EnforcementAction;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
+import io.vigil.schemas.MediaWork;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.QueueItem;
@@ -54,13 +55,16 @@ public final class Topics {
     public static final TopicSpec ENFORCEMENT_ACTIONS = new TopicSpec("enforcement-actions", "chat id", EnforcementAction.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
             "Commands to the platform that follow from decisions (remove, ban, restrict), idempotent by action id. Kept a year: the record of what was enforced, for statements of reasons and transparency reports.");
+    public static final TopicSpec MEDIA_WORK = new TopicSpec("media-work", "chat id", MediaWork.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)), Partitioning.BY_CHAT,
+            "Messages with media, from the detector's text stage to its media stage, so that image work never holds text behind it. Kept as long as message-events: it carries the same data, and a media stage that was down resumes where it stopped.");
     public static final TopicSpec DEAD_LETTERS = new TopicSpec("dead-letters", "original key", DeadLetter.class,
-            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(30)), Partitioning.BY_CHAT,
-            "Records a service could not read or process, with the reason and the original bytes; keyed like the input so a group's dead letters stay in order.");
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)), Partitioning.BY_CHAT,
+            "Records a service could not read or process, with the reason and the source coordinates; the original only encrypted with the deployment's dead-letter key. Keyed like the input so a group's dead letters stay in order; kept no longer than the shortest-lived input (7 days), so a coordinate always finds its original.");
 
     private static final List<TopicSpec> FIXED = List.of(
-            MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, DETECTIONS, RISK_ASSESSMENTS, MODERATION_DECISIONS,
-            ENFORCEMENT_ACTIONS, DEAD_LETTERS);
+            MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, MEDIA_WORK, DETECTIONS, RISK_ASSESSMENTS,
+            MODERATION_DECISIONS, ENFORCEMENT_ACTIONS, DEAD_LETTERS);
 
     private Topics() {
     }
