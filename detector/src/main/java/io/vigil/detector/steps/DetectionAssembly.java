@@ -8,6 +8,7 @@ import io.vigil.detector.doxxing.TextScan;
 import io.vigil.detector.nudity.NudityCategory;
 import io.vigil.detector.nudity.NudityScores;
 import io.vigil.detector.pdq.PdqHashes;
+import io.vigil.schemas.AppliedLimit;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.HashMatch;
 import io.vigil.schemas.MediaError;
@@ -43,6 +44,7 @@ public final class DetectionAssembly {
                 .setForwardedFromChatId(event.getForwardedFrom() == null ? null : event.getForwardedFrom().getChatId())
                 .setMedia(message.media().stream().map(DetectionAssembly::signal).toList())
                 .setText(message.text().map(scan -> textSignal(scan, message.followsImage())).orElse(null))
+                .setLimits(message.limits().stream().map(l -> new AppliedLimit(l.code(), l.detail())).toList())
                 .build();
     }
 

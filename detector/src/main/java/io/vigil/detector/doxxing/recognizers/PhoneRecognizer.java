@@ -12,7 +12,9 @@ import io.vigil.detector.doxxing.privacy.Masking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -49,14 +51,19 @@ public final class PhoneRecognizer implements Recognizer {
 
     @Override
     public void find(ScanContext ctx, List<Finding> out) {
-        List<Finding> found = new ArrayList<>();
+        // Kept findings by start: they never overlap one another, so a new one overlaps a kept one only if it overlaps
+        // the kept one starting last before its end; one lookup instead of a pass over all kept (which was quadratic
+        // in the count of numbers: minutes for a text of 10,000 numbers).
+        TreeMap<Integer, Finding> found = new TreeMap<>();
         if (ctx.hits(CueKind.NUMBER_WORD).size() >= 2) {
             for (NumberWordReader.Spelled s : wordReader.read(ctx)) {
                 List<String> regions = regionsFor(ctx);
                 for (String region : ctx.region().isPresent() ? regions.subList(0, 1) : regions) {
                     Finding f = parseSpelled(ctx, s, region);
                     if (f != null) {
-                        found.add(f);
+                        if (!overlapsAny(found, f)) {
+                            found.put(f.start(), f);
+                        }
                         break;
                     }
                 }
@@ -66,8 +73,8 @@ public final class PhoneRecognizer implements Recognizer {
             for (String region : regionsFor(ctx)) {
                 for (PhoneNumberMatch m : util.findNumbers(ctx.text(), region, Leniency.POSSIBLE, MAX_TRIES)) {
                     Finding f = accept(ctx, m.start(), m.end(), m.rawString(), m.number(), region);
-                    if (f != null && found.stream().noneMatch(f::overlaps)) {
-                        found.add(f);
+                    if (f != null && !overlapsAny(found, f)) {
+                        found.put(f.start(), f);
                     }
                 }
                 if (ctx.region().isPresent()) {
@@ -75,7 +82,12 @@ public final class PhoneRecognizer implements Recognizer {
                 }
             }
         }
-        out.addAll(found);
+        out.addAll(found.values());
+    }
+
+    private static boolean overlapsAny(TreeMap<Integer, Finding> kept, Finding f) {
+        Map.Entry<Integer, Finding> before = kept.lowerEntry(f.end());
+        return before != null && before.getValue().overlaps(f);
     }
 
     private List<String> regionsFor(ScanContext ctx) {
