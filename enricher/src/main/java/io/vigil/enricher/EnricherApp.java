@@ -7,6 +7,7 @@ import io.vigil.enricher.steps.RiskAssessmentStep;
 import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.runtime.streams.ServiceRunner;
 import io.vigil.runtime.streams.StreamsApplication;
+import io.vigil.runtime.validation.GroupMetadataValidation;
 import io.vigil.schemas.topics.TopicSpec;
 import io.vigil.schemas.topics.Topics;
 import org.apache.kafka.streams.Topology;
@@ -26,7 +27,7 @@ public final class EnricherApp implements StreamsApplication<EnricherConfig> {
     @Override
     public Topology topology(EnricherConfig config, MeterRegistry registry) {
         return new EnricherTopology(new RiskAssessmentStep(new EvidenceExtraction(config.scoring().nudity()), new RiskScorer(config.scoring()),
-                Clock.systemUTC())).build();
+                Clock.systemUTC()), new GroupMetadataValidation(), config.kafka().maxRecordBytes()).build();
     }
 
     @Override

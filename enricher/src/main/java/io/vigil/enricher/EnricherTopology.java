@@ -2,6 +2,9 @@ package io.vigil.enricher;
 
 import io.vigil.enricher.steps.DetectionInGroup;
 import io.vigil.enricher.steps.RiskAssessmentStep;
+import io.vigil.runtime.streams.GuardedTable;
+import io.vigil.runtime.streams.OutputBound;
+import io.vigil.runtime.validation.GroupMetadataValidation;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.RiskAssessment;
@@ -9,49 +12,48 @@ import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Joined;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.KTable;
 
-import java.util.Properties;
-
 /**
- * group-metadata -> table; detections -> join group (no repartition: both keyed by chat) -> score -> risk-assessments.
+ * group-metadata -> validate -> table; detections -> join group (no repartition: both keyed by chat) -> score -> encode
+ * within the record limit -> risk-assessments.
  */
 public final class EnricherTopology {
 
     public static final String GROUP_STORE = "group-metadata-store";
 
     private final RiskAssessmentStep assessment;
+    private final GroupMetadataValidation groupValidation;
+    private final int maxRecordBytes;
 
-    public EnricherTopology(RiskAssessmentStep assessment) {
+    /** @param maxRecordBytes largest risk assessment written (kafka.max-record-bytes); a larger one is a dead letter */
+    public EnricherTopology(RiskAssessmentStep assessment, GroupMetadataValidation groupValidation, int maxRecordBytes) {
         this.assessment = assessment;
+        this.groupValidation = groupValidation;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
         AvroSerde<GroupMetadata> groupSerde = AvroSerde.of(GroupMetadata.class);
 
-        KTable<String, GroupMetadata> groups = builder.table(Topics.GROUP_METADATA.name(),
-                Consumed.with(Serdes.String(), groupSerde).withName("group-metadata-source"),
-                Materialized.<String, GroupMetadata, org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(GROUP_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(groupSerde));
+        // Only validated group metadata is kept, and restored after a restart from the table's own changelog.
+        KTable<String, GroupMetadata> groups = GuardedTable.of(builder, Topics.GROUP_METADATA.name(), groupSerde,
+                groupValidation::check, GROUP_STORE, "group-metadata");
 
         builder.stream(Topics.DETECTIONS.name(), Consumed.with(Serdes.String(), AvroSerde.of(Detection.class)).withName("detections-source"))
                 .leftJoin(groups, DetectionInGroup::join,
                         Joined.<String, Detection, GroupMetadata>with(Serdes.String(), null, groupSerde).withName("join-group"))
                 .mapValues(assessment::assess, Named.as("assess-risk"))
-                .to(Topics.RISK_ASSESSMENTS.name(), Produced.with(Serdes.String(), AvroSerde.of(RiskAssessment.class))
-                        .withName("risk-assessments-sink"));
+                .mapValues(OutputBound.encode(AvroSerde.of(RiskAssessment.class), Topics.RISK_ASSESSMENTS.name(), maxRecordBytes),
+                        Named.as("encode-risk-assessment"))
+                .to(Topics.RISK_ASSESSMENTS.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("risk-assessments-sink"));
 
-        // The group table is restored from its compacted source topic rather than from a changelog copy of it.
-        Properties optimization = new Properties();
-        optimization.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
-        return builder.build(optimization);
+        return builder.build();
     }
 }

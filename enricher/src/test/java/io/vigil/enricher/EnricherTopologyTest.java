@@ -54,7 +54,8 @@ class EnricherTopologyTest {
     void start() {
         ScoringPolicy policy = ConfigLoader.forService("enricher").environment(java.util.Map.of()).load(EnricherConfig.class).scoring();
         var topology = new EnricherTopology(new RiskAssessmentStep(new EvidenceExtraction(policy.nudity()),
-                new RiskScorer(policy), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))).build();
+                new RiskScorer(policy), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
+                new io.vigil.runtime.validation.GroupMetadataValidation(), 1_000_000).build();
         driver = StreamsTestSupport.driver(topology, "enricher-test");
         detections = driver.createInputTopic(Topics.DETECTIONS.name(), new StringSerializer(), AvroSerde.of(Detection.class));
         groups = driver.createInputTopic(Topics.GROUP_METADATA.name(), new StringSerializer(), AvroSerde.of(GroupMetadata.class));
@@ -102,6 +103,18 @@ class EnricherTopologyTest {
         RiskAssessment assessment = assessments.readValue();
         assertThat(assessment.getGroup().getMemberCount()).isEqualTo(5_000);
         assertThat(assessment.getReasons()).extracting(RiskReason::getCode).contains("large_group", "repeat_offender_group");
+    }
+
+    @Test
+    void groupMetadataKeyedByAnotherChatOrUnreadableIsDeadLetteredAndTheGroupKeepsItsState() {
+        groups.pipeInput("chat-1", group("chat-1", 5_000, Visibility.PRIVATE, 2));
+        groups.pipeInput("chat-1", group("chat-2", 10, Visibility.PUBLIC, 0));
+        StreamsTestSupport.rawInput(driver, Topics.GROUP_METADATA.name()).pipeInput("chat-1".getBytes(), new byte[]{(byte) 0xC3, 1, 9});
+        detections.pipeInput("chat-1", detection("chat-1", "m5", ncciMatch()));
+
+        assertThat(deadLetters.readValuesToList()).extracting(letter -> letter.getReason().split(":")[0])
+                .containsExactly("key_not_chat_id", "unreadable_record");
+        assertThat(assessments.readValue().getGroup().getMemberCount()).isEqualTo(5_000);
     }
 
     @Test

@@ -37,7 +37,8 @@ public final class SinkApp implements StreamsApplication<SinkConfig> {
     public Topology topology(SinkConfig config, MeterRegistry registry) {
         QueueState state = new QueueState(registry, config.routing().queueNames());
         return new SinkTopology(new QueueRouting(config.routing(), registry, Clock.systemUTC()), state,
-                Duration.ofHours(config.queueState().keepDecidedHours()), registry, Clock.systemUTC()).build();
+                Duration.ofHours(config.queueState().keepDecidedHours()), registry, Clock.systemUTC(),
+                config.kafka().maxRecordBytes()).build();
     }
 
     @Override

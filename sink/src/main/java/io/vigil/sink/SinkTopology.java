@@ -7,7 +7,9 @@ import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
+import io.vigil.runtime.streams.OutputBound;
 import io.vigil.sink.steps.DecisionRecording;
+import io.vigil.sink.steps.DecisionValidation;
 import io.vigil.sink.steps.QueueItemRecording;
 import io.vigil.sink.steps.QueueRouting;
 import io.vigil.sink.steps.QueueState;
@@ -34,13 +36,17 @@ public final class SinkTopology {
     private final Duration keepDecided;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final int maxRecordBytes;
 
-    public SinkTopology(QueueRouting routing, QueueState state, Duration keepDecided, MeterRegistry registry, Clock clock) {
+    /** @param maxRecordBytes largest queue item written (kafka.max-record-bytes); a larger one is a dead letter */
+    public SinkTopology(QueueRouting routing, QueueState state, Duration keepDecided, MeterRegistry registry, Clock clock,
+                        int maxRecordBytes) {
         this.routing = routing;
         this.state = state;
         this.keepDecided = keepDecided;
         this.registry = registry;
         this.clock = clock;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     public Topology build() {
@@ -51,13 +57,15 @@ public final class SinkTopology {
 
         KStream<String, QueueItem> items = builder.stream(Topics.RISK_ASSESSMENTS.name(),
                         Consumed.with(Serdes.String(), AvroSerde.of(RiskAssessment.class)).withName("risk-assessments-source"))
-                .flatMapValues(routing::route, Named.as("route-to-queue"));
+                .flatMapValues(routing::route, Named.as("route-to-queue"))
+                .mapValues(OutputBound.check(itemSerde, "queue", maxRecordBytes), Named.as("bound-queue-item"));
         items.to((chat, item, context) -> Topics.queue(item.getQueue()).name(),
                 Produced.with(Serdes.String(), itemSerde).withName("queue-sink"));
         items.process(() -> new QueueItemRecording(state, keepDecided, clock), Named.as("record-queue-item"), QueueState.STORE);
 
         builder.stream(Topics.MODERATION_DECISIONS.name(),
                         Consumed.with(Serdes.String(), AvroSerde.of(ModerationDecision.class)).withName("decisions-source"))
+                .mapValues(new DecisionValidation()::check, Named.as("validate-decision"))
                 .process(() -> new DecisionRecording(registry, clock), Named.as("record-decision"), QueueState.STORE);
 
         return builder.build();

@@ -49,7 +49,7 @@ class SinkTopologyTest {
         SinkConfig config = ConfigLoader.forService("sink").environment(Map.of()).load(SinkConfig.class);
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         var topology = new SinkTopology(new QueueRouting(config.routing(), registry, clock),
-                new QueueState(registry, config.routing().queueNames()), Duration.ofHours(1), registry, clock).build();
+                new QueueState(registry, config.routing().queueNames()), Duration.ofHours(1), registry, clock, 1_000_000).build();
         driver = StreamsTestSupport.driver(topology, "sink-test", registry);
         assessments = driver.createInputTopic(Topics.RISK_ASSESSMENTS.name(), new StringSerializer(), AvroSerde.of(RiskAssessment.class));
         decisions = driver.createInputTopic(Topics.MODERATION_DECISIONS.name(), new StringSerializer(), AvroSerde.of(ModerationDecision.class));
@@ -106,6 +106,18 @@ class SinkTopologyTest {
 
         driver.advanceWallClockTime(Duration.ofSeconds(6));
         assertThat(registry.get("vigil.queue.open").tag("queue", "urgent").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void aDecisionKeyedByAnotherChatIsDeadLetteredAndClosesNothing() {
+        assessments.pipeInput("c1", assessment("c1", "m1", 0.95, ContentCategory.NCII));
+        decisions.pipeInput("c2", decision("telegram:c1:m1", ModerationAction.CONFIRMED_REMOVE));
+        StreamsTestSupport.rawInput(driver, Topics.MODERATION_DECISIONS.name()).pipeInput("c1".getBytes(), "garbage".getBytes());
+
+        assertThat(StreamsTestSupport.deadLetters(driver).readValuesToList()).extracting(l -> l.getReason().split(":")[0])
+                .containsExactly("key_not_chat_id", "unreadable_record");
+        KeyValueStore<String, QueueEntry> store = driver.getKeyValueStore(QueueState.STORE);
+        assertThat(QueueState.isOpen(store.get("telegram:c1:m1"))).isTrue();
     }
 
     @Test
