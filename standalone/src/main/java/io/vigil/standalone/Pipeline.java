@@ -12,6 +12,7 @@ import io.vigil.sink.SinkConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The three services in this process, against one Kafka cluster: the embedded default. Each service keeps its own
@@ -30,15 +31,15 @@ public final class Pipeline implements AutoCloseable {
     private final ServiceRunner<EnricherConfig> enricher;
     private final ServiceRunner<SinkConfig> sink;
 
-    private Pipeline(Settings settings) {
+    private Pipeline(Settings settings, Map<String, String> overrides) {
         Path blobs = settings.dataDir().resolve("blobs").toAbsolutePath();
         try {
-            detector = started(ServiceRunner.start(new DetectorApp(), loader("detector", settings, settings.detectorPort())
+            detector = started(ServiceRunner.start(new DetectorApp(), loader("detector", settings, settings.detectorPort(), overrides)
                     .override("media.blob-root", blobs.toString())
                     .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class)));
-            enricher = started(ServiceRunner.start(new EnricherApp(), loader("enricher", settings, settings.enricherPort())
+            enricher = started(ServiceRunner.start(new EnricherApp(), loader("enricher", settings, settings.enricherPort(), overrides)
                     .load(EnricherConfig.class)));
-            sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, settings.sinkPort())
+            sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, settings.sinkPort(), overrides)
                     .override("media.blob-root", blobs.toString()).load(SinkConfig.class)));
         } catch (RuntimeException e) {
             close();
@@ -47,7 +48,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public static Pipeline start(Settings settings) {
-        return new Pipeline(settings);
+        return new Pipeline(settings, Map.of());
+    }
+
+    /** With settings that every service has (kafka.num-stream-threads, say) set for all three. */
+    public static Pipeline start(Settings settings, Map<String, String> overrides) {
+        return new Pipeline(settings, overrides);
     }
 
     private <T extends ServiceRunner<?>> T started(T runner) {
@@ -55,8 +61,10 @@ public final class Pipeline implements AutoCloseable {
         return runner;
     }
 
-    private static ConfigLoader loader(String service, Settings settings, int port) {
-        return ConfigLoader.forService(service).strictEnvironment(false)
+    private static ConfigLoader loader(String service, Settings settings, int port, Map<String, String> overrides) {
+        ConfigLoader loader = ConfigLoader.forService(service).strictEnvironment(false);
+        overrides.forEach(loader::override);
+        return loader
                 .override("kafka.bootstrap-servers", settings.bootstrapServers())
                 .override("kafka.state-dir", settings.dataDir().resolve("state").resolve(service).toAbsolutePath().toString())
                 .override("kafka.chat-partitions", Integer.toString(settings.partitions()))

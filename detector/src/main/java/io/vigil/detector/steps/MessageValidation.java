@@ -38,6 +38,9 @@ public final class MessageValidation {
         if (key == null) {
             throw new RejectedRecordException("missing_key", "message event has no key (it must be keyed by its chat id)");
         }
+        if (event == null) {
+            throw new RejectedRecordException("tombstone", "message events are not deleted: a tombstone is no message");
+        }
         requireId(event.getPlatform(), "platform");
         requireId(event.getChatId(), "chat id");
         requireId(event.getMessageId(), "message id");

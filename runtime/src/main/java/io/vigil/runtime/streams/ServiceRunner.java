@@ -100,8 +100,9 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
             } catch (Exception e) {
                 throw new IllegalStateException(application.name() + " could not start: " + e.getMessage(), e);
             }
-            ServiceHttp.start(http, httpSettings);
+            // Streams first: a restarted instance rejoins its group and resumes output before its HTTP server is up.
             streams.forEach(KafkaStreams::start);
+            ServiceHttp.start(http, httpSettings);
             health.start(HEALTH_SAMPLE_INTERVAL);
             LOG.info("{} started ({} stream threads per stage, instance {}): http://{}:{}/health", application.name(),
                     kafka.streamThreads(), instance, httpSettings.host(), http.port());

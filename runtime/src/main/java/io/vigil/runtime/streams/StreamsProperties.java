@@ -50,6 +50,8 @@ public final class StreamsProperties {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        // Global stores (the detector's bank index) get the same handler; their processors refuse bad input themselves.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(DeadLetters.METER_REGISTRY_CONFIG, registry);
         props.put(DeadLetters.PROTECTION_CONFIG, DeadLetterProtection.of(kafka.deadLetterKey()));
         props.put(DeadLetters.MAX_RECORD_BYTES_CONFIG, kafka.maxRecordBytes());

@@ -25,7 +25,8 @@ final class ChildJvm {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + "-" + System.currentTimeMillis() + ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), mainClass));
+                    // C1 only and the serial collector: the child JVMs start fast and leave the cores to the work
+                    "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
             command.addAll(args);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             return new ChildJvm(name, log, process);

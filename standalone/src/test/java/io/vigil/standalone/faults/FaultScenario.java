@@ -51,11 +51,11 @@ final class FaultScenario implements AutoCloseable {
     }
 
     /** Starts the three services, the traffic, and waits until assessments flow. */
-    void startPipelineUnderLoad(int messages, int perSecond) {
+    void startPipelineUnderLoad(int perSecond) {
         start("detector", "a");
         start("enricher", "a");
         start("sink", "a");
-        traffic.start(messages, perSecond);
+        traffic.start(perSecond);
         await().atMost(TIMEOUT).until(() -> ledger.count(Topics.RISK_ASSESSMENTS.name()) >= 20);
     }
 
@@ -100,9 +100,9 @@ final class FaultScenario implements AutoCloseable {
         return ledger.firstAfter(topic, since).orElseThrow();
     }
 
-    /** Waits until the traffic is sent and every message has its detection and assessment, then a moment for stragglers. */
+    /** Stops the traffic and waits until every message has its detection and assessment, then a moment for stragglers. */
     void drain() throws InterruptedException {
-        traffic.awaitDone();
+        traffic.stop();
         int sent = traffic.sent();
         await("every message assessed").atMost(TIMEOUT).until(() -> ledger.count(Topics.DETECTIONS.name()) >= sent
                 && ledger.count(Topics.RISK_ASSESSMENTS.name()) >= sent);

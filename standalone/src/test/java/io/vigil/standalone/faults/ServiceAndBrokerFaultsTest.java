@@ -23,7 +23,7 @@ class ServiceAndBrokerFaultsTest {
     void killingEachServiceAndTheBrokerUnderLoadLosesNothingAndDuplicatesNothing() throws Exception {
         try (FaultScenario scenario = new FaultScenario(1, dataDir, "single-broker")) {
             try {
-                scenario.startPipelineUnderLoad(3_000, 25);
+                scenario.startPipelineUnderLoad(25);
 
                 scenario.killAndRestart("detector", "a", Topics.DETECTIONS.name());
                 scenario.killAndRestart("enricher", "a", Topics.RISK_ASSESSMENTS.name());

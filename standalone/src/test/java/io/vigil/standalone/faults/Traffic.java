@@ -75,11 +75,11 @@ final class Traffic implements AutoCloseable {
         return "chat-" + n;
     }
 
-    /** Sends {@code total} messages at {@code perSecond}, in the background. */
-    void start(int total, int perSecond) {
+    /** Sends messages at {@code perSecond}, in the background, until {@link #stop()}. */
+    void start(int perSecond) {
         thread = new Thread(() -> {
             long start = System.nanoTime();
-            for (int i = 0; i < total && !stop; i++) {
+            for (int i = 0; !stop; i++) {
                 long due = start + (long) (i * 1e9 / perSecond);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -102,7 +102,9 @@ final class Traffic implements AutoCloseable {
         return sent.get();
     }
 
-    void awaitDone() throws InterruptedException {
+    /** Stops sending; returns once every message sent is acknowledged by the cluster. */
+    void stop() throws InterruptedException {
+        stop = true;
         thread.join();
     }
 
