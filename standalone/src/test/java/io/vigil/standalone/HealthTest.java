@@ -61,7 +61,7 @@ class HealthTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private EmbeddedKafka kafka;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -95,14 +95,21 @@ class HealthTest {
     }
 
     @Test
-    void aServiceThatDoesNotCreateTopicsRefusesToStartWhenOneItWritesIsMissingAndNamesIt() {
+    void aServiceThatDoesNotCreateTopicsRefusesToStartWhenOneItWritesIsMissingAndNamesIt() throws Exception {
         try (Admin admin = admin()) {
             TopicCreator.ensure(admin, Topics.all(List.of("urgent", "ncii", "review")), 2, (short) 1);
         }
+        Path routing = dataDir.resolve("routing-unseen.yaml");
+        Files.writeString(routing, """
+                routing:
+                  queues:
+                    - {name: urgent, priority: 0, min-score: 0.85, categories: []}
+                    - {name: unseen, priority: 1, min-score: 0.6, categories: [DOXXING]}
+                """);
 
-        assertThatThrownBy(() -> ServiceRunner.start(new SinkApp(), sinkConfig("no-doxxing", false)))
+        assertThatThrownBy(() -> ServiceRunner.start(new SinkApp(), sinkConfig("unseen", false, routing)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("sink reads or writes topics that do not exist: queue.doxxing")
+                .hasMessageContaining("sink reads or writes topics that do not exist: queue.unseen")
                 .hasMessageContaining("vigil topics create");
     }
 
@@ -130,7 +137,7 @@ class HealthTest {
     @Test
     void aRecordThatKillsItsStreamThreadEveryTimeTurnsHealthDownNamingTheStuckPartition() throws Exception {
         try (Admin admin = admin()) {
-            TopicCreator.ensure(admin, PoisonedService.TOPICS, 1, (short) 1);
+            TopicCreator.ensure(admin, PoisonedService.TOPICS, 2, (short) 1);
         }
         try (ServiceRunner<PoisonedService.Config> service = ServiceRunner.start(new PoisonedService(), PoisonedService.config(kafka, dataDir))) {
             await().atMost(TIMEOUT).until(() -> service.streams().state() == KafkaStreams.State.RUNNING);
@@ -139,22 +146,27 @@ class HealthTest {
             topics.send(PoisonedService.IN, new StringSerializer(), new StringSerializer(), "k", PoisonedService.POISON);
             topics.send(PoisonedService.IN, new StringSerializer(), new StringSerializer(), "k", "fine too, but behind the poison");
 
-            await().atMost(TIMEOUT).untilAsserted(() -> {
+            // The stream thread's death is the point here: Awaitility must not take it for the test's own failure.
+            await().dontCatchUncaughtExceptions().atMost(TIMEOUT).untilAsserted(() -> {
                 HealthReport report = service.health();
                 assertThat(report.live()).isFalse();
                 assertThat(report.reasons()).anyMatch(r -> r.startsWith("main: a stream thread failed ") && r.contains("(last error: "));
-                assertThat(report.reasons()).anyMatch(r -> r.startsWith("main: partitions make no progress: poison-in-0 (") && r.contains("records waiting"));
+                assertThat(report.reasons()).anyMatch(r -> r.startsWith("main: partitions make no progress: poison-in-") && r.contains("records waiting"));
             });
             HttpResponse<String> health = get(service, "/health");
             assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(health.body()).contains("partitions make no progress: poison-in-0");
+            assertThat(health.body()).contains("partitions make no progress: poison-in-");
             assertThat(get(service, "/metrics").body()).contains("vigil_partitions_stalled{service=\"poisoned\",stage=\"main\"} 1.0")
                     .contains("vigil_health_live{service=\"poisoned\"} 0.0");
         }
     }
 
     private SinkConfig sinkConfig(String name, boolean createTopics) {
-        return ConfigLoader.forService("sink").environment(Map.of())
+        return sinkConfig(name, createTopics, null);
+    }
+
+    private SinkConfig sinkConfig(String name, boolean createTopics, Path file) {
+        return ConfigLoader.forService("sink").environment(Map.of()).file(file)
                 .override("kafka.bootstrap-servers", kafka.bootstrapServers())
                 .override("kafka.state-dir", dataDir.resolve("state-" + name).toString())
                 .override("kafka.chat-partitions", "2")

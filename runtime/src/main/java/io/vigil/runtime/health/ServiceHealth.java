@@ -87,7 +87,7 @@ public final class ServiceHealth implements AutoCloseable {
             missing.removeAll(existing);
             missingTopics = Set.copyOf(missing);
             for (StageHealth stage : stages) {
-                stage.sample(admin, ADMIN_TIMEOUT, now);
+                stage.sample(admin, existing, ADMIN_TIMEOUT, now);
             }
             clusterProblem = null;
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.vigil.runtime.health;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -31,11 +32,19 @@ public final class StageHealth {
     private final ThreadFailures failures = new ThreadFailures();
     private final RestoreTracker restores = new RestoreTracker();
     private final ProgressTracker progress;
+    private final Duration stallTimeout;
+    /** Partitions assigned here lately, and when they last were: a thread that keeps dying keeps losing them. */
+    private final Map<TopicPartition, Instant> lastAssigned = new HashMap<>();
 
-    public StageHealth(String name, String applicationId, KafkaStreams streams, Duration stallTimeout) {
+    private final String memberPrefix;
+
+    /** @param instanceId this instance's group.instance.id; Streams gives each of its threads {@code instanceId-N} */
+    public StageHealth(String name, String applicationId, String instanceId, KafkaStreams streams, Duration stallTimeout) {
         this.name = name;
         this.applicationId = applicationId;
+        this.memberPrefix = instanceId + "-";
         this.streams = streams;
+        this.stallTimeout = stallTimeout;
         this.progress = new ProgressTracker(stallTimeout);
     }
 
@@ -73,12 +82,28 @@ public final class StageHealth {
         return progress.stalled();
     }
 
-    /** Reads this instance's partitions, the group's committed offsets and the partitions' ends, and tracks progress. */
-    void sample(Admin admin, Duration timeout, Instant now) throws Exception {
-        Set<TopicPartition> assigned = streams.metadataForLocalThreads().stream()
+    /**
+     * Reads the partitions assigned here lately (a stream thread that dies and is replaced loses its partitions until
+     * the next assignment, so the ones held within twice the stall timeout count), the group's committed offsets and
+     * the partitions' ends, and tracks progress.
+     */
+    void sample(Admin admin, Set<String> existingTopics, Duration timeout, Instant now) throws Exception {
+        streams.metadataForLocalThreads().stream()
                 .flatMap(thread -> thread.activeTasks().stream())
                 .flatMap(task -> task.topicPartitions().stream())
-                .collect(Collectors.toSet());
+                .forEach(partition -> lastAssigned.put(partition, now));
+        // The group's view as well: a static member keeps its assignment while its thread dies and is replaced, when
+        // the thread's own metadata is empty most of the time.
+        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).describedGroups().get(applicationId)
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        group.members().stream()
+                .filter(member -> member.groupInstanceId().map(id -> id.startsWith(memberPrefix)).orElse(false))
+                .flatMap(member -> member.assignment().topicPartitions().stream())
+                .forEach(partition -> lastAssigned.put(partition, now));
+        lastAssigned.values().removeIf(at -> at.plus(stallTimeout.multipliedBy(2)).isBefore(now));
+        // A deleted topic is reported as missing; its partitions have no offsets to read.
+        lastAssigned.keySet().removeIf(partition -> !existingTopics.contains(partition.topic()));
+        Set<TopicPartition> assigned = Set.copyOf(lastAssigned.keySet());
         if (assigned.isEmpty()) {
             progress.observe(Map.of(), Map.of(), now);
             return;

@@ -71,7 +71,7 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
                 // Peers find the instance that holds a key's state through this endpoint (interactive queries).
                 props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, httpSettings.advertisedEndpoint());
                 KafkaStreams stageStreams = new KafkaStreams(stage.topology(), props);
-                StageHealth stageState = new StageHealth(stage.name(), applicationId, stageStreams,
+                StageHealth stageState = new StageHealth(stage.name(), applicationId, instance, stageStreams,
                         Duration.ofSeconds(kafka.stallTimeoutSeconds()));
                 stageStreams.setUncaughtExceptionHandler(exception -> {
                     // A thread that dies on an unexpected error is replaced: its tasks restart from the last committed

@@ -51,7 +51,7 @@ class ServiceHealthTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         streams = new KafkaStreams(builder.build(), props);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"));
-        stage = new StageHealth("main", "health-test", streams, Duration.ofSeconds(60));
+        stage = new StageHealth("main", "health-test", "instance-a", streams, Duration.ofSeconds(60));
         health = new ServiceHealth("testsvc", List.of(stage), List.of("in", "out"), admin, registry, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
