@@ -31,6 +31,11 @@ public final class EnricherTopology {
     private final GroupMetadataValidation groupValidation;
     private final int maxRecordBytes;
 
+    /** With the default record limit (kafka.max-record-bytes' default), for tests. */
+    public EnricherTopology(RiskAssessmentStep assessment) {
+        this(assessment, new GroupMetadataValidation(), 1_000_000);
+    }
+
     /** @param maxRecordBytes largest risk assessment written (kafka.max-record-bytes); a larger one is a dead letter */
     public EnricherTopology(RiskAssessmentStep assessment, GroupMetadataValidation groupValidation, int maxRecordBytes) {
         this.assessment = assessment;

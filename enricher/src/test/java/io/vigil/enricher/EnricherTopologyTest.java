@@ -127,7 +127,7 @@ class EnricherTopologyTest {
     }
 
     @Test
-    void anExplicitImageWithTheVictimsDataIsCriticalAndAloneGoesToReview() {
+    void anExplicitImageWithTheVictimsDataIsCriticalAndAloneIsHighRiskNcii() {
         Detection alone = detection("chat-3", "n1");
         alone.getMedia().get(0).setNudity(nudity(0.93));
         Detection withData = detection("chat-3", "n2");
@@ -138,8 +138,11 @@ class EnricherTopologyTest {
         detections.pipeInput("chat-3", withData);
 
         List<RiskAssessment> out = assessments.readValuesToList();
+        // Which queue that reaches is the sink's routing: EnricherToSinkRoutingTest (standalone) checks the two together.
         assertThat(out.get(0).getLevel()).isEqualTo(RiskLevel.HIGH);
-        assertThat(out.get(0).getReasons()).extracting(RiskReason::getCode).contains("explicit_image");
+        assertThat(out.get(0).getScore()).isEqualTo(0.6);
+        assertThat(out.get(0).getCategories()).containsExactly(ContentCategory.NCII);
+        assertThat(out.get(0).getReasons()).extracting(RiskReason::getCode).containsExactlyInAnyOrder("explicit_image", "group_unknown");
         assertThat(out.get(1).getLevel()).isEqualTo(RiskLevel.CRITICAL);
         assertThat(out.get(1).getCategories()).containsExactlyInAnyOrder(ContentCategory.NCII, ContentCategory.DOXXING);
         assertThat(out.get(1).getReasons()).extracting(RiskReason::getDescription)

@@ -1,73 +1,101 @@
 package io.vigil.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.schemas.AuditRecord;
+import io.vigil.schemas.CommandOutcome;
+import io.vigil.schemas.EnforcementAction;
+import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.QueueEntry;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
-import io.vigil.runtime.streams.OutputBound;
-import io.vigil.sink.steps.DecisionRecording;
-import io.vigil.sink.steps.DecisionValidation;
+import io.vigil.sink.steps.CommandHandling;
+import io.vigil.sink.steps.CommandValidation;
 import io.vigil.sink.steps.QueueItemRecording;
 import io.vigil.sink.steps.QueueRouting;
 import io.vigil.sink.steps.QueueState;
+import io.vigil.sink.steps.RouteToQueue;
+import io.vigil.sink.work.CommandDecider;
+import io.vigil.sink.work.SlaClock;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * risk-assessments -> route by policy -> queue.&lt;name&gt; and the queue state; moderation-decisions -> queue state.
- * Items and decisions are both keyed by chat, so one task holds an item and its decision without repartition.
+ * risk-assessments -> route by policy -> queue.&lt;name&gt; and the queue state (SLA clock, escalations);
+ * moderation-commands -> claims, escalations, decisions against the queue state -> moderation-decisions,
+ * enforcement-actions, queue.senior; both -> audit-log. Items and commands are keyed by chat, so one task holds an
+ * item, its claims and its decision, and applies its commands in order, without repartition.
  */
 public final class SinkTopology {
 
     private final QueueRouting routing;
     private final QueueState state;
+    private final CommandDecider decider;
+    private final SlaClock sla;
     private final Duration keepDecided;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final int maxRecordBytes;
 
-    /** @param maxRecordBytes largest queue item written (kafka.max-record-bytes); a larger one is a dead letter */
-    public SinkTopology(QueueRouting routing, QueueState state, Duration keepDecided, MeterRegistry registry, Clock clock,
-                        int maxRecordBytes) {
+    public SinkTopology(QueueRouting routing, QueueState state, CommandDecider decider, SlaClock sla, Duration keepDecided,
+                        MeterRegistry registry, Clock clock) {
         this.routing = routing;
         this.state = state;
+        this.decider = decider;
+        this.sla = sla;
         this.keepDecided = keepDecided;
         this.registry = registry;
         this.clock = clock;
-        this.maxRecordBytes = maxRecordBytes;
     }
 
     public Topology build() {
-        StreamsBuilder builder = new StreamsBuilder();
-        AvroSerde<QueueItem> itemSerde = AvroSerde.of(QueueItem.class);
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(QueueState.STORE), Serdes.String(), AvroSerde.of(QueueEntry.class)));
+        StringSerializer keys = new StringSerializer();
+        TopicNameExtractor<String, QueueItem> queueTopic = (chat, item, context) -> Topics.queue(item.getQueue()).name();
+        return new Topology()
+                .addSource("risk-assessments-source", new StringDeserializer(), AvroSerde.of(RiskAssessment.class),
+                        Topics.RISK_ASSESSMENTS.name())
+                .addProcessor("route-to-queue", () -> new RouteToQueue(routing), "risk-assessments-source")
+                .addSink("queue-sink", queueTopic, keys, AvroSerde.of(QueueItem.class), "route-to-queue")
+                .addProcessor("record-queue-item", () -> new QueueItemRecording(state, sla, decider, keepDecided, registry, clock),
+                        "route-to-queue")
 
-        KStream<String, QueueItem> items = builder.stream(Topics.RISK_ASSESSMENTS.name(),
-                        Consumed.with(Serdes.String(), AvroSerde.of(RiskAssessment.class)).withName("risk-assessments-source"))
-                .flatMapValues(routing::route, Named.as("route-to-queue"))
-                .mapValues(OutputBound.check(itemSerde, "queue", maxRecordBytes), Named.as("bound-queue-item"));
-        items.to((chat, item, context) -> Topics.queue(item.getQueue()).name(),
-                Produced.with(Serdes.String(), itemSerde).withName("queue-sink"));
-        items.process(() -> new QueueItemRecording(state, keepDecided, clock), Named.as("record-queue-item"), QueueState.STORE);
+                .addSource("commands-source", new StringDeserializer(), AvroSerde.of(ModerationCommand.class),
+                        Topics.MODERATION_COMMANDS.name())
+                .addProcessor("validate-command", CommandValidation::new, "commands-source")
+                .addProcessor("handle-command", () -> new CommandHandling(decider, registry, clock), "validate-command")
+                .addSink(CommandHandling.DECISIONS, Topics.MODERATION_DECISIONS.name(), keys,
+                        untyped(AvroSerde.of(ModerationDecision.class)), "handle-command")
+                .addSink(CommandHandling.ENFORCEMENT, Topics.ENFORCEMENT_ACTIONS.name(), keys,
+                        untyped(AvroSerde.of(EnforcementAction.class)), "handle-command")
 
-        builder.stream(Topics.MODERATION_DECISIONS.name(),
-                        Consumed.with(Serdes.String(), AvroSerde.of(ModerationDecision.class)).withName("decisions-source"))
-                .mapValues(new DecisionValidation()::check, Named.as("validate-decision"))
-                .process(() -> new DecisionRecording(registry, clock), Named.as("record-decision"), QueueState.STORE);
+                .addSink(CommandHandling.ESCALATED_ITEMS, untypedExtractor(queueTopic), keys, untyped(AvroSerde.of(QueueItem.class)),
+                        "handle-command", "record-queue-item")
+                .addSink(CommandHandling.AUDIT, Topics.AUDIT_LOG.name(), keys, untyped(AvroSerde.of(AuditRecord.class)),
+                        "handle-command", "record-queue-item")
 
-        return builder.build();
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QueueState.STORE),
+                        Serdes.String(), AvroSerde.of(QueueEntry.class)), "record-queue-item", "handle-command")
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QueueState.OUTCOMES),
+                        Serdes.String(), AvroSerde.of(CommandOutcome.class)), "handle-command");
+    }
+
+    /** The processors forward several contracts to their sinks by name; each sink serializes its own. */
+    @SuppressWarnings("unchecked")
+    private static Serializer<Object> untyped(Serializer<?> serializer) {
+        return (Serializer<Object>) serializer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TopicNameExtractor<String, Object> untypedExtractor(TopicNameExtractor<String, QueueItem> extractor) {
+        return (TopicNameExtractor<String, Object>) (TopicNameExtractor<String, ?>) extractor;
     }
 }

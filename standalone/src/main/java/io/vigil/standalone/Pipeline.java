@@ -8,39 +8,63 @@ import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.runtime.streams.ServiceRunner;
 import io.vigil.sink.SinkApp;
 import io.vigil.sink.SinkConfig;
+import io.vigil.standalone.demo.DemoSecret;
+import io.vigil.standalone.identity.DemoIssuer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The three services in this process, against one Kafka cluster: the embedded default. Each service keeps its own
- * Kafka Streams application, configuration, state and HTTP port, exactly as it does in its own container; only the
- * JVM is shared, which keeps the demo to one command and one process to stop.
+ * The three services in this process, against one Kafka cluster, with the demo's identity provider: the embedded
+ * default. Each service keeps its own Kafka Streams application, configuration, state and HTTP port, exactly as it
+ * does in its own container; only the JVM is shared, which keeps the demo to one command and one process to stop.
+ * The sink validates the demo issuer's tokens as it would a real provider's (discovery, JWKS, issuer, audience).
  */
 public final class Pipeline implements AutoCloseable {
 
-    /** @param doxxingSecret the deployment's secret for keyed hashes of personal data (at least 16 bytes) */
+    /**
+     * @param doxxingSecret the deployment's secret for keyed hashes of personal data (at least 16 bytes)
+     * @param issuerPort    the demo identity provider's port (0: any free port)
+     */
     public record Settings(String bootstrapServers, Path dataDir, int partitions, String httpHost,
-                           int detectorPort, int enricherPort, int sinkPort, String doxxingSecret) {
+                           int detectorPort, int enricherPort, int sinkPort, int issuerPort, String doxxingSecret) {
     }
 
-    private final List<ServiceRunner<?>> running = new ArrayList<>();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final DemoIssuer issuer;
     private final ServiceRunner<DetectorConfig> detector;
     private final ServiceRunner<EnricherConfig> enricher;
     private final ServiceRunner<SinkConfig> sink;
 
     private Pipeline(Settings settings, Map<String, String> overrides) {
         Path blobs = settings.dataDir().resolve("blobs").toAbsolutePath();
+        int sinkPort = settings.sinkPort() == 0 ? freePort(settings.httpHost()) : settings.sinkPort();
         try {
+            Set<String> pageAddresses = new LinkedHashSet<>(List.of("http://" + settings.httpHost() + ":" + sinkPort + "/index.html"));
+            if (settings.httpHost().equals("127.0.0.1")) {
+                pageAddresses.add("http://localhost:" + sinkPort + "/index.html");
+            }
+            issuer = started(DemoIssuer.start(settings.dataDir().resolve("identity"), settings.httpHost(), settings.issuerPort(), pageAddresses));
             detector = started(ServiceRunner.start(new DetectorApp(), loader("detector", settings, settings.detectorPort(), overrides)
                     .override("media.blob-root", blobs.toString())
                     .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class)));
             enricher = started(ServiceRunner.start(new EnricherApp(), loader("enricher", settings, settings.enricherPort(), overrides)
                     .load(EnricherConfig.class)));
-            sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, settings.sinkPort(), overrides)
-                    .override("media.blob-root", blobs.toString()).load(SinkConfig.class)));
+            sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, sinkPort, overrides)
+                    .override("media.blob-root", blobs.toString())
+                    .override("auth.oidc.issuer", issuer.issuer())
+                    .override("auth.oidc.audience", DemoIssuer.AUDIENCE)
+                    .override("auth.oidc.client-id", DemoIssuer.CLIENT_ID)
+                    .override("auth.peer-secret", DemoSecret.readOrCreate(settings.dataDir().resolve("peer-secret")))
+                    .load(SinkConfig.class)));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -56,9 +80,9 @@ public final class Pipeline implements AutoCloseable {
         return new Pipeline(settings, overrides);
     }
 
-    private <T extends ServiceRunner<?>> T started(T runner) {
-        running.add(runner);
-        return runner;
+    private <T extends AutoCloseable> T started(T service) {
+        running.add(service);
+        return service;
     }
 
     private static ConfigLoader loader(String service, Settings settings, int port, Map<String, String> overrides) {
@@ -72,6 +96,18 @@ public final class Pipeline implements AutoCloseable {
                 .override("kafka.create-topics", "true")
                 .override("http.host", settings.httpHost())
                 .override("http.port", Integer.toString(port));
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host, e);
+        }
+    }
+
+    public DemoIssuer issuer() {
+        return issuer;
     }
 
     public ServiceRunner<DetectorConfig> detector() {
@@ -89,7 +125,11 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                throw new IllegalStateException("stopping the demo failed", e);
+            }
         }
         running.clear();
     }

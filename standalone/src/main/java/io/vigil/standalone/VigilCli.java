@@ -1,11 +1,13 @@
 package io.vigil.standalone;
 
+import io.vigil.standalone.commands.AuditCommand;
 import io.vigil.standalone.commands.ClassifyCommand;
 import io.vigil.standalone.commands.DemoCommand;
 import io.vigil.standalone.commands.DoxxingEvalCommand;
 import io.vigil.standalone.commands.HashCommand;
 import io.vigil.standalone.commands.ScanTextCommand;
 import io.vigil.standalone.commands.ServiceCommands;
+import io.vigil.standalone.commands.TokenCommand;
 import io.vigil.standalone.commands.TopicsCommand;
 import io.vigil.standalone.commands.banks.BanksCommand;
 import picocli.CommandLine;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Command;
                 DoxxingEvalCommand.class,
                 HashCommand.class,
                 BanksCommand.class,
+                TokenCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli implements Runnable {

@@ -13,8 +13,8 @@ import io.vigil.schemas.MediaItem;
 import io.vigil.schemas.MediaKind;
 import io.vigil.schemas.MediaSignal;
 import io.vigil.schemas.MessageEvent;
-import io.vigil.schemas.ModerationAction;
-import io.vigil.schemas.ModerationDecision;
+import io.vigil.schemas.CommandKind;
+import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.RiskAssessment;
 import io.vigil.schemas.SignalType;
 import io.vigil.schemas.TextEntity;
@@ -51,7 +51,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The catalogue of hostile input, against the three services on a real broker: records of every kind on
- * message-events, group-metadata, hash-bank and moderation-decisions that no honest producer writes (not Avro, a wrong
+ * message-events, group-metadata, hash-bank and moderation-commands (the moderators' decisions as the sink receives
+ * them; moderation-decisions is the sink's output) that no honest producer writes (not Avro, a wrong
  * marker, an unknown fingerprint, cut short, padded, length and count bombs, huge text, thousands of entities,
  * oversized outputs, keys that are not the chat, absurd timestamps, every media URI escape, pixel and decompression
  * bombs, corrupt and unsupported images, too many images). Each must end as a dead letter with its reason, or as a
@@ -67,7 +68,7 @@ class BadInputCatalogueTest {
     private static final AvroSerde<MessageEvent> EVENTS = AvroSerde.of(MessageEvent.class);
     private static final AvroSerde<GroupMetadata> GROUPS = AvroSerde.of(GroupMetadata.class);
     private static final AvroSerde<HashBankEntry> BANK = AvroSerde.of(HashBankEntry.class);
-    private static final AvroSerde<ModerationDecision> DECISIONS = AvroSerde.of(ModerationDecision.class);
+    private static final AvroSerde<ModerationCommand> COMMANDS = AvroSerde.of(ModerationCommand.class);
 
     @TempDir
     Path dataDir;
@@ -104,16 +105,16 @@ class BadInputCatalogueTest {
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000),
                     new ByteArraySerializer(), new ByteArraySerializer());
             KafkaTopics topics = new KafkaTopics(kafka.bootstrapServers());
-            Pipeline.Settings settings = new Pipeline.Settings(kafka.bootstrapServers(), dataDir, PARTITIONS, "127.0.0.1", 0, 0, 0,
+            Pipeline.Settings settings = new Pipeline.Settings(kafka.bootstrapServers(), dataDir, PARTITIONS, "127.0.0.1", 0, 0, 0, 0,
                     "catalogue-test-secret-0123456789");
 
             try (Pipeline pipeline = running(settings)) {
                 messageEventCases();
                 groupMetadataCases();
                 hashBankCases();
-                decisionCases();
+                commandCases();
                 awaitExpectations(topics);
-                assertThat(decisionsRecorded(pipeline)).as("the good decisions behind the bad ones").isEqualTo(4);
+                await().atMost(TIMEOUT).until(() -> commandsDecided(pipeline) == 5);
             }
 
             // Restart: state comes back from changelogs, and must not bring any refused record with it.
@@ -312,23 +313,24 @@ class BadInputCatalogueTest {
         send(Topics.HASH_BANK.name(), key, "catalogue/SHA256/" + good.getValue(), BANK.serialize("t", good));
     }
 
-    // ---- moderation-decisions: the sink's queue state ----------------------------------------------------------------
+    // ---- moderation-commands: the sink's queue state (moderators' decisions enter as commands) ---------------------
 
-    private void decisionCases() {
+    private void commandCases() {
         String sink = "vigil-sink";
-        decisionCase("not Avro", "md-1", "nope".getBytes(StandardCharsets.UTF_8), Expectation.deadLetter("unreadable_record", sink));
-        decisionCase("truncated", "md-2", HostileInputs.truncated(DECISIONS.serialize("t", decision("md-2"))),
+        commandCase("not Avro", "mc-1", "nope".getBytes(StandardCharsets.UTF_8), Expectation.deadLetter("unreadable_record", sink));
+        commandCase("truncated", "mc-2", HostileInputs.truncated(COMMANDS.serialize("t", command("mc-2", "bad-2"))),
                 Expectation.deadLetter("unreadable_record", sink));
-        ModerationDecision otherChat = decision("md-3");
-        otherChat.setChatId("someone-else");
-        decisionCase("key is another chat", "md-3", DECISIONS.serialize("t", otherChat), Expectation.deadLetter("key_not_chat_id", sink));
-        decisionCase("string length bomb", "md-4", HostileInputs.record(ModerationDecision.getClassSchema(),
+        commandCase("key is another chat", "mc-3", COMMANDS.serialize("t", command("someone-else", "bad-3")),
+                Expectation.deadLetter("key_not_chat_id", sink));
+        commandCase("string length bomb", "mc-4", HostileInputs.record(ModerationCommand.getClassSchema(),
                 body -> body.writeLong(Integer.MAX_VALUE - 8)), Expectation.deadLetter("unreadable_record", sink));
+        commandCase("tombstone", "mc-5", null, Expectation.deadLetter("tombstone", sink));
     }
 
-    private void decisionCase(String name, String chat, byte[] bad, Expectation expectation) {
-        bad(name, Topics.MODERATION_DECISIONS.name(), chat, chat, bad, expectation);
-        send(Topics.MODERATION_DECISIONS.name(), chat, chat, DECISIONS.serialize("t", decision(chat)));
+    /** The bad command, then a valid one right behind it in the same partition, which the sink must decide. */
+    private void commandCase(String name, String chat, byte[] bad, Expectation expectation) {
+        bad(name, Topics.MODERATION_COMMANDS.name(), chat, chat, bad, expectation);
+        send(Topics.MODERATION_COMMANDS.name(), chat, chat, COMMANDS.serialize("t", command(chat, "good-" + chat)));
     }
 
     // ---- checks ------------------------------------------------------------------------------------------------------
@@ -391,7 +393,7 @@ class BadInputCatalogueTest {
         }
     }
 
-    private void afterRestart(KafkaTopics topics, Pipeline pipeline) {
+    private void afterRestart(KafkaTopics topics, Pipeline pipeline) throws InterruptedException {
         int before = topics.readCommitted(Topics.RISK_ASSESSMENTS.name(), AvroSerde.of(RiskAssessment.class), 0, Duration.ofSeconds(5)).size();
         List<String> after = new ArrayList<>();
         for (String chat : List.of("gm-1", "gm-2", "gm-3", "gm-4", "gm-5")) {
@@ -408,7 +410,10 @@ class BadInputCatalogueTest {
                             .setInlineBytes(ByteBuffer.wrap(bankedBytes(n))).build())));
             after.add(id);
         }
-        send(Topics.MODERATION_DECISIONS.name(), "md-1", "md-1", DECISIONS.serialize("t", decision("md-1")));
+        // The same command again (a retry), then a new one, in the same partition: the restored outcome store must know
+        // the first, so only the new one is decided.
+        send(Topics.MODERATION_COMMANDS.name(), "mc-1", "mc-1", COMMANDS.serialize("t", command("mc-1", "good-mc-1")));
+        send(Topics.MODERATION_COMMANDS.name(), "mc-1", "mc-1", COMMANDS.serialize("t", command("mc-1", "after-restart")));
 
         List<RiskAssessment> assessments = topics.readCommitted(Topics.RISK_ASSESSMENTS.name(), AvroSerde.of(RiskAssessment.class),
                 before + after.size(), TIMEOUT);
@@ -425,13 +430,14 @@ class BadInputCatalogueTest {
                 assertThat(assessment.getDetection().getMedia().get(0).getMatches()).as(id + ": the bank index came back").hasSize(1);
             }
         }
-        // The item already has the decision recorded before the restart: the restored queue state knows it.
-        await().atMost(TIMEOUT).until(() -> pipeline.sink().registry().counter("vigil.decisions.superseded").count() == 1);
+        await().atMost(TIMEOUT).until(() -> commandsDecided(pipeline) >= 1);
+        Thread.sleep(2_000);
+        assertThat(commandsDecided(pipeline)).as("the retried command was recognised from the restored state").isEqualTo(1);
         int letters = cases.stream().mapToInt(c -> c.expectation().applications().size()).sum();
         assertThat(topics.readCommitted(Topics.DEAD_LETTERS.name(), AvroSerde.of(DeadLetter.class), letters, Duration.ofSeconds(10)))
                 .as("no new dead letter after the restart").hasSize(letters);
         System.out.println("   after a restart: " + after.size() + " messages in the chats and banks above assessed with their valid "
-                + "state; a second decision found the first in the restored queue state; no new dead letter");
+                + "state; a retried command recognised from the restored outcome store; no new dead letter");
     }
 
     // ---- building blocks ---------------------------------------------------------------------------------------------
@@ -443,8 +449,8 @@ class BadInputCatalogueTest {
         return pipeline;
     }
 
-    private static double decisionsRecorded(Pipeline pipeline) {
-        return pipeline.sink().registry().find("vigil.decisions").counters().stream().mapToDouble(c -> c.count()).sum();
+    private static double commandsDecided(Pipeline pipeline) {
+        return pipeline.sink().registry().find("vigil.moderation.commands").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private void bad(String name, String topic, String chat, byte[] value, Expectation expectation) {
@@ -557,9 +563,8 @@ class BadInputCatalogueTest {
         return ("benign synthetic banked media #" + n).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static ModerationDecision decision(String chat) {
-        return ModerationDecision.newBuilder().setItemId("telegram:" + chat + ":m").setQueue("review").setPlatform("telegram")
-                .setChatId(chat).setMessageId("m").setAction(ModerationAction.DISMISSED_NO_ACTION).setModeratorId("mod-1")
-                .setDecidedAt(Instant.now()).build();
+    private static ModerationCommand command(String chat, String commandId) {
+        return ModerationCommand.newBuilder().setCommandId(commandId).setKind(CommandKind.CLAIM).setItemId("telegram:" + chat + ":m")
+                .setChatId(chat).setQueue("review").setActor("moderator-1").setRequestedAt(Instant.now()).build();
     }
 }

@@ -90,10 +90,15 @@ class DockerComposeTest {
         }
     }
 
+    /** What an operator sets for each ${NAME:?message} of the compose file, as samples. */
+    private static final Map<String, String> REQUIRED_SAMPLES = Map.of(
+            "VIGIL_DOXXING_HMAC_SECRET", "sample-deployment-secret-0123456789",
+            "VIGIL_AUTH_OIDC_ISSUER", "https://id.example.org/realms/safety",
+            "VIGIL_AUTH_PEER_SECRET", "sample-peer-secret-0123456789abcdef0123");
+
     private static ServiceConfig defaults(String service) {
-        // The detector has no default secret: every deployment brings its own.
-        return ConfigLoader.forService(service).environment(Map.of("VIGIL_DOXXING_HMAC_SECRET", "sample-deployment-secret-0123456789"))
-                .strictEnvironment(false).load(SERVICES.get(service));
+        // The detector has no default secret, the sink no default identity provider: every deployment brings its own.
+        return ConfigLoader.forService(service).environment(REQUIRED_SAMPLES).strictEnvironment(false).load(SERVICES.get(service));
     }
 
     /** What docker compose does with ${NAME:?message}: the operator's value, here a sample one. */
@@ -103,8 +108,8 @@ class DockerComposeTest {
             assertThat(value).as("only required variables are interpolated").doesNotContain("${");
             return value;
         }
-        assertThat(required.group(1)).isEqualTo("VIGIL_DOXXING_HMAC_SECRET");
-        return "sample-deployment-secret-0123456789";
+        assertThat(REQUIRED_SAMPLES).containsKey(required.group(1));
+        return REQUIRED_SAMPLES.get(required.group(1));
     }
 
     @Test

@@ -21,6 +21,8 @@ import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.standalone.demo.DemoImages;
 import io.vigil.standalone.embedded.EmbeddedKafka;
+import io.vigil.standalone.identity.DemoIssuer;
+import io.vigil.standalone.identity.DemoUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -79,7 +81,7 @@ class PipelineEndToEndTest {
     void start() throws Exception {
         kafka = EmbeddedKafka.start(dataDir, 0);
         LOGS.start();
-        pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), dataDir, 2, "127.0.0.1", 0, 0, 0,
+        pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), dataDir, 2, "127.0.0.1", 0, 0, 0, 0,
                 "end-to-end-test-secret-0123456789"));
         topics = new KafkaTopics(kafka.bootstrapServers());
         await().atMost(TIMEOUT).until(() -> Stream.of(pipeline.detector(), pipeline.enricher(), pipeline.sink())
@@ -108,8 +110,9 @@ class PipelineEndToEndTest {
         GroupMetadata group = GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-1").setKind(ChatKind.SUPERGROUP)
                 .setVisibility(Visibility.PUBLIC).setMemberCount(41_000).setTitle("synthetic group").setUpdatedAt(Instant.now()).build();
         topics.send(Topics.GROUP_METADATA.name(), new StringSerializer(), AvroSerde.of(GroupMetadata.class), "chat-1", group);
-        // The bank entry must be in every detector's index before the message that matches it.
-        Thread.sleep(2_000);
+        // The bank entry must be in the detector's index before the message that matches it.
+        await().atMost(TIMEOUT).until(() -> pipeline.detector().registry().find("vigil.bank.updates").tag("outcome", "loaded")
+                .counters().stream().mapToDouble(c -> c.count()).sum() >= 1);
 
         Files.createDirectories(dataDir.resolve("blobs/2026"));
         Files.write(dataDir.resolve("blobs/2026/photo.jpg"), BANKED);
@@ -198,27 +201,26 @@ class PipelineEndToEndTest {
     void theModeratorPageShowsAlertsBlurredAndRecordsADecision() throws Exception {
         ChromeDriver browser = Browser.start();
         try {
-            browser.get("http://127.0.0.1:" + pipeline.sink().httpPort() + "/");
-            WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
-            wait.until(d -> d.findElements(By.cssSelector(".alert")).size() >= 3);
-            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("live");
+            DemoUsers.User alice = pipeline.issuer().users().get("alice").orElseThrow();
+            WebDriverWait wait = BrowserLogin.signIn(browser, "http://127.0.0.1:" + pipeline.sink().httpPort() + "/", alice, TIMEOUT);
+            wait.until(d -> d.findElements(By.cssSelector(".item")).size() >= 3);
+            wait.until(d -> d.findElement(By.id("status")).getText().equals("live"));
 
-            WebElement card = browser.findElement(By.cssSelector(".alert[data-item-id='telegram:chat-1:m1']"));
+            WebElement card = browser.findElement(By.cssSelector(".item[data-item-id='telegram:chat-1:m1']"));
             assertThat(card.getAttribute("class")).contains("critical");
             assertThat(card.findElement(By.cssSelector(".reasons")).getText()).contains("matches bank 'demo-ncii'");
             assertThat(card.findElement(By.cssSelector(".group")).getText()).contains("41,000 members");
             assertThat(card.findElement(By.cssSelector(".exposed")).isDisplayed()).as("no personal data in this message").isFalse();
-            WebElement doxxingCard = browser.findElement(By.cssSelector(".alert[data-item-id='telegram:chat-1:m2']"));
+            WebElement doxxingCard = browser.findElement(By.cssSelector(".item[data-item-id='telegram:chat-1:m2']"));
             assertThat(doxxingCard.findElement(By.cssSelector(".exposed")).getText()).contains("phone").contains("•").doesNotContain(PHONE);
             WebElement preview = card.findElement(By.cssSelector("img.blurred-preview"));
             wait.until(d -> ((Number) browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth", preview)).intValue() > 0);
             assertThat(((Number) browser.executeScript("return arguments[0].naturalWidth", preview)).intValue())
                     .as("the page gets the server's 320 px blurred preview, not the 640 px original").isEqualTo(320);
 
-            browser.findElement(By.id("moderator")).sendKeys("moderator-7");
-            card.findElement(By.cssSelector("button[data-action='CONFIRMED_REMOVE']")).click();
-            wait.until(d -> d.findElement(By.cssSelector(".alert[data-item-id='telegram:chat-1:m1'] .decision")).getText()
-                    .equals("decided: confirmed remove"));
+            card.findElement(By.cssSelector("button[data-decision='CONFIRMED_REMOVE']")).click();
+            wait.until(d -> d.findElement(By.cssSelector(".item[data-item-id='telegram:chat-1:m1'] .status")).getText()
+                    .equals("decided: confirmed remove by alice"));
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(new ObjectMapper()
                     .readTree(get(pipeline.sink().httpPort(), "/api/queues").body()).at("/queues/urgent/open").asInt())
                     .as("open items left in the urgent queue").isEqualTo(1));
@@ -230,14 +232,19 @@ class PipelineEndToEndTest {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token("val", "viewer")).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(String subject, String role) {
+        return pipeline.issuer().minter().accessToken(subject, List.of(role), DemoIssuer.AUDIENCE, Instant.now(), Duration.ofMinutes(30));
     }
 
     private void listenToFeed() {
         ObjectMapper json = new ObjectMapper();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.sink().httpPort() + "/api/feed"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token("val", "viewer")).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body()
                 .filter(line -> line.startsWith("data:"))
                 .forEach(line -> {

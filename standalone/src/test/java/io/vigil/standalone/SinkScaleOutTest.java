@@ -7,6 +7,7 @@ import io.vigil.runtime.streams.ServiceRunner;
 import io.vigil.runtime.streams.TopicCreator;
 import io.vigil.schemas.ContentCategory;
 import io.vigil.schemas.Detection;
+import io.vigil.schemas.EnforcementAction;
 import io.vigil.schemas.MediaKind;
 import io.vigil.schemas.MediaSignal;
 import io.vigil.schemas.RiskAssessment;
@@ -18,6 +19,7 @@ import io.vigil.sink.SinkApp;
 import io.vigil.sink.SinkConfig;
 import io.vigil.standalone.demo.DemoImages;
 import io.vigil.standalone.embedded.EmbeddedKafka;
+import io.vigil.standalone.identity.DemoIssuer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +45,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two sink instances share the queue partitions; a moderator's page talking to either one sees every queue item,
- * counts every open item and previews the media of items the other instance holds.
+ * counts every open item and previews the media of items the other instance holds; the instances ask each other
+ * with the peer credential, and a moderator's token is checked by whichever instance the page talks to.
  */
 class SinkScaleOutTest {
 
@@ -54,14 +58,17 @@ class SinkScaleOutTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
+    private DemoIssuer issuer;
 
     @Test
     void eitherInstanceAnswersForAllPartitions() throws Exception {
         Files.createDirectories(dataDir.resolve("blobs"));
         Files.write(dataDir.resolve("blobs/photo.jpg"), DemoImages.photos(1, 3).get(0).bytes());
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0);
+             DemoIssuer started = DemoIssuer.start(dataDir.resolve("identity"), "127.0.0.1", 0, Set.of("http://127.0.0.1:1/index.html"))) {
+            issuer = started;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                TopicCreator.ensure(admin, Topics.all(List.of("urgent", "ncii", "doxxing", "review")), 4, (short) 1);
+                TopicCreator.ensure(admin, Topics.all(List.of("csam", "urgent", "ncii", "doxxing", "review", "senior")), 4, (short) 1);
             }
             try (ServiceRunner<SinkConfig> first = sink(kafka, "a"); ServiceRunner<SinkConfig> second = sink(kafka, "b")) {
                 await().atMost(TIMEOUT).until(() -> Stream.of(first, second).allMatch(s -> s.streams().state() == KafkaStreams.State.RUNNING
@@ -84,18 +91,53 @@ class SinkScaleOutTest {
                         .as("the first instance holds only part of the partitions").isLessThan(4);
                 for (JsonNode item : get(first, "/api/queues/urgent/items")) {
                     HttpResponse<byte[]> preview = http.send(HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + first.httpPort() + item.at("/media/0/previewUrl").asText())).build(),
+                            "http://127.0.0.1:" + first.httpPort() + item.at("/item/media/0/previewUrl").asText()))
+                                    .header("Authorization", "Bearer " + token()).build(),
                             HttpResponse.BodyHandlers.ofByteArray());
-                    assertThat(preview.statusCode()).as(item.get("chatId").asText()).isEqualTo(200);
+                    assertThat(preview.statusCode()).as(item.at("/item/chatId").asText()).isEqualTo(200);
                     assertThat(preview.headers().firstValue("Content-Type")).hasValue("image/jpeg");
                 }
+
+                // Claims through one instance, decisions through the other: whichever instance owns an item's chat
+                // judges its commands, so a claim made anywhere holds everywhere.
+                for (JsonNode item : get(first, "/api/queues/urgent/items")) {
+                    String itemId = item.at("/item/itemId").asText();
+                    String body = "{\"chatId\":\"" + item.at("/item/chatId").asText() + "\",\"queue\":\"urgent\","
+                            + "\"action\":\"CONFIRMED_REMOVE\"}";
+                    HttpResponse<String> claim = post(first, "/api/items/" + itemId + "/claim", moderator("alice"), body);
+                    HttpResponse<String> other = post(second, "/api/items/" + itemId + "/decision", moderator("bob"), body);
+                    HttpResponse<String> holder = post(second, "/api/items/" + itemId + "/decision", moderator("alice"), body);
+                    HttpResponse<String> again = post(first, "/api/items/" + itemId + "/decision", moderator("alice"), body);
+
+                    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(200);
+                    assertThat(other.statusCode()).as(other.body()).isEqualTo(409);
+                    assertThat(other.body()).contains("\"holder\":\"alice\"");
+                    assertThat(holder.statusCode()).as(holder.body()).isEqualTo(200);
+                    assertThat(again.statusCode()).as("a second decision on the item").isEqualTo(409);
+                }
+                assertThat(topics.readCommitted(Topics.ENFORCEMENT_ACTIONS.name(), AvroSerde.of(EnforcementAction.class), CHATS, TIMEOUT))
+                        .hasSize(CHATS);
             }
         }
     }
 
     private JsonNode get(ServiceRunner<SinkConfig> instance, String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
+                .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private HttpResponse<String> post(ServiceRunner<SinkConfig> instance, String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String moderator(String subject) {
+        return issuer.minter().accessToken(subject, List.of("moderator"), DemoIssuer.AUDIENCE, Instant.now(), Duration.ofMinutes(30));
+    }
+
+    private String token() {
+        return issuer.minter().accessToken("val", List.of("viewer"), DemoIssuer.AUDIENCE, Instant.now(), Duration.ofMinutes(30));
     }
 
     private ServiceRunner<SinkConfig> sink(EmbeddedKafka kafka, String name) {
@@ -107,6 +149,9 @@ class SinkScaleOutTest {
                 .override("http.host", "127.0.0.1")
                 .override("http.port", "0")
                 .override("media.blob-root", dataDir.resolve("blobs").toString())
+                .override("auth.oidc.issuer", issuer.issuer())
+                .override("auth.oidc.audience", DemoIssuer.AUDIENCE)
+                .override("auth.peer-secret", "peer-secret-of-the-scale-out-test-0123456789")
                 .load(SinkConfig.class));
     }
 

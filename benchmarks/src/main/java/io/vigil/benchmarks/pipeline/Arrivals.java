@@ -47,7 +47,7 @@ final class Arrivals implements AutoCloseable {
     Result await(int expected, Duration quiet, ToLongFunction<ConsumerRecord<byte[], byte[]>> sentAtMillis) {
         int count = 0;
         long last = System.nanoTime();
-        long[] latencies = new long[Math.max(16, expected)];
+        long[] latencies = new long[Math.min(Math.max(16, expected), 1 << 16)];
         int sampled = 0;
         while (count < expected && System.nanoTime() - last < quiet.toNanos()) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {

@@ -61,6 +61,15 @@ public record KafkaSettings(
         deadLetterKey = deadLetterKey == null ? "" : deadLetterKey;
     }
 
+    /**
+     * Settings for a tool that only uses plain clients (an admin command, a reader), not a Streams application: the
+     * cluster and its client settings; the Streams fields get harmless defaults.
+     */
+    public static KafkaSettings forClients(String bootstrapServers, String clientName, Map<String, String> extra) {
+        return new KafkaSettings(bootstrapServers, clientName, "unused", 1, 100, 5, 1, 1, false, 0, "", 10_000, 1_000_000, 60, "",
+                extra);
+    }
+
     /** The stream threads each Streams application runs: the configured count, or one per available processor. */
     public int streamThreads() {
         return numStreamThreads > 0 ? numStreamThreads : Runtime.getRuntime().availableProcessors();

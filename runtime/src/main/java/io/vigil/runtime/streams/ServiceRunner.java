@@ -10,6 +10,7 @@ import io.vigil.runtime.health.HealthReport;
 import io.vigil.runtime.health.ServiceHealth;
 import io.vigil.runtime.health.StageHealth;
 import io.vigil.runtime.http.ServiceHttp;
+import io.vigil.runtime.kafka.KafkaClients;
 import io.vigil.runtime.metrics.ServiceMetrics;
 import io.vigil.schemas.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -53,7 +54,7 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
         this.registry = ServiceMetrics.registry(application.name());
         KafkaSettings kafka = config.kafka();
         List<TopicSpec> topics = application.topics(config);
-        this.admin = KafkaAdmin.create(kafka);
+        this.admin = new KafkaClients(kafka).admin(kafka.applicationId() + "-health");
         List<StageHealth> stageHealth = new ArrayList<>();
         try {
             if (kafka.createTopics()) {

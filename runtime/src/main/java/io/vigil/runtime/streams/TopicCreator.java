@@ -1,6 +1,7 @@
 package io.vigil.runtime.streams;
 
 import io.vigil.runtime.config.KafkaSettings;
+import io.vigil.runtime.kafka.KafkaClients;
 import io.vigil.schemas.topics.Partitioning;
 import io.vigil.schemas.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -44,7 +45,7 @@ public final class TopicCreator {
     static final int BATCH_OVERHEAD_BYTES = 1024;
 
     public static void ensure(KafkaSettings kafka, Collection<TopicSpec> topics) {
-        try (Admin admin = KafkaAdmin.create(kafka)) {
+        try (Admin admin = new KafkaClients(kafka).admin(kafka.applicationId() + "-topics")) {
             ensure(admin, topics, kafka.chatPartitions(), (short) kafka.replicationFactor());
         }
     }

@@ -1,5 +1,6 @@
 package io.vigil.schemas.topics;
 
+import io.vigil.schemas.AuditRecord;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.EnforcementAction;
@@ -8,6 +9,7 @@ import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.MediaWork;
 import io.vigil.schemas.MessageEvent;
+import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
@@ -52,6 +54,12 @@ public final class Topics {
     public static final TopicSpec MODERATION_DECISIONS = new TopicSpec("moderation-decisions", "chat id", ModerationDecision.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
             "Moderators' decisions. Keyed by chat like the queue items they close, so the sink's queue state is updated without repartition.");
+    public static final TopicSpec MODERATION_COMMANDS = new TopicSpec("moderation-commands", "chat id", ModerationCommand.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)), Partitioning.BY_CHAT,
+            "Moderators' claims, releases, escalations and decisions as requested. Keyed by chat like the items, so the sink's topology applies each item's commands in order against its state and decides accept or conflict exactly once, however many sink instances take requests.");
+    public static final TopicSpec AUDIT_LOG = new TopicSpec("audit-log", "actor", AuditRecord.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(730)), Partitioning.SINGLE,
+            "Who did what to moderation data, why, when and from where (logins, claims, reveals, decisions, audit reads). One partition keeps one total order for reviewers; kept two years.");
     public static final TopicSpec ENFORCEMENT_ACTIONS = new TopicSpec("enforcement-actions", "chat id", EnforcementAction.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
             "Commands to the platform that follow from decisions (remove, ban, restrict), idempotent by action id. Kept a year: the record of what was enforced, for statements of reasons and transparency reports.");
@@ -63,8 +71,8 @@ public final class Topics {
             "Records a service could not read or process, with the reason and the source coordinates; the original only encrypted with the deployment's dead-letter key. Keyed like the input so a group's dead letters stay in order; kept no longer than the shortest-lived input (7 days), so a coordinate always finds its original.");
 
     private static final List<TopicSpec> FIXED = List.of(
-            MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, MEDIA_WORK, DETECTIONS, RISK_ASSESSMENTS,
-            MODERATION_DECISIONS, ENFORCEMENT_ACTIONS, DEAD_LETTERS);
+            MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, MEDIA_WORK, DETECTIONS, RISK_ASSESSMENTS, MODERATION_DECISIONS,
+            MODERATION_COMMANDS, ENFORCEMENT_ACTIONS, AUDIT_LOG, DEAD_LETTERS);
 
     private Topics() {
     }

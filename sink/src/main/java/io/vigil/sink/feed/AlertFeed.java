@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.serde.AvroSerde;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.vigil.runtime.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,13 +48,8 @@ public final class AlertFeed implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean assigned;
 
-    public AlertFeed(String bootstrapServers, Collection<String> topics, int replayPerPartition, int bufferSize, MeterRegistry registry) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-sink-alert-feed");
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    public AlertFeed(KafkaClients clients, Collection<String> topics, int replayPerPartition, int bufferSize, MeterRegistry registry) {
+        this.consumer = clients.committedReader("vigil-sink-alert-feed", new StringDeserializer(), new ByteArrayDeserializer());
         this.topics = List.copyOf(topics);
         this.replayPerPartition = replayPerPartition;
         this.bufferSize = bufferSize;

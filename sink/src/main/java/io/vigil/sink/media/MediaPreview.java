@@ -1,5 +1,9 @@
 package io.vigil.sink.media;
 
+import io.vigil.detector.media.DecodeRequest;
+import io.vigil.detector.media.ImageDecodeException;
+import io.vigil.detector.media.ImageDecoder;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -8,7 +12,6 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
@@ -16,6 +19,8 @@ import java.util.Optional;
 /**
  * The blurred preview a moderator sees by default. The image is shrunk to a few pixels and enlarged again on the
  * server, so the browser never holds the detail: a shape and colours to decide whether to look, nothing more.
+ * Images are decoded through the detector's guarded decoder: the pixel limit is checked from the header before any
+ * pixel buffer exists, only allow-listed formats are read, and large images are subsampled while decoding.
  */
 public final class MediaPreview {
 
@@ -24,9 +29,14 @@ public final class MediaPreview {
     private static final float JPEG_QUALITY = 0.7f;
 
     private final int edgePx;
+    private final ImageDecoder decoder;
+    private final DecodeRequest request;
 
-    public MediaPreview(int edgePx) {
+    public MediaPreview(int edgePx, ImageDecoder decoder) {
         this.edgePx = edgePx;
+        this.decoder = decoder;
+        // Subsampled while decoding to a few times the shown size: a 6000 px photo never becomes 6000 px of pixels here.
+        this.request = DecodeRequest.colourAtLeast(BLUR_EDGE_PX * 4, BLUR_EDGE_PX * 4);
     }
 
     /** A blurred JPEG of the image, or empty if the bytes are no image this server can decode. */
@@ -40,10 +50,10 @@ public final class MediaPreview {
         return Optional.of(jpeg(shown));
     }
 
-    private static BufferedImage decode(byte[] bytes) {
+    private BufferedImage decode(byte[] bytes) {
         try {
-            return ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) {
+            return decoder.decode(bytes, request).image();
+        } catch (ImageDecodeException e) {
             return null;
         }
     }

@@ -13,8 +13,13 @@ import io.vigil.sink.routing.RoutingPolicy;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
-/** Turns an assessment that a queue accepts into work for a moderator; anything else produces nothing. */
+/**
+ * Turns an assessment that a queue accepts into work for a moderator. An assessment below every queue produces
+ * no item and is counted ({@code vigil_assessments_unrouted_total{level}}), so nothing leaves the sink unseen.
+ */
 public final class QueueRouting {
 
     private final RoutingPolicy policy;
@@ -33,7 +38,10 @@ public final class QueueRouting {
                     registry.counter("vigil.queue.items", "queue", rule.name()).increment();
                     return List.of(item(assessment, rule.name(), rule.priority()));
                 })
-                .orElse(List.of());
+                .orElseGet(() -> {
+                    registry.counter("vigil.assessments.unrouted", "level", assessment.getLevel().name().toLowerCase(Locale.ROOT)).increment();
+                    return List.of();
+                });
     }
 
     public static String itemId(RiskAssessment assessment) {
@@ -58,6 +66,8 @@ public final class QueueRouting {
                 .setGroup(assessment.getGroup())
                 .setMedia(assessment.getDetection().getMedia().stream().map(QueueRouting::mediaRef).toList())
                 .setExposedData(exposedData(assessment.getDetection().getText()))
+                .setNetwork(assessment.getNetwork())
+                .setPolicyVersion(assessment.getPolicyVersion())
                 .build();
     }
 
@@ -69,6 +79,7 @@ public final class QueueRouting {
         return text.getEntities().stream().map(e -> new ExposedData(e.getType(), e.getMaskedPreview())).toList();
     }
 
+    /** The media reference, with the hashes a confirming decision carries to the stay-down bank. */
     private static MediaRef mediaRef(MediaSignal signal) {
         return MediaRef.newBuilder()
                 .setMediaId(signal.getMediaId())
@@ -77,6 +88,12 @@ public final class QueueRouting {
                 .setMatchedBanks(signal.getMatches().stream().map(HashMatch::getBankId).distinct().toList())
                 .setExplicitNudity(signal.getNudity() == null ? null : signal.getNudity().getExplicit())
                 .setBlurred(true)
+                .setSha256(signal.getSha256())
+                .setMd5(signal.getMd5())
+                .setPdq(signal.getPdq())
+                .setPdqQuality(signal.getPdqQuality())
+                .setProvenance(signal.getMatches().stream().map(HashMatch::getProvenance).filter(Objects::nonNull)
+                        .filter(p -> !p.isBlank()).distinct().toList())
                 .build();
     }
 }

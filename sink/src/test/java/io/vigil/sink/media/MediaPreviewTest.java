@@ -2,6 +2,9 @@ package io.vigil.sink.media;
 
 import org.junit.jupiter.api.Test;
 
+import io.vigil.detector.media.DecodeLimits;
+import io.vigil.detector.media.ImageDecoder;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -11,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MediaPreviewTest {
 
-    private final MediaPreview preview = new MediaPreview(320);
+    private final MediaPreview preview = new MediaPreview(320, new ImageDecoder(new DecodeLimits(50_000_000L)));
 
     @Test
     void fineDetailDoesNotSurviveThePreview() throws Exception {
@@ -65,5 +68,40 @@ class MediaPreviewTest {
             }
         }
         return max;
+    }
+
+    @Test
+    void anImageAboveThePixelLimitHasNoPreviewAndIsNeverDecoded() {
+        // A PNG header declaring 26000 x 26000 pixels (676 million): decoding it would take gigabytes.
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13);
+        ihdr.putInt(26_000).putInt(26_000).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0, 0, 0, 1, 0, 1});
+        chunk(out, "IEND", new byte[0]);
+
+        assertThat(preview.blurred(out.toByteArray())).isEmpty();
+    }
+
+    @Test
+    void aFormatOutsideTheAllowListHasNoPreview() throws Exception {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        ImageIO.write(image, "tiff", tiff);
+
+        assertThat(tiff.size()).isPositive();
+        assertThat(preview.blurred(tiff.toByteArray())).isEmpty();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

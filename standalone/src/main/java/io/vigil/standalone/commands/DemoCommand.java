@@ -49,6 +49,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--sink-port", defaultValue = "8080", description = "Alert feed page and sink API (default: ${DEFAULT-VALUE}).")
     int sinkPort;
 
+    @Option(names = "--issuer-port", defaultValue = "8090", description = "The demo's identity provider (default: ${DEFAULT-VALUE}).")
+    int issuerPort;
+
     @Option(names = "--detector-port", defaultValue = "8081", description = "Detector /metrics and /health (default: ${DEFAULT-VALUE}).")
     int detectorPort;
 
@@ -76,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         EmbeddedKafka kafka = bootstrapServers == null ? EmbeddedKafka.start(data, kafkaPort) : null;
         String servers = kafka == null ? bootstrapServers : kafka.bootstrapServers();
         Pipeline pipeline = Pipeline.start(new Pipeline.Settings(servers, data, partitions, host, detectorPort, enricherPort, sinkPort,
-                DemoSecret.readOrCreate(data.resolve("doxxing-secret"))));
+                issuerPort, DemoSecret.readOrCreate(data.resolve("doxxing-secret"))));
         DemoTraffic traffic = new DemoTraffic(servers, data.resolve("blobs"), rate, malformedEvery, 42);
         traffic.start();
 
@@ -97,7 +100,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Vigil demo is running.");
         out.println("  Kafka:          " + servers + (kafka == null ? " (external)" : " (embedded KRaft broker+controller)"));
         out.println("  Data directory: " + data);
-        out.println("  Alert feed:     http://" + host + ":" + pipeline.sink().httpPort() + "/");
+        out.println("  Moderator page: http://" + host + ":" + pipeline.sink().httpPort() + "/   (sign in below)");
+        out.println("  Identity:       " + pipeline.issuer().issuer() + "  (demo OpenID Connect issuer; key under " + data.resolve("identity") + ")");
+        for (var user : pipeline.issuer().users().all()) {
+            out.printf("                  %-6s password %s  roles %s%n", user.username(), user.password(), String.join(", ", user.roles()));
+        }
+        out.println("  Tokens:         ./vigil token --role moderator --user alice   (for scripts; ./vigil audit --from ... --to ...)");
         out.println("  Detector:       http://" + host + ":" + pipeline.detector().httpPort() + "/metrics  /health");
         out.println("  Enricher:       http://" + host + ":" + pipeline.enricher().httpPort() + "/metrics  /health");
         out.println("  Sink:           http://" + host + ":" + pipeline.sink().httpPort() + "/metrics  /health");

@@ -53,11 +53,11 @@ public final class TopicsCommand {
             return 0;
         }
 
-        /** The queues the sink routes to, from its configuration as the sink itself loads it. */
+        /** The queues the sink writes (its routing, and where its work policy escalates), from its configuration. */
         static List<String> queues(Path sinkConfig, Map<String, String> settings) {
             ConfigLoader loader = ConfigLoader.forService("sink").file(sinkConfig).strictEnvironment(false);
             settings.forEach(loader::override);
-            return loader.load(SinkConfig.class).routing().queueNames();
+            return loader.load(SinkConfig.class).queueNames();
         }
     }
 }

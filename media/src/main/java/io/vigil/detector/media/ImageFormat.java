@@ -24,6 +24,11 @@ public enum ImageFormat {
         return readerFormatName;
     }
 
+    /** The media type a browser displays this format under: image/jpeg, image/png, ... */
+    public String mimeType() {
+        return "image/" + readerFormatName;
+    }
+
     /** The format whose signature starts {@code bytes}, if any. */
     public static Optional<ImageFormat> sniff(byte[] bytes) {
         if (startsWith(bytes, 0, 0xFF, 0xD8, 0xFF)) {                        // SOI + first marker (ITU T.81)
