@@ -1,12 +1,12 @@
 package io.vigil.schemas.serde;
 
 import org.apache.avro.io.Decoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.util.Utf8;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * An Avro binary decoder over one record's bytes that checks every length and count a record declares against the
@@ -17,51 +17,82 @@ import java.nio.ByteBuffer;
  *
  * <p>The bounds are exact, not tuned: a string or bytes value of length n takes n bytes, and every collection item of
  * every Vigil contract takes at least one byte ({@link MinimumSize} proves it for each registered schema), so a count
- * or length above the bytes left cannot belong to a well-formed record. Not thread-safe: one per record.
+ * or length above the bytes left cannot belong to a well-formed record. It reads the record's byte array directly
+ * (Avro's binary encoding: zig-zag varints, little-endian floats, length-prefixed bytes), which also spares the
+ * per-byte calls of a stream. Not thread-safe: one per record.
  */
 final class BoundedDecoder extends Decoder {
 
-    private final RemainingInput in;
-    private final Decoder binary;
+    private final byte[] data;
+    private final int end;
+    private int pos;
 
     BoundedDecoder(byte[] data, int offset, int length) {
-        this.in = new RemainingInput(data, offset, length);
-        this.binary = DecoderFactory.get().directBinaryDecoder(in, null);
+        this.data = data;
+        this.pos = offset;
+        this.end = offset + length;
     }
 
     /** Bytes not read yet: after a whole record, anything left is garbage that a well-formed record does not have. */
     int remaining() {
-        return in.available();
+        return end - pos;
     }
 
     @Override
-    public void readNull() throws IOException {
-        binary.readNull();
+    public void readNull() {
     }
 
     @Override
     public boolean readBoolean() throws IOException {
-        return binary.readBoolean();
+        requireBytes(1, "a boolean");
+        return data[pos++] == 1;
     }
 
     @Override
     public int readInt() throws IOException {
-        return binary.readInt();
+        int n = 0;
+        for (int shift = 0; shift < 32; shift += 7) {
+            requireBytes(1, "an int");
+            int b = data[pos++] & 0xFF;
+            n |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return (n >>> 1) ^ -(n & 1);
+            }
+        }
+        throw new BoundExceededException("an int takes more than 5 bytes");
     }
 
     @Override
     public long readLong() throws IOException {
-        return binary.readLong();
+        long n = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            requireBytes(1, "a long");
+            long b = data[pos++] & 0xFF;
+            n |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return (n >>> 1) ^ -(n & 1);
+            }
+        }
+        throw new BoundExceededException("a long takes more than 10 bytes");
     }
 
     @Override
     public float readFloat() throws IOException {
-        return binary.readFloat();
+        requireBytes(4, "a float");
+        int bits = (data[pos] & 0xFF) | (data[pos + 1] & 0xFF) << 8 | (data[pos + 2] & 0xFF) << 16 | (data[pos + 3] & 0xFF) << 24;
+        pos += 4;
+        return Float.intBitsToFloat(bits);
     }
 
     @Override
     public double readDouble() throws IOException {
-        return binary.readDouble();
+        requireBytes(8, "a double");
+        long bits = 0;
+        for (int i = 7; i >= 0; i--) {
+            bits = bits << 8 | (data[pos + i] & 0xFFL);
+        }
+        pos += 8;
+        return Double.longBitsToDouble(bits);
     }
 
     @Override
@@ -69,48 +100,55 @@ final class BoundedDecoder extends Decoder {
         int length = declaredLength("string");
         Utf8 result = old != null ? old : new Utf8();
         result.setByteLength(length);
-        binary.readFixed(result.getBytes(), 0, length);
+        System.arraycopy(data, pos, result.getBytes(), 0, length);
+        pos += length;
         return result;
     }
 
     @Override
     public String readString() throws IOException {
-        return readString(null).toString();
+        int length = declaredLength("string");
+        String value = new String(data, pos, length, StandardCharsets.UTF_8);
+        pos += length;
+        return value;
     }
 
     @Override
     public void skipString() throws IOException {
-        binary.skipFixed(declaredLength("string"));
+        int length = declaredLength("string"); // not `pos += declaredLength(..)`: that adds to pos as it was before the length
+        pos += length;
     }
 
     @Override
     public ByteBuffer readBytes(ByteBuffer old) throws IOException {
         int length = declaredLength("bytes value");
-        byte[] bytes = new byte[length];
-        binary.readFixed(bytes, 0, length);
-        return ByteBuffer.wrap(bytes);
+        ByteBuffer bytes = ByteBuffer.wrap(Arrays.copyOfRange(data, pos, pos + length));
+        pos += length;
+        return bytes;
     }
 
     @Override
     public void skipBytes() throws IOException {
-        binary.skipFixed(declaredLength("bytes value"));
+        int length = declaredLength("bytes value");
+        pos += length;
     }
 
     @Override
     public void readFixed(byte[] bytes, int start, int length) throws IOException {
         requireAvailable(length, "fixed value");
-        binary.readFixed(bytes, start, length);
+        System.arraycopy(data, pos, bytes, start, length);
+        pos += length;
     }
 
     @Override
     public void skipFixed(int length) throws IOException {
         requireAvailable(length, "fixed value");
-        binary.skipFixed(length);
+        pos += length;
     }
 
     @Override
     public int readEnum() throws IOException {
-        return binary.readEnum();
+        return readInt();
     }
 
     @Override
@@ -145,7 +183,7 @@ final class BoundedDecoder extends Decoder {
 
     @Override
     public int readIndex() throws IOException {
-        return binary.readIndex();
+        return readInt();
     }
 
     /**
@@ -153,15 +191,15 @@ final class BoundedDecoder extends Decoder {
      * is read and checked here rather than trusted.
      */
     private long readBlockCount() throws IOException {
-        long count = binary.readLong();
+        long count = readLong();
         if (count < 0) {
             if (count == Long.MIN_VALUE) {
                 throw new BoundExceededException("collection declares an impossible item count");
             }
-            long blockBytes = binary.readLong();
-            if (blockBytes < 0 || blockBytes > in.available()) {
+            long blockBytes = readLong();
+            if (blockBytes < 0 || blockBytes > remaining()) {
                 throw new BoundExceededException("collection block declares " + blockBytes + " bytes but only "
-                        + in.available() + " remain");
+                        + remaining() + " remain");
             }
             count = -count;
         }
@@ -169,8 +207,8 @@ final class BoundedDecoder extends Decoder {
     }
 
     private long checkedCount(long count, String what) throws IOException {
-        if (count > in.available()) {
-            throw new BoundExceededException(what + " declares " + count + " items but only " + in.available()
+        if (count > remaining()) {
+            throw new BoundExceededException(what + " declares " + count + " items but only " + remaining()
                     + " bytes remain (every item takes at least one)");
         }
         return count;
@@ -179,21 +217,24 @@ final class BoundedDecoder extends Decoder {
     /** Skips whole blocks that carry their size; returns the count of a block that must be skipped item by item. */
     private long skipBlocks(String what) throws IOException {
         while (true) {
-            long count = binary.readLong();
+            long count = readLong();
             if (count >= 0) {
                 return checkedCount(count, what);
             }
             if (count == Long.MIN_VALUE) {
                 throw new BoundExceededException(what + " declares an impossible item count");
             }
-            long blockBytes = binary.readLong();
+            long blockBytes = readLong();
+            if (blockBytes < 0) {
+                throw new BoundExceededException(what + " block declares a negative size (" + blockBytes + ")");
+            }
             requireAvailable(blockBytes, what + " block");
-            binary.skipFixed((int) blockBytes);
+            pos += (int) blockBytes;
         }
     }
 
     private int declaredLength(String what) throws IOException {
-        long length = binary.readLong();
+        long length = readLong();
         if (length < 0) {
             throw new BoundExceededException(what + " declares a negative length (" + length + ")");
         }
@@ -202,20 +243,15 @@ final class BoundedDecoder extends Decoder {
     }
 
     private void requireAvailable(long length, String what) throws BoundExceededException {
-        if (length > in.available()) {
-            throw new BoundExceededException(what + " declares " + length + " bytes but only " + in.available() + " remain");
+        if (length > remaining()) {
+            throw new BoundExceededException(what + " declares " + length + " bytes but only " + remaining() + " remain");
         }
     }
 
-    /** A ByteArrayInputStream whose {@link #available()} is exactly the bytes not yet read. */
-    private static final class RemainingInput extends ByteArrayInputStream {
-        RemainingInput(byte[] data, int offset, int length) {
-            super(data, offset, length);
-        }
-
-        @Override
-        public synchronized int available() {
-            return count - pos;
+    /** The record ends inside a value of a fixed encoding: it was cut short. */
+    private void requireBytes(int length, String what) throws BoundExceededException {
+        if (length > remaining()) {
+            throw new BoundExceededException("the record ends inside " + what + " (" + remaining() + " bytes left)");
         }
     }
 
