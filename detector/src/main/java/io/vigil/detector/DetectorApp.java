@@ -30,6 +30,12 @@ import io.vigil.runtime.validation.GroupMetadataValidation;
 import io.vigil.schemas.topics.TopicSpec;
 import io.vigil.schemas.topics.Topics;
 
+import io.vigil.detector.ocr.ImageTextReader;
+import io.vigil.detector.ocr.OcrLanguages;
+import io.vigil.detector.ocr.OcrUnavailableException;
+import io.vigil.detector.ocr.TesseractReader;
+import io.vigil.detector.ocr.UnavailableTextReader;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +48,8 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
 
     /** Appended to the application id for the media stage's consumer group, transactional ids and state. */
     public static final String MEDIA_STAGE_SUFFIX = "-media";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DetectorApp.class);
 
     @Override
     public String name() {
@@ -70,7 +78,8 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
                 new MediaFetching(new BlobStore(Path.of(config.media().blobRoot()), config.media().maxBlobBytes()), metrics),
                 new MediaHashing(),
                 new ImageAnalysis(new ImageDecoder(new DecodeLimits(config.media().maxPixels())), new PdqHasher(),
-                        classifier(config.nudity()), limits.messagePixels(), metrics),
+                        classifier(config.nudity()), limits.messagePixels(), metrics, textReader(config.ocr()),
+                        ocrLanguages(config.ocr()), config.ocr().maxLanguages()),
                 new BankMatching(banks, new FloodDetector(Duration.ofSeconds(config.banks().floodWindowSeconds()),
                         config.banks().floodMinMatches(), config.banks().floodFactor(), Clock.systemUTC()), metrics),
                 new TextScanning(doxxing, limits.textChars(), limits.entities(), registry),
@@ -91,6 +100,29 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
         ClassifierModel model = settings.model() == null || settings.model().isBlank()
                 ? ClassifierModel.defaultModel() : ClassifierModel.fromFile(Path.of(settings.model()));
         return Optional.of(NudityClassifier.open(model, options));
+    }
+
+    /** The OCR pool lives as long as the process and is shared by every stream thread. */
+    static Optional<ImageTextReader> textReader(DetectorConfig.Ocr settings) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TesseractReader(tessdata(settings), settings.threads(), settings.queue(),
+                    Duration.ofMillis(settings.timeLimitMs()), settings.maxEdge(), settings.minTextLikelihood()));
+        } catch (OcrUnavailableException e) {
+            LOG.warn("OCR is enabled but unavailable: {}; images will say ocr_unavailable", e.getMessage());
+            return Optional.of(new UnavailableTextReader(e.getMessage()));
+        }
+    }
+
+    static OcrLanguages ocrLanguages(DetectorConfig.Ocr settings) {
+        return new OcrLanguages(settings.languages(), settings.countries(), settings.always(), tessdata(settings));
+    }
+
+    private static Optional<Path> tessdata(DetectorConfig.Ocr settings) {
+        return settings.tessdata() == null || settings.tessdata().isBlank()
+                ? OcrLanguages.defaultTessdata() : Optional.of(Path.of(settings.tessdata()));
     }
 
     static DoxxingConfig doxxingPolicy(DetectorConfig.Doxxing settings) {

@@ -13,7 +13,7 @@ import java.util.List;
 
 /** The detector's configuration; defaults in detector.yaml. */
 public record DetectorConfig(KafkaSettings kafka, HttpSettings http, Media media, Pdq pdq, Nudity nudity, Banks banks,
-                             Doxxing doxxing, Limits limits) implements ServiceConfig {
+                             Doxxing doxxing, Ocr ocr, Limits limits) implements ServiceConfig {
 
     /**
      * What one message may cost the detector, so that no message, however hostile, holds its partition: a bound that
@@ -120,10 +120,40 @@ public record DetectorConfig(KafkaSettings kafka, HttpSettings http, Media media
         }
     }
 
+    /**
+     * OCR of images (Tesseract), so that personal data in screenshots reaches the doxxing detector.
+     *
+     * @param enabled           read text in images
+     * @param tessdata          Tesseract's data directory; empty: TESSDATA_PREFIX or the distribution's directory
+     * @param threads           OCR threads shared by every stream thread of the instance
+     * @param queue             images that may wait for an OCR thread; beyond it an image is skipped (ocr_busy)
+     * @param timeLimitMs       per image: Tesseract stops there, and the image carries ocr_timeout
+     * @param maxEdge           images are reduced to this long edge before OCR (bounds the cost of a huge image)
+     * @param minTextLikelihood images scoring below this on the text-likelihood gate are not read (photos)
+     * @param maxLanguages      at most this many OCR languages per image (each costs time)
+     * @param always            Tesseract languages read on every image (besides the group's)
+     * @param languages         ISO 639-1 language hint to Tesseract language
+     * @param countries         ISO 3166 country hint to Tesseract languages
+     */
+    public record Ocr(boolean enabled, String tessdata, int threads, int queue, int timeLimitMs, int maxEdge,
+                      double minTextLikelihood, int maxLanguages, List<String> always, java.util.Map<String, String> languages,
+                      java.util.Map<String, List<String>> countries) implements Validatable {
+        @Override
+        public List<String> problems() {
+            return new Checks().positive(threads, "threads").positive(queue, "queue").positive(timeLimitMs, "time-limit-ms")
+                    .require(maxEdge >= 256, "max-edge", "must be at least 256")
+                    .require(minTextLikelihood >= 0 && minTextLikelihood <= 1, "min-text-likelihood", "must be 0-1")
+                    .positive(maxLanguages, "max-languages")
+                    .require(tessdata == null || tessdata.isBlank() || Files.isDirectory(Path.of(tessdata)), "tessdata",
+                            "no such directory: " + tessdata)
+                    .problems();
+        }
+    }
+
     @Override
     public List<String> problems() {
         return new Checks().nested(kafka, "kafka").nested(http, "http").nested(media, "media").nested(pdq, "pdq")
-                .nested(nudity, "nudity").nested(banks, "banks").nested(doxxing, "doxxing").nested(limits, "limits")
+                .nested(nudity, "nudity").nested(banks, "banks").nested(doxxing, "doxxing").nested(ocr, "ocr").nested(limits, "limits")
                 .require(limits == null || kafka == null || limits.detectionBytes() <= kafka.maxRecordBytes() / 2, "limits.detection-bytes",
                         "must be at most half of kafka.max-record-bytes: the records downstream embed the detection")
                 .problems();

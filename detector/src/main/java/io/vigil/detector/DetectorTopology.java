@@ -5,6 +5,7 @@ import io.vigil.detector.analysis.MessageInGroup;
 import io.vigil.detector.steps.BankEntryValidation;
 import io.vigil.detector.steps.BankIndexUpdate;
 import io.vigil.detector.steps.ImageSenderMemory;
+import io.vigil.detector.steps.SenderTextMemory;
 import io.vigil.runtime.streams.GuardedTable;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
@@ -29,10 +30,12 @@ import org.apache.kafka.streams.state.Stores;
  * holds text behind it (docs/operations.md explains the choice):
  * <ul>
  *   <li><b>text</b>: hash-bank -> validate -> hash-bank-accepted; group-metadata -> validate -> group table;
- *   message-events -> validate -> join group -> remember images -> messages without media: scan text -> detections;
+ *   message-events -> validate -> join group -> remember images -> scan text knowing the sender's previous message
+ *   (for a message with media, only its caption's cues are kept here) -> messages without media: detections;
  *   messages with media -> media-work.</li>
  *   <li><b>media</b>: hash-bank-accepted -> (every instance) bank index; media-work -> fetch media -> hash exactly ->
- *   decode, hash perceptually and classify images -> match banks -> scan text -> detections.</li>
+ *   decode, hash perceptually, classify and read the text of images (OCR) -> match banks -> scan the caption and the
+ *   images' text -> detections.</li>
  * </ul>
  * Both stages run exactly-once: media-work is written in the text stage's transaction and read committed. Every
  * message and every bank record yields exactly one Detection or one dead letter.
@@ -60,22 +63,25 @@ public final class DetectorTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ImageSenderMemory.STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SenderTextMemory.STORE), Serdes.String(), Serdes.Long()));
 
-        KStream<String, MessageInGroup> messages = builder.stream(Topics.MESSAGE_EVENTS.name(),
+        KStream<String, MessageAnalysis> messages = builder.stream(Topics.MESSAGE_EVENTS.name(),
                         Consumed.with(Serdes.String(), AvroSerde.of(MessageEvent.class)).withName("message-events-source"))
                 .peek((chat, event) -> steps.metrics().messageIn(), Named.as("count-message"))
                 .mapValues(steps.validation()::check, Named.as("validate-message"))
                 .leftJoin(groups, MessageInGroup::join,
                         Joined.<String, MessageEvent, GroupMetadata>with(Serdes.String(), null, null).withName("join-group"))
-                .processValues(() -> new ImageSenderMemory(steps.imageWindow()), Named.as("remember-images"), ImageSenderMemory.STORE);
+                .processValues(() -> new ImageSenderMemory(steps.imageWindow()), Named.as("remember-images"), ImageSenderMemory.STORE)
+                .processValues(() -> new SenderTextMemory(steps.textScanning(), steps.imageWindow()), Named.as("scan-text"),
+                        SenderTextMemory.STORE);
 
         messages.split(Named.as("route-"))
-                .branch((chat, message) -> message.hasMedia(), Branched.withConsumer(withMedia -> withMedia
+                .branch((chat, message) -> !message.event().getMedia().isEmpty(), Branched.withConsumer(withMedia -> withMedia
                         .mapValues(MessageInGroup::toMediaWork, Named.as("hand-to-media-stage"))
                         .to(Topics.MEDIA_WORK.name(), Produced.with(Serdes.String(), AvroSerde.of(MediaWork.class))
                                 .withName("media-work-sink")), "with-media"))
-                .defaultBranch(Branched.withConsumer(textOnly -> detections(textOnly
-                        .mapValues(MessageAnalysis::textOnly, Named.as("text-only")), "text"), "text-only"));
+                .defaultBranch(Branched.withConsumer(textOnly -> detections(textOnly, "text"), "text-only"));
         return builder.build();
     }
 
@@ -96,14 +102,14 @@ public final class DetectorTopology {
                 .mapValues(steps.fetching()::fetch, Named.as("fetch-media"))
                 .mapValues(steps.hashing()::hash, Named.as("hash-media"))
                 .mapValues(steps.imageAnalysis()::analyse, Named.as("analyse-images"))
-                .mapValues(steps.bankMatching()::match, Named.as("match-banks")), "media");
+                .mapValues(steps.bankMatching()::match, Named.as("match-banks"))
+                .mapValues(steps.textScanning()::scan, Named.as("scan-text-media")), "media");
         return builder.build();
     }
 
-    /** The steps every message ends with, in either stage: scan text, assemble, encode within bounds, write. */
-    private void detections(KStream<String, MessageAnalysis> analysed, String stage) {
-        analysed.mapValues(steps.textScanning()::scan, Named.as("scan-text-" + stage))
-                .mapValues(steps.assembly()::assemble, Named.as("assemble-detection-" + stage))
+    /** The steps every scanned message ends with, in either stage: assemble, encode within bounds, write. */
+    private void detections(KStream<String, MessageAnalysis> scanned, String stage) {
+        scanned.mapValues(steps.assembly()::assemble, Named.as("assemble-detection-" + stage))
                 .mapValues(steps.encoding()::encode, Named.as("encode-detection-" + stage))
                 .to(Topics.DETECTIONS.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("detections-sink-" + stage));
     }

@@ -9,6 +9,8 @@ import io.vigil.detector.matching.PdqMatchPolicy;
 import io.vigil.detector.media.DecodeLimits;
 import io.vigil.detector.media.ImageDecoder;
 import io.vigil.detector.nudity.NudityClassifier;
+import io.vigil.detector.ocr.ImageTextReader;
+import io.vigil.detector.ocr.OcrLanguages;
 import io.vigil.detector.nudity.RuntimeOptions;
 import io.vigil.detector.pdq.PdqHasher;
 import io.vigil.detector.steps.BankMatching;
@@ -80,10 +82,20 @@ final class DetectorHarness implements AutoCloseable {
     private final List<TestOutputTopic<byte[], DeadLetter>> deadLetterOutputs = new ArrayList<>();
 
     DetectorHarness(Path blobRoot, PdqMatchPolicy pdqPolicy, boolean classify) {
-        this(blobRoot, pdqPolicy, classify, LIMITS);
+        this(blobRoot, pdqPolicy, classify, LIMITS, Optional.empty());
     }
 
     DetectorHarness(Path blobRoot, PdqMatchPolicy pdqPolicy, boolean classify, DetectorConfig.Limits limits) {
+        this(blobRoot, pdqPolicy, classify, limits, Optional.empty());
+    }
+
+    /** With OCR of images through {@code ocr} (languages from the group's hints, as the service configures them). */
+    DetectorHarness(Path blobRoot, PdqMatchPolicy pdqPolicy, boolean classify, Optional<ImageTextReader> ocr) {
+        this(blobRoot, pdqPolicy, classify, LIMITS, ocr);
+    }
+
+    DetectorHarness(Path blobRoot, PdqMatchPolicy pdqPolicy, boolean classify, DetectorConfig.Limits limits,
+                    Optional<ImageTextReader> ocr) {
         DetectorMetrics metrics = new DetectorMetrics(registry);
         BankIndex banks = new BankIndex(pdqPolicy);
         DoxxingDetector doxxing = DoxxingDetector.create(DoxxingConfig.defaults(SECRET.getBytes(StandardCharsets.UTF_8)));
@@ -91,7 +103,9 @@ final class DetectorHarness implements AutoCloseable {
                 new GroupMetadataValidation(),
                 new MediaFetching(new BlobStore(blobRoot, 10_000_000), metrics), new MediaHashing(),
                 new ImageAnalysis(new ImageDecoder(DecodeLimits.defaults()), new PdqHasher(),
-                        classify ? Optional.of(CLASSIFIER) : Optional.empty(), limits.messagePixels(), metrics),
+                        classify ? Optional.of(CLASSIFIER) : Optional.empty(), limits.messagePixels(), metrics, ocr,
+                        new OcrLanguages(java.util.Map.of("es", "spa", "en", "eng"), java.util.Map.of("ES", java.util.List.of("spa")),
+                                java.util.List.of("eng"), OcrLanguages.defaultTessdata()), 2),
                 new BankMatching(banks, new FloodDetector(Duration.ofMinutes(1), 3, 5, Clock.systemUTC()), metrics),
                 new TextScanning(doxxing, limits.textChars(), limits.entities(), registry),
                 new DetectionAssembly(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),

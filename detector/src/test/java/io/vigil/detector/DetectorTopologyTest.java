@@ -250,6 +250,73 @@ class DetectorTopologyTest {
                 .containsExactly(null, false, false);
     }
 
+    @Test
+    void dataSplitOverTwoMessagesOfOneSenderIsScoredWithTheFirstOnesPointing() {
+        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
+                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
+                .setUpdatedAt(Instant.EPOCH).build());
+        MessageEvent pointing = message("chat-es", "t1");
+        pointing.setText("esta es la guarra del video, su número 👇");
+        MessageEvent number = message("chat-es", "t2");
+        number.setSentAt(T0.plusSeconds(20));
+        number.setText("612 34 56 78");
+        MessageEvent sameFromOther = message("chat-es", "t3");
+        sameFromOther.setSenderId("sender-2");
+        sameFromOther.setSentAt(T0.plusSeconds(30));
+        sameFromOther.setText("612 34 56 78");
+        MessageEvent muchLater = message("chat-es", "t4");
+        muchLater.setSentAt(T0.plus(Duration.ofHours(3)));
+        muchLater.setText("612 34 56 78");
+
+        events.pipeInput("chat-es", pointing);
+        events.pipeInput("chat-es", number);
+        events.pipeInput("chat-es", sameFromOther);
+        events.pipeInput("chat-es", muchLater);
+
+        List<TextSignal> texts = detections.readValuesToList().stream().map(Detection::getText).toList();
+        assertThat(texts.get(1).getReasons()).anyMatch(r -> r.contains("previous message pointed at a third person"));
+        assertThat(texts.get(1).getScore()).isGreaterThan(texts.get(2).getScore());
+        assertThat(texts.get(2).getReasons()).noneMatch(r -> r.contains("previous message"));
+        assertThat(texts.get(3).getReasons()).noneMatch(r -> r.contains("previous message"));
+        assertThat(texts.get(3).getScore()).isEqualTo(texts.get(2).getScore());
+    }
+
+    @Test
+    void whatAMessagePointedAtCarriesOverBetweenTheTextAndTheMediaStage() {
+        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
+                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
+                .setUpdatedAt(Instant.EPOCH).build());
+        MessageEvent pointing = message("chat-es", "t1");
+        pointing.setText("esta es la guarra del video, su número 👇");
+        MessageEvent captionedNumber = message("chat-es", "p2", inline("a", OTHER_IMAGE));
+        captionedNumber.setSentAt(T0.plusSeconds(20));
+        captionedNumber.setText("612 34 56 78");
+        MessageEvent otherSendersImage = message("chat-es", "p3", inline("b", OTHER_IMAGE));
+        otherSendersImage.setSenderId("sender-2");
+        otherSendersImage.setSentAt(T0.plusSeconds(25));
+        otherSendersImage.setText("612 34 56 78");
+        MessageEvent pointingCaption = message("chat-es", "p4", inline("c", OTHER_IMAGE));
+        pointingCaption.setSenderId("sender-3");
+        pointingCaption.setSentAt(T0.plusSeconds(30));
+        pointingCaption.setText("esta es la guarra del video, su número 👇");
+        MessageEvent numberAfterCaption = message("chat-es", "t5");
+        numberAfterCaption.setSenderId("sender-3");
+        numberAfterCaption.setSentAt(T0.plusSeconds(40));
+        numberAfterCaption.setText("612 34 56 78");
+
+        for (MessageEvent event : List.of(pointing, captionedNumber, otherSendersImage, pointingCaption, numberAfterCaption)) {
+            events.pipeInput("chat-es", event);
+        }
+
+        List<Detection> out = detections.readValuesToList();
+        assertThat(out).extracting(Detection::getMessageId).containsExactly("t1", "p2", "p3", "p4", "t5");
+        // text stage -> media stage: the image's caption is scanned knowing what the text before it pointed at
+        assertThat(out.get(1).getText().getReasons()).anyMatch(r -> r.contains("previous message pointed at a third person"));
+        assertThat(out.get(2).getText().getReasons()).noneMatch(r -> r.contains("previous message"));
+        // media message -> text stage: a caption's pointing is remembered for the sender's next text
+        assertThat(out.get(4).getText().getReasons()).anyMatch(r -> r.contains("previous message pointed at a third person"));
+    }
+
     private static String key(HashBankEntry entry) {
         return BankKeys.keyOf(entry);
     }

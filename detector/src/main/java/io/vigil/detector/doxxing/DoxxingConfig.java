@@ -33,9 +33,15 @@ public final class DoxxingConfig {
     private final List<String> fallbackRegions;
     private final List<Path> extraCueFiles;
     private final ScoringWeights weights;
+    private final Map<String, List<String>> languageRegions;
 
     public DoxxingConfig(byte[] hmacSecret, double threshold, Duration imageWindow, List<String> fallbackRegions,
                          List<Path> extraCueFiles, ScoringWeights weights) {
+        this(hmacSecret, threshold, imageWindow, fallbackRegions, Map.of(), extraCueFiles, weights);
+    }
+
+    public DoxxingConfig(byte[] hmacSecret, double threshold, Duration imageWindow, List<String> fallbackRegions,
+                         Map<String, List<String>> languageRegions, List<Path> extraCueFiles, ScoringWeights weights) {
         if (hmacSecret == null || hmacSecret.length < KeyedHasher.MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("doxxing.hmacSecret must be at least " + KeyedHasher.MIN_SECRET_BYTES + " bytes");
         }
@@ -50,6 +56,15 @@ public final class DoxxingConfig {
                 throw new IllegalArgumentException("doxxing.fallbackRegions entries must be ISO 3166 alpha-2 codes, got " + r);
             }
         }
+        for (Map.Entry<String, List<String>> e : languageRegions.entrySet()) {
+            for (String r : e.getValue()) {
+                if (r == null || !r.matches("[A-Z]{2}")) {
+                    throw new IllegalArgumentException("doxxing.languageRegions." + e.getKey()
+                            + " entries must be ISO 3166 alpha-2 codes, got " + r);
+                }
+            }
+        }
+        this.languageRegions = Map.copyOf(languageRegions);
         this.hmacSecret = hmacSecret.clone();
         this.threshold = threshold;
         this.imageWindow = imageWindow;
@@ -94,6 +109,21 @@ public final class DoxxingConfig {
         for (JsonNode n : array(root, "fallbackRegions", source)) {
             regions.add(n.asText());
         }
+        Map<String, List<String>> languageRegions = new java.util.LinkedHashMap<>();
+        JsonNode lr = root.get("languageRegions");
+        if (lr != null && !lr.isNull()) {
+            if (!lr.isObject()) {
+                throw new IllegalArgumentException(source + ": 'languageRegions' must map a language to a list of regions");
+            }
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = lr.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                List<String> rs = new ArrayList<>();
+                for (JsonNode n : array(lr, e.getKey(), source + " languageRegions")) {
+                    rs.add(n.asText());
+                }
+                languageRegions.put(e.getKey(), rs);
+            }
+        }
         List<Path> extra = new ArrayList<>();
         for (JsonNode n : array(root, "extraCueFiles", source)) {
             extra.add(Path.of(n.asText()));
@@ -115,8 +145,10 @@ public final class DoxxingConfig {
                 (int) number(w, "maxAdditional", ws), number(w, "targeting", ws), number(w, "incitement", ws),
                 number(w, "relatives", ws), number(w, "derogatory", ws), number(w, "thirdPerson", ws),
                 number(w, "followsImage", ws), number(w, "list", ws), number(w, "firstPerson", ws), number(w, "selfContact", ws),
-                number(w, "business", ws), number(w, "institution", ws), number(w, "news", ws), number(w, "price", ws));
-        return new DoxxingConfig(secret, threshold, window, regions, extra, weights);
+                number(w, "business", ws), number(w, "institution", ws), number(w, "news", ws), number(w, "price", ws),
+                number(w, "quasiIdentifierTied", ws), number(w, "previousMessage", ws), number(w, "publicEntity", ws),
+                number(w, "singleQuasiIdentifier", ws));
+        return new DoxxingConfig(secret, threshold, window, regions, languageRegions, extra, weights);
     }
 
     private static double number(JsonNode node, String key, String source) {
@@ -144,11 +176,11 @@ public final class DoxxingConfig {
     }
 
     public DoxxingConfig withThreshold(double newThreshold) {
-        return new DoxxingConfig(hmacSecret, newThreshold, imageWindow, fallbackRegions, extraCueFiles, weights);
+        return new DoxxingConfig(hmacSecret, newThreshold, imageWindow, fallbackRegions, languageRegions, extraCueFiles, weights);
     }
 
     public DoxxingConfig withWeights(ScoringWeights newWeights) {
-        return new DoxxingConfig(hmacSecret, threshold, imageWindow, fallbackRegions, extraCueFiles, newWeights);
+        return new DoxxingConfig(hmacSecret, threshold, imageWindow, fallbackRegions, languageRegions, extraCueFiles, newWeights);
     }
 
     byte[] hmacSecret() {
@@ -172,6 +204,11 @@ public final class DoxxingConfig {
 
     public List<String> fallbackRegions() {
         return fallbackRegions;
+    }
+
+    /** Without a country hint, the regions whose phone numbers a message in each language may carry. */
+    public Map<String, List<String>> languageRegions() {
+        return languageRegions;
     }
 
     public List<Path> extraCueFiles() {

@@ -9,7 +9,9 @@ import io.vigil.detector.doxxing.recognizers.Finding;
 import io.vigil.detector.doxxing.recognizers.GeoRecognizer;
 import io.vigil.detector.doxxing.recognizers.IbanRecognizer;
 import io.vigil.detector.doxxing.recognizers.NationalIdRecognizer;
+import io.vigil.detector.doxxing.recognizers.PaymentCardRecognizer;
 import io.vigil.detector.doxxing.recognizers.PhoneRecognizer;
+import io.vigil.detector.doxxing.recognizers.QuasiIdentifierRecognizer;
 import io.vigil.detector.doxxing.recognizers.PlateRecognizer;
 import io.vigil.detector.doxxing.recognizers.Recognizer;
 import io.vigil.detector.doxxing.recognizers.ScanContext;
@@ -20,6 +22,8 @@ import io.vigil.detector.doxxing.scoring.ExposureScorer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -34,8 +38,9 @@ public final class DoxxingDetector {
      * address is the loosest pattern of all.
      */
     static final List<EntityType> PRIORITY = List.of(EntityType.SOCIAL_URL, EntityType.EMAIL, EntityType.IBAN,
-            EntityType.GEO, EntityType.NATIONAL_ID, EntityType.PHONE, EntityType.DOB, EntityType.PLATE,
-            EntityType.SOCIAL_HANDLE, EntityType.ADDRESS);
+            EntityType.PAYMENT_CARD, EntityType.GEO, EntityType.NATIONAL_ID, EntityType.PHONE, EntityType.DOB,
+            EntityType.PLATE, EntityType.SOCIAL_HANDLE, EntityType.ADDRESS, EntityType.SCHOOL, EntityType.WORKPLACE,
+            EntityType.PLACE, EntityType.PERSON_NAME, EntityType.ORGANISATION);
 
     private final DoxxingConfig config;
     private final Lexicon lexicon;
@@ -47,9 +52,9 @@ public final class DoxxingDetector {
         this.config = config;
         this.lexicon = Lexicon.load(config.extraCueFiles());
         this.recognizers = List.of(new SocialRecognizer(SocialPlatforms.bundled()), new EmailRecognizer(lexicon),
-                new IbanRecognizer(), new GeoRecognizer(), new NationalIdRecognizer(),
-                new PhoneRecognizer(config.fallbackRegions()), new DobRecognizer(), new PlateRecognizer(),
-                new AddressRecognizer());
+                new IbanRecognizer(), new PaymentCardRecognizer(), new GeoRecognizer(), new NationalIdRecognizer(),
+                new PhoneRecognizer(config.fallbackRegions(), config.languageRegions()), new DobRecognizer(),
+                new PlateRecognizer(), new AddressRecognizer(), new QuasiIdentifierRecognizer());
         this.hasher = new KeyedHasher(config.hmacSecret());
         this.scorer = new ExposureScorer(config.weights(), config.threshold());
     }
@@ -71,6 +76,14 @@ public final class DoxxingDetector {
      *                     {@link DoxxingConfig#imageWindow()}
      */
     public TextScan scan(String text, Optional<String> countryHint, boolean followsImage) {
+        return scan(text, countryHint, followsImage, PriorCues.NONE);
+    }
+
+    /**
+     * Scans one message knowing what the same sender's previous message in the chat pointed at ({@link TextScan#cues()}
+     * of that message's scan, or {@link #priorCues} of its text).
+     */
+    public TextScan scan(String text, Optional<String> countryHint, boolean followsImage, PriorCues prior) {
         if (text == null || text.isBlank()) {
             return TextScan.EMPTY;
         }
@@ -87,15 +100,23 @@ public final class DoxxingDetector {
                     hasher.hash(f.type(), f.normalisedValue()), f.maskedPreview()));
             refs.add(new ExposureScorer.EntityRef(f.type(), f.start(), f.end()));
         }
-        ExposureScorer.Exposure exposure = scorer.score(text, refs, ctx.hits(), followsImage);
-        return new TextScan(entities, exposure.score(), exposure.doxxing(), exposure.reasons());
+        ExposureScorer.Exposure exposure = scorer.score(text, refs, ctx.hits(), followsImage, prior);
+        return new TextScan(entities, exposure.score(), exposure.doxxing(), exposure.reasons(), PriorCues.of(ctx.hits()));
+    }
+
+    /** The cue kinds of a message, for scanning the same sender's next one (when only its text is at hand). */
+    public PriorCues priorCues(String text) {
+        if (text == null || text.isBlank()) {
+            return PriorCues.NONE;
+        }
+        return PriorCues.of(lexicon.find(io.vigil.detector.doxxing.lexicon.TextFolding.fold(text)));
     }
 
     /**
      * The scorer's feature vector for one message ({@link io.vigil.detector.doxxing.scoring.ScoringWeights#FEATURES}
      * order), or null when no personal data is found; for fitting the weights on a labelled corpus.
      */
-    public double[] features(String text, Optional<String> countryHint, boolean followsImage) {
+    public double[] features(String text, Optional<String> countryHint, boolean followsImage, PriorCues prior) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -107,25 +128,31 @@ public final class DoxxingDetector {
         List<ExposureScorer.EntityRef> refs = resolveOverlaps(findings).stream()
                 .map(f -> new ExposureScorer.EntityRef(f.type(), f.start(), f.end())).toList();
         return refs.isEmpty() ? null
-                : ExposureScorer.evidence(text, refs, ctx.hits(), followsImage, config.weights()).features();
+                : ExposureScorer.evidence(text, refs, ctx.hits(), followsImage, prior, config.weights()).features();
     }
 
+    /**
+     * Keeps the best of overlapping findings (see {@link #PRIORITY}). The kept spans never overlap, so they live in a
+     * map ordered by start and each check is one neighbour look-up: O(n log n) in the number of findings.
+     */
     static List<Finding> resolveOverlaps(List<Finding> findings) {
         List<Finding> ordered = new ArrayList<>(findings);
         ordered.sort(Comparator.comparingInt((Finding f) -> PRIORITY.indexOf(f.type()))
                 .thenComparing(Comparator.comparingDouble(Finding::confidence).reversed())
                 .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed()));
-        List<Finding> kept = new ArrayList<>();
+        TreeMap<Integer, Finding> kept = new TreeMap<>();
         for (Finding f : ordered) {
-            // A postcode or house number inside an address may read as a merely "possible" phone number: the
-            // address keeps it. A phone valid in its region stays a phone.
-            kept.removeIf(k -> f.type() == EntityType.ADDRESS && k.type() == EntityType.PHONE
-                    && k.confidence() < PhoneRecognizer.VALID_CONFIDENCE && f.start() <= k.start() && k.end() <= f.end());
-            if (kept.stream().noneMatch(f::overlaps)) {
-                kept.add(f);
+            if (f.type() == EntityType.ADDRESS) {
+                // A postcode or house number inside an address may read as a phone number; without a phone label
+                // the address keeps it. A labelled phone stays a phone.
+                kept.subMap(f.start(), true, f.end(), false).values().removeIf(k -> k.type() == EntityType.PHONE
+                        && k.end() <= f.end() && k.confidence() < PhoneRecognizer.LABELLED_CONFIDENCE);
+            }
+            Map.Entry<Integer, Finding> before = kept.floorEntry(f.end() - 1);
+            if (before == null || before.getValue().end() <= f.start()) {
+                kept.put(f.start(), f);
             }
         }
-        kept.sort(Comparator.comparingInt(Finding::start));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 }

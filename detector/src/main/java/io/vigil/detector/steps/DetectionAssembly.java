@@ -1,6 +1,9 @@
 package io.vigil.detector.steps;
 
+import io.vigil.detector.analysis.ImageTextScan;
 import io.vigil.detector.analysis.MediaAnalysis;
+import io.vigil.detector.ocr.TextBox;
+import io.vigil.schemas.BoundingBox;
 import io.vigil.detector.analysis.MessageAnalysis;
 import io.vigil.detector.banks.BankMatch;
 import io.vigil.detector.doxxing.DetectedEntity;
@@ -20,7 +23,9 @@ import io.vigil.schemas.PersonalDataType;
 import io.vigil.schemas.TextSignal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Writes what the steps found as the Detection contract: references and findings, never media bytes or clear personal data. */
@@ -43,7 +48,7 @@ public final class DetectionAssembly {
                 .setDetectedAt(clock.instant())
                 .setForwardedFromChatId(event.getForwardedFrom() == null ? null : event.getForwardedFrom().getChatId())
                 .setMedia(message.media().stream().map(DetectionAssembly::signal).toList())
-                .setText(message.text().map(scan -> textSignal(scan, message.followsImage())).orElse(null))
+                .setText(textSignal(message))
                 .setLimits(message.limits().stream().map(l -> new AppliedLimit(l.code(), l.detail())).toList())
                 .build();
     }
@@ -77,17 +82,47 @@ public final class DetectionAssembly {
                 .build();
     }
 
-    private static TextSignal textSignal(TextScan scan, boolean followsImage) {
+    /**
+     * The text signal of the caption and of the text read in the images together: the message exposes someone if
+     * either does, its score is the higher one, and entities read in an image carry its index and their box.
+     * Null when the message has neither text nor personal data read in an image.
+     */
+    private static TextSignal textSignal(MessageAnalysis message) {
+        if (message.text().isEmpty() && message.imageTexts().isEmpty()) {
+            return null;
+        }
+        boolean doxxing = false;
+        double score = 0.0;
+        List<String> reasons = new ArrayList<>();
+        List<PersonalDataEntity> entities = new ArrayList<>();
+        if (message.text().isPresent()) {
+            TextScan scan = message.text().get();
+            doxxing = scan.doxxing();
+            score = scan.score();
+            reasons.addAll(scan.reasons());
+            scan.entities().forEach(e -> entities.add(entity(e).build()));
+        }
+        for (ImageTextScan image : message.imageTexts()) {
+            TextScan scan = image.scan();
+            doxxing |= scan.doxxing();
+            score = Math.max(score, scan.score());
+            scan.reasons().forEach(r -> reasons.add("in image " + (image.mediaIndex() + 1) + ": " + r));
+            for (int i = 0; i < scan.entities().size(); i++) {
+                TextBox box = image.boxes().get(i);
+                entities.add(entity(scan.entities().get(i)).setMediaIndex(image.mediaIndex())
+                        .setBox(new BoundingBox(box.x(), box.y(), box.width(), box.height())).build());
+            }
+        }
         return TextSignal.newBuilder()
-                .setDoxxing(scan.doxxing())
-                .setScore(scan.score())
-                .setFollowsImage(followsImage)
-                .setReasons(scan.reasons())
-                .setEntities(scan.entities().stream().map(DetectionAssembly::entity).toList())
+                .setDoxxing(doxxing)
+                .setScore(score)
+                .setFollowsImage(message.followsImage())
+                .setReasons(reasons)
+                .setEntities(entities)
                 .build();
     }
 
-    private static PersonalDataEntity entity(DetectedEntity entity) {
+    private static PersonalDataEntity.Builder entity(DetectedEntity entity) {
         return PersonalDataEntity.newBuilder()
                 .setType(PersonalDataType.valueOf(entity.type().name()))
                 .setStart(entity.start())
@@ -95,8 +130,7 @@ public final class DetectionAssembly {
                 .setConfidence(entity.confidence())
                 .setFormat(entity.format())
                 .setKeyedHash(entity.keyedHash())
-                .setMaskedPreview(entity.maskedPreview())
-                .build();
+                .setMaskedPreview(entity.maskedPreview());
     }
 
     private static HashMatch hashMatch(BankMatch match) {

@@ -11,6 +11,10 @@ import io.vigil.detector.media.DecodedImage;
 import io.vigil.detector.media.ImageDecodeException;
 import io.vigil.detector.media.ImageDecoder;
 import io.vigil.detector.nudity.NudityClassifier;
+import io.vigil.detector.ocr.ImageTextReader;
+import io.vigil.detector.ocr.OcrLanguages;
+import io.vigil.detector.ocr.OcrOutcome;
+import io.vigil.detector.ocr.ReadText;
 import io.vigil.detector.pdq.PdqHasher;
 import io.vigil.schemas.MediaItem;
 import io.vigil.schemas.MediaKind;
@@ -22,11 +26,12 @@ import java.util.Set;
 
 /**
  * The unit of media work for one message, in the detector's media stage: each image is decoded once, hashed
- * perceptually (PDQ) and, when a classifier is configured, scored, and its pixels let go before the next item (an
- * album of ten 12-megapixel photos must not hold ten decoded images at once). Analyses that need pixels (OCR, when it
- * comes) belong here, on the same decode. The message's images together may have at most the configured pixels
- * decoded: images beyond that budget keep their exact hashes, are marked, and the Detection records the limit.
- * Videos and voice are not analysed beyond their exact hashes, and the Detection says so.
+ * perceptually (PDQ), scored when a classifier is configured, and its text read when OCR is configured (in the
+ * languages of the group's hints; images without likely text are skipped cheaply, and the reader holds each image
+ * to a time limit), then its pixels are let go before the next item (an album of ten 12-megapixel photos must not
+ * hold ten decoded images at once). The message's images together may have at most the configured pixels decoded:
+ * images beyond that budget keep their exact hashes, are marked, and the Detection records the limit. Videos and
+ * voice are not analysed beyond their exact hashes, and the Detection says so.
  */
 public final class ImageAnalysis {
 
@@ -38,24 +43,43 @@ public final class ImageAnalysis {
     private final DecodeRequest request;
     private final long messagePixels;
     private final DetectorMetrics metrics;
+    private final Optional<ImageTextReader> ocr;
+    private final OcrLanguages languages;
+    private final int maxLanguages;
 
     public ImageAnalysis(ImageDecoder decoder, PdqHasher hasher, Optional<NudityClassifier> classifier, long messagePixels,
                          DetectorMetrics metrics) {
+        this(decoder, hasher, classifier, messagePixels, metrics, Optional.empty(), null, 0);
+    }
+
+    /**
+     * @param messagePixels pixels decoded per message over all its images
+     * @param ocr           reads the text in images; empty: no OCR
+     * @param languages     which OCR languages a group's hints call for
+     * @param maxLanguages  at most this many OCR languages per image (each one costs time)
+     */
+    public ImageAnalysis(ImageDecoder decoder, PdqHasher hasher, Optional<NudityClassifier> classifier, long messagePixels,
+                         DetectorMetrics metrics, Optional<ImageTextReader> ocr, OcrLanguages languages, int maxLanguages) {
         this.decoder = decoder;
         this.hasher = hasher;
         this.classifier = classifier;
         this.messagePixels = messagePixels;
         this.metrics = metrics;
+        this.ocr = ocr;
+        this.languages = languages;
+        this.maxLanguages = maxLanguages;
         // The classifier needs colour; PDQ alone needs only luminance, which JPEG decodes two to three times faster.
         this.request = classifier.isPresent() ? PdqHasher.FAST_DECODE.and(NudityClassifier.DECODE_REQUEST) : PdqHasher.FAST_DECODE;
     }
 
     public MessageAnalysis analyse(MessageAnalysis message) {
+        List<String> ocrLanguages = ocr.isPresent()
+                ? languages.forHints(message.languageHint(), message.countryHint(), maxLanguages) : List.of();
         long budget = messagePixels;
         int overBudget = 0;
         List<MediaAnalysis> analysed = new ArrayList<>(message.media().size());
         for (MediaAnalysis media : message.media()) {
-            Analysed result = analyse(media, budget);
+            Analysed result = analyse(media, budget, ocrLanguages);
             budget -= result.pixels();
             if (result.overBudget()) {
                 overBudget++;
@@ -75,7 +99,7 @@ public final class ImageAnalysis {
     private record Analysed(MediaAnalysis media, long pixels, boolean overBudget) {
     }
 
-    private Analysed analyse(MediaAnalysis media, long budget) {
+    private Analysed analyse(MediaAnalysis media, long budget, List<String> ocrLanguages) {
         if (media.bytes().isEmpty()) {
             return new Analysed(media, 0, false);
         }
@@ -98,6 +122,7 @@ public final class ImageAnalysis {
         if (decoded.animated()) {
             analysed = analysed.withSkipped(new MediaFailure("later_frames", "animated image: only the first frame was analysed"));
         }
+        analysed = readText(analysed, decoded, ocrLanguages);
         if (classifier.isEmpty()) {
             return new Analysed(analysed.withSkipped(new MediaFailure("nudity", "no nudity classifier configured")), pixels, false);
         }
@@ -108,6 +133,37 @@ public final class ImageAnalysis {
             return new Analysed(analysed.withFailure(new MediaFailure("classifier_failed", "nudity classifier failed: "
                     + e.getClass().getSimpleName())), pixels, false);
         }
+    }
+
+    /** OCR of the image as displayed (EXIF orientation applied), so that boxes are where a moderator sees the text. */
+    private MediaAnalysis readText(MediaAnalysis media, DecodedImage decoded, List<String> currentLanguages) {
+        if (ocr.isEmpty()) {
+            return media;
+        }
+        if (currentLanguages.isEmpty()) {
+            return media.withSkipped(new MediaFailure("ocr", "no OCR language installed for this group's hints"));
+        }
+        OcrOutcome outcome;
+        try {
+            outcome = ocr.get().read(decoded.orientation().applyTo(decoded.image()), currentLanguages);
+        } catch (RuntimeException e) {
+            metrics.mediaFailure("ocr_failed");
+            return media.withFailure(new MediaFailure("ocr_failed", "OCR failed: " + e.getClass().getSimpleName()));
+        }
+        if (outcome instanceof OcrOutcome.Read read) {
+            return media.withReadText(decoded.subsampling() == 1 ? read.text() : scaled(read.text(), decoded.subsampling()));
+        }
+        if (outcome instanceof OcrOutcome.Skipped skipped) {
+            return media.withSkipped(new MediaFailure("ocr", skipped.code() + ": " + skipped.reason()));
+        }
+        OcrOutcome.Failed failed = (OcrOutcome.Failed) outcome;
+        metrics.mediaFailure(failed.code());
+        return media.withFailure(new MediaFailure(failed.code(), failed.reason()));
+    }
+
+    private static ReadText scaled(ReadText text, int factor) {
+        return new ReadText(text.text(), text.words().stream()
+                .map(w -> new ReadText.Word(w.start(), w.end(), w.box().scaled(factor), w.confidence())).toList());
     }
 
     /** Why an item is no image this step can analyse, if it is not one. */

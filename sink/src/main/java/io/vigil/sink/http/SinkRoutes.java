@@ -17,6 +17,8 @@ import io.vigil.schemas.AuditRecord;
 import io.vigil.schemas.CommandKind;
 import io.vigil.schemas.CommandOutcome;
 import io.vigil.schemas.ContentCategory;
+import io.vigil.schemas.BoundingBox;
+import io.vigil.schemas.ExposedData;
 import io.vigil.schemas.MediaRef;
 import io.vigil.schemas.ModerationAction;
 import io.vigil.schemas.ModerationCommand;
@@ -222,12 +224,17 @@ public final class SinkRoutes {
     private void preview(Context ctx) {
         Caller caller = AccessGuard.caller(ctx);
         QueueEntry entry = entry(Identifiers.chat(ctx.pathParam("chatId")), Identifiers.item(ctx.pathParam("itemId")), caller);
-        MediaRef ref = media(entry, Identifiers.mediaIndex(ctx.pathParam("index")));
+        int index = Identifiers.mediaIndex(ctx.pathParam("index"));
+        MediaRef ref = media(entry, index);
         byte[] bytes = fetch(ctx, ref);
         if (bytes == null) {
             return;
         }
-        services.previews().blurred(bytes).ifPresentOrElse(
+        // Where OCR read personal data in this image, the preview hides it harder.
+        List<BoundingBox> readHere = entry.getItem().getExposedData().stream()
+                .filter(e -> e.getMediaIndex() != null && e.getMediaIndex() == index && e.getBox() != null)
+                .map(ExposedData::getBox).toList();
+        services.previews().blurred(bytes, readHere).ifPresentOrElse(
                 jpeg -> ctx.contentType("image/jpeg").result(jpeg),
                 () -> ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", "no preview for this media")));
     }

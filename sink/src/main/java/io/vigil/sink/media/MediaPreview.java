@@ -1,8 +1,10 @@
 package io.vigil.sink.media;
 
 import io.vigil.detector.media.DecodeRequest;
+import io.vigil.detector.media.DecodedImage;
 import io.vigil.detector.media.ImageDecodeException;
 import io.vigil.detector.media.ImageDecoder;
+import io.vigil.schemas.BoundingBox;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -14,6 +16,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,21 +44,82 @@ public final class MediaPreview {
 
     /** A blurred JPEG of the image, or empty if the bytes are no image this server can decode. */
     public Optional<byte[]> blurred(byte[] imageBytes) {
-        BufferedImage image = decode(imageBytes);
-        if (image == null) {
+        return blurred(imageBytes, List.of());
+    }
+
+    /**
+     * A blurred JPEG of the image in which the regions where personal data was read (OCR boxes, in the displayed
+     * image's pixels) are first filled with their own average colour: harder than the blur, so that not even the
+     * shape of a line of digits survives in the preview.
+     */
+    public Optional<byte[]> blurred(byte[] imageBytes, List<BoundingBox> hidden) {
+        DecodedImage decoded = decode(imageBytes);
+        if (decoded == null) {
             return Optional.empty();
+        }
+        BufferedImage image = decoded.image();
+        if (!hidden.isEmpty()) {
+            // OCR boxes are in the pixels of the image as displayed at full size: turn the decoded pixels the same way
+            // and bring the boxes down to the decode's subsampling.
+            image = flattened(decoded.orientation().applyTo(image), hidden.stream()
+                    .map(b -> scaled(b, decoded.subsampling())).toList());
         }
         BufferedImage tiny = scale(image, BLUR_EDGE_PX, RenderingHints.VALUE_INTERPOLATION_BILINEAR, true);
         BufferedImage shown = scale(tiny, edgePx, RenderingHints.VALUE_INTERPOLATION_BICUBIC, false);
         return Optional.of(jpeg(shown));
     }
 
-    private BufferedImage decode(byte[] bytes) {
+    /** A copy with each box (clipped to the image, with a margin of a quarter of its height) filled with its mean colour. */
+    static BufferedImage flattened(BufferedImage source, List<BoundingBox> boxes) {
+        BufferedImage out = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
         try {
-            return decoder.decode(bytes, request).image();
+            g.drawImage(source, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        for (BoundingBox b : boxes) {
+            int margin = Math.max(2, b.getHeight() / 4);
+            int x0 = Math.max(0, b.getX() - margin);
+            int y0 = Math.max(0, b.getY() - margin);
+            int x1 = Math.min(out.getWidth(), b.getX() + b.getWidth() + margin);
+            int y1 = Math.min(out.getHeight(), b.getY() + b.getHeight() + margin);
+            if (x1 <= x0 || y1 <= y0) {
+                continue;
+            }
+            long r = 0;
+            long gr = 0;
+            long bl = 0;
+            for (int y = y0; y < y1; y++) {
+                for (int x = x0; x < x1; x++) {
+                    int rgb = out.getRGB(x, y);
+                    r += (rgb >> 16) & 0xFF;
+                    gr += (rgb >> 8) & 0xFF;
+                    bl += rgb & 0xFF;
+                }
+            }
+            long n = (long) (x1 - x0) * (y1 - y0);
+            int mean = (int) (r / n) << 16 | (int) (gr / n) << 8 | (int) (bl / n);
+            for (int y = y0; y < y1; y++) {
+                for (int x = x0; x < x1; x++) {
+                    out.setRGB(x, y, mean);
+                }
+            }
+        }
+        return out;
+    }
+
+    private DecodedImage decode(byte[] bytes) {
+        try {
+            return decoder.decode(bytes, request);
         } catch (ImageDecodeException e) {
             return null;
         }
+    }
+
+    private static BoundingBox scaled(BoundingBox b, int subsampling) {
+        return new BoundingBox(b.getX() / subsampling, b.getY() / subsampling,
+                Math.max(1, (b.getWidth() + subsampling - 1) / subsampling), Math.max(1, (b.getHeight() + subsampling - 1) / subsampling));
     }
 
     private static BufferedImage scale(BufferedImage source, int longEdge, Object interpolation, boolean progressive) {

@@ -76,7 +76,8 @@ public final class QueueRouting {
             return List.of();
         }
         // Masked previews only: the keyed hashes link victims across chats inside Vigil and stay there.
-        return text.getEntities().stream().map(e -> new ExposedData(e.getType(), e.getMaskedPreview())).toList();
+        return text.getEntities().stream()
+                .map(e -> new ExposedData(e.getType(), e.getMaskedPreview(), e.getMediaIndex(), e.getBox())).toList();
     }
 
     /** The media reference, with the hashes a confirming decision carries to the stay-down bank. */

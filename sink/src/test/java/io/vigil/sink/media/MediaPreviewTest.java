@@ -48,6 +48,25 @@ class MediaPreviewTest {
     }
 
     @Test
+    void regionsWherePersonalDataWasReadAreFlattenedBeforeTheBlur() throws Exception {
+        // A white image with one black stripe pattern inside a box: the box is filled with its mean grey.
+        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                boolean inBox = x >= 100 && x < 300 && y >= 100 && y < 140;
+                image.setRGB(x, y, inBox && (x / 2) % 2 == 0 ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        BufferedImage flat = MediaPreview.flattened(image, java.util.List.of(new io.vigil.schemas.BoundingBox(100, 100, 200, 40)));
+
+        int inside = flat.getRGB(150, 120) & 0xFF;
+        assertThat(flat.getRGB(151, 120) & 0xFF).isEqualTo(inside);
+        assertThat(inside).isBetween(150, 200); // half black inside the box, white in its margin
+        assertThat(flat.getRGB(20, 20) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        assertThat(preview.blurred(png(image), java.util.List.of(new io.vigil.schemas.BoundingBox(100, 100, 200, 40)))).isPresent();
+    }
+
+    @Test
     void bytesThatAreNoImageHaveNoPreview() {
         assertThat(preview.blurred("not an image".getBytes())).isEmpty();
     }

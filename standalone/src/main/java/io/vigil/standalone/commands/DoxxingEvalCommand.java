@@ -1,6 +1,6 @@
 package io.vigil.standalone.commands;
 
-import io.vigil.detector.doxxing.eval.EvaluationRunner;
+import io.vigil.doxxingeval.EvaluationRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -53,7 +53,25 @@ public enum CueKind {
     /** Number words, used to read phone numbers partly written in words. */
     NUMBER_WORD("numberWords"),
     /** Month names, used to read dates of birth. */
-    MONTH("months");
+    MONTH("months"),
+    /** Words that announce a payment card number: "card", "tarjeta", "карта". */
+    CARD_LABEL("cardLabels"),
+    /** Words that introduce someone's name: "her name is", "se llama", "её зовут". */
+    NAME_INTRO("nameIntros"),
+    /** Words that introduce where someone studies: "studies at", "estudia en", "va al instituto". */
+    SCHOOL_INTRO("schoolIntros"),
+    /** Nouns that head the name of a place of study: "University", "Instituto", "Liceo", "大学". */
+    SCHOOL_NOUN("schoolNouns"),
+    /** Words that introduce where someone works: "works at", "trabaja en", "arbeitet bei". */
+    WORK_INTRO("workIntros"),
+    /** Words that introduce a neighbourhood or a place of someone's routine: "lives in", "every morning at", "su barrio". */
+    PLACE_INTRO("placeIntros"),
+    /** Public figures and their offices: "the mayor", "minister", "press office", "constituency office". */
+    PUBLIC_FIGURE("publicFigures"),
+    /** Public events and places announcing themselves: "concert", "festival", "open day", "match". */
+    EVENT("events"),
+    /** Words that make a long number an order, tracking or transaction number even without a label right before it. */
+    NOT_PHONE_CONTEXT("notPhoneContext");
 
     private final String yamlKey;
 

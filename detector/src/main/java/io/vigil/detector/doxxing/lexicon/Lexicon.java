@@ -29,7 +29,7 @@ public final class Lexicon {
 
     public static final String BUNDLED_DIRECTORY = "doxxing/cues/";
     public static final List<String> BUNDLED_LANGUAGES =
-            List.of("en", "es", "it", "pt", "fr", "de", "ru", "ms", "zh", "sw", "az");
+            List.of("en", "es", "it", "pt", "fr", "de", "ru", "ms", "zh", "sw", "az", "ca");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

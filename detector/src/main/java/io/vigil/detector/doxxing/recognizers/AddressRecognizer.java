@@ -34,28 +34,32 @@ public final class AddressRecognizer implements Recognizer {
     /** Name only, when the house number came before the street type ("21 rue Nationale"). */
     private static final Pattern NAME_ONLY = Pattern.compile(
             "\\s*(" + NAME_TOKEN + "(?:\\s+(?:" + WORD + ")){0,4})", Pattern.UNICODE_CASE);
+    /** A house number before the street: "21 rue …", "No. 12, Jalan …", "Unit 4/27 Enmore Rd", "3/112 Brunswick St". */
     private static final Pattern NUMBER_BEFORE = Pattern.compile(
-            "(?:(?:n\\.?\\s?º|nº|n°|no\\.?|lot)\\s*)?\\d{1,5}[A-Za-z]?(?:\\s?(?:bis|ter))?\\s*,?\\s*$", Pattern.CASE_INSENSITIVE);
+            "(?:(?:unit|flat|apt\\.?|shop)\\s+)?(?:\\d{1,4}[A-Za-z]?\\s?/\\s?)?(?:(?:n\\.?\\s?º|nº|n°|no\\.?|lot)\\s*)?\\d{1,5}[A-Za-z]?(?:\\s?(?:bis|ter))?\\s*,?\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER_AFTER_SUFFIX = Pattern.compile(
             "^\\s*,?\\s*(?:" + HOUSE_MARK + "\\s*)?(" + HOUSE_NUMBER + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BOX_NUMBER = Pattern.compile("^\\s*\\d{1,6}(?:\\s*[-–]\\s*\\d{5})?");
     private static final Pattern CJK_NUMBER = Pattern.compile(
             "^\\s*(?:\\d{1,5}|[零一二三四五六七八九十百]{1,5})\\s*[号弄](?:\\s*(?:\\d{1,5}|[一二三四五六七八九十])\\s*(?:号楼|号|栋|幢|单元|室|楼|层|弄))*");
     /** UK postcodes (BS 7666): outward code, space, inward code. */
-    private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}(?![\\p{L}\\p{N}])";
-    private static final String CITY = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*(?:\\s+(?:de|del|da|do|dos|das|di|la|le|les|sur|am|an|der|el|\\p{Lu}[\\p{L}\\p{M}'’.\\-]*)){0,3}";
+    private static final String UK_POSTCODE = "(?:[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}|" + "[AC-FHKNPRTV-Y]\\d{2}\\s?[AC-FHKNPRTV-Y\\d]{4})(?![\\p{L}\\p{N}])";
+    /** A place name: capitalised words (not a postcode's letters: "Leeds LS6 2BP" stops before "LS"). */
+    private static final String CITY = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*(?![\\p{N}])(?:\\s+(?:de|del|da|do|dos|das|di|la|le|les|sur|am|an|der|el|\\p{Lu}[\\p{L}\\p{M}'’.\\-]*(?![\\p{L}\\p{N}'’.\\-]))(?![\\p{N}])){0,3}";
     /** One more part of the address after a comma, dash or space. */
     private static final Pattern TAIL = Pattern.compile(
             "^(?:\\s*[,\\-–]\\s*|\\s+)(?:"
                     + "(?<postcode>(?:(?:[A-Z]{2}[-\\s]?)?\\d{4,6}(?:-\\d{3,4})?(?![\\p{N}])|" + UK_POSTCODE + ")(?:\\s+" + CITY + ")?)"
-                    + "|(?<ordinal>\\d{1,2}\\s?[º°ªo](?:\\s?(?:[A-Za-z]{1,4}\\.?))?(?![\\p{L}])|(?i:\\d{1,2}(?:st|nd|rd|th)\\s+(?:floor|fl\\.?)))"
+                    + "|(?<ordinal>\\d{1,2}\\s?[º°ªo](?:\\s?(?:[A-Za-z]{1,4}\\.?))?(?![\\p{L}])|(?i:\\d{1,2}(?:st|nd|rd|th)\\s+(?:floor|fl\\.?))"
+                    // Catalan floor and door: "2n 1a", "3r 2a", "4t"
+                    + "|\\d{1,2}(?:n|r|t|a)(?:\\s\\d{1,2}(?:a|n|r|t))?(?![\\p{L}\\p{N}]))"
                     + "|(?<between>(?:e/|entre)\\s*[\\p{L}\\d]+(?:\\s[\\p{L}\\d]+)?\\s+y\\s+[\\p{L}\\d]+)"
                     + "|(?<unit>(?i:piso|planta|puerta|pta\\.?|escalera|esc\\.|bajo|portal|bloque|apto\\.?|apartamento|depto\\.?|interno|int\\.|scala|piano|appartamento"
                     + "|apt\\.?|apartment|flat|floor|unit|suite|block|house|hse\\.?|shop|plot|presint|andar|bloco|casa|sala|lote|appt\\.?|étage|etage|bât\\.?|batiment|bâtiment|porte|wohnung|whg\\.?|etage"
                     + "|кв\\.?|квартира|к\\.|корп\\.?|корпус|стр\\.?|подъезд|этаж|эт\\.|mənzil|m\\.|bina|blok|mərtəbə|unit|tingkat|aras|ghorofa|nyumba"
                     + "|cp|c\\.p\\.|cep|cap|plz|indeks|индекс|poskod)\\s*[:.]?\\s*[\\p{L}\\d]{1,6}(?:[º°ª]\\s?[A-Za-z]{0,4})?(?:[-/][\\p{L}\\d]{1,4})?)"
                     + "|(?<uf>(?<=[-/]\\s?)[A-Z]{2}(?![\\p{L}]))"
-                    + "|(?<city>(?<=[,\\-–]\\s{0,2})" + CITY + "(?:\\s+" + UK_POSTCODE + ")?)"
+                    + "|(?<city>(?<=[,\\-–]\\s{0,2})" + CITY + "(?:\\s+\\d{1,2}(?![\\p{L}\\p{N}]))?(?:,?\\s+" + UK_POSTCODE + ")?)"
                     + ")", Pattern.UNICODE_CASE);
     private static final Pattern LEFT_CONTEXT = Pattern.compile(
             "(?:(?:\\d{6},\\s*)?(?:(?:г\\.|город|обл\\.|пос\\.)\\s*\\p{Lu}[\\p{L}\\-]+(?:\\s\\p{Lu}[\\p{L}\\-]+)?,\\s*)+"
@@ -73,6 +77,10 @@ public final class AddressRecognizer implements Recognizer {
             "küç.", "kuc.", "pza", "pza.", "tmn", "tmn.", "lrg", "lrg.", "c.so", "v.le");
     /** Characters that introduce a Chinese address but are not part of one: 在 at, 住 live, 是 is, 址 address, 的 of. */
     private static final String CJK_LEAD_INS = "在住是址的到去：:";
+    /** English street types that are also everyday words ("her place", "on the way"): only after a capitalised name. */
+    private static final Set<String> COMMON_WORD_SUFFIXES = Set.of("place", "way", "close", "court", "square", "drive",
+            "estate", "terrace", "lane", "road", "street", "avenue", "crescent", "highway", "st", "st.", "ave", "ave.", "dr.");
+    private static final Pattern ORDINAL_STREET = Pattern.compile("(?i)\\d{1,3}(?:st|nd|rd|th)");
     private static final int MAX_LENGTH = 140;
     private static final int MAX_TAIL_PARTS = 6;
     /** Place names after the street ("Vila Mariana, São Paulo"): more would be the sentence going on. */
@@ -107,11 +115,15 @@ public final class AddressRecognizer implements Recognizer {
             if (end - start > MAX_LENGTH || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                 continue;
             }
-            String surface = text.substring(start, end);
+            int trimmed = end;
+            while (trimmed > start && ".,;:".indexOf(text.charAt(trimmed - 1)) >= 0) {
+                trimmed--;
+            }
+            String surface = text.substring(start, trimmed);
             double confidence = BASE_CONFIDENCE + (surface.matches("(?s).*\\d{4,6}.*") ? 0.1 : 0.0)
                     + (ctx.nearestBefore(start, 24, CueKind.RESIDENCE).isPresent() ? 0.05 : 0.0);
             String normalised = TextFolding.fold(surface).replaceAll("[\\p{Punct}\\s]+", " ").strip();
-            found.add(new Finding(EntityType.ADDRESS, start, end, confidence, "street", normalised, Masking.words(surface)));
+            found.add(new Finding(EntityType.ADDRESS, start, trimmed, confidence, "street", normalised, Masking.words(surface)));
         }
         out.addAll(found);
     }
@@ -148,6 +160,11 @@ public final class AddressRecognizer implements Recognizer {
     }
 
     private static int[] suffixStreet(String text, PhraseHit h) {
+        String keyword = h.phrase().text();
+        if ((keyword.equals("st") || keyword.equals("st.")) && h.end() + 1 < text.length()
+                && text.charAt(h.end()) == ' ' && Character.isUpperCase(text.charAt(h.end() + 1))) {
+            return null; // "St Aidan's", "St. Mary's": Saint, not Street
+        }
         int nameStart = h.start();
         if (!h.phrase().wordStart()) {
             while (nameStart > 0 && (Character.isLetter(text.charAt(nameStart - 1)) || text.charAt(nameStart - 1) == '-')) {
@@ -164,14 +181,25 @@ public final class AddressRecognizer implements Recognizer {
                 wEnd--;
             }
             int wStart = wEnd;
-            while (wStart > 0 && (Character.isLetter(text.charAt(wStart - 1)) || text.charAt(wStart - 1) == '-')) {
+            while (wStart > 0 && (Character.isLetterOrDigit(text.charAt(wStart - 1)) || text.charAt(wStart - 1) == '-')) {
                 wStart--;
             }
             if (wEnd == cursor || wStart == wEnd) {
                 break;
             }
+            // "W 42nd Ave": numbered streets and their compass prefix are part of the name.
+            String word = text.substring(wStart, wEnd);
+            if (ORDINAL_STREET.matcher(word).matches()) {
+                nameStart = wStart;
+                cursor = wStart;
+                words++;
+                continue;
+            }
+            if (Character.isDigit(text.charAt(wStart))) {
+                break;
+            }
             if (!Character.isUpperCase(text.charAt(wStart))) {
-                if (words == 0 && nameStart == h.start()) {
+                if (words == 0 && nameStart == h.start() && !COMMON_WORD_SUFFIXES.contains(h.phrase().text())) {
                     nameStart = wStart;
                 }
                 break;

@@ -17,6 +17,27 @@ public final class Checksums {
     /** Spain, DNI and NIE (Real Decreto 1553/2005): letter = table[number mod 23]; NIE X/Y/Z stand for 0/1/2. */
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
+    /** The Luhn check (ISO/IEC 7812-1 annex B) over a string of ASCII digits, check digit last. */
+    public static boolean luhn(CharSequence digits) {
+        int sum = 0;
+        boolean twice = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return false;
+            }
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return digits.length() > 0 && sum % 10 == 0;
+    }
+
     public static boolean spanishDni(String digits8, char letter) {
         return digits8.length() == 8 && allDigits(digits8)
                 && DNI_LETTERS.charAt(Integer.parseInt(digits8) % 23) == Character.toUpperCase(letter);

@@ -11,10 +11,10 @@ import io.vigil.detector.doxxing.lexicon.PhraseHit;
 import io.vigil.detector.doxxing.privacy.Masking;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.BitSet;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -33,8 +33,12 @@ public final class PhoneRecognizer implements Recognizer {
     /** Labels count within this many chars before the number ("tlf: ", "número de pedido "). */
     private static final int LABEL_WINDOW = 24;
     public static final double VALID_CONFIDENCE = 0.9;
+    /** A valid number announced by a phone label ("tel.", "whatsapp"): an address never swallows it. */
+    public static final double LABELLED_CONFIDENCE = 0.95;
     static final double POSSIBLE_CONFIDENCE = 0.6;
 
+    private static final Pattern IPV4 = Pattern.compile(
+            "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![\\d]|\\.\\d)");
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}");
     /** A decimal or a number with one thousands separator: "3,14", "40.000". */
     private static final Pattern DECIMAL_LIKE = Pattern.compile("\\d+[.,]\\d{1,2}|\\d{1,3}[.,]\\d{3}");
@@ -42,39 +46,41 @@ public final class PhoneRecognizer implements Recognizer {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final List<String> fallbackRegions;
+    private final Map<String, List<String>> languageRegions;
     private final NumberWordReader wordReader;
 
-    public PhoneRecognizer(List<String> fallbackRegions) {
+    public PhoneRecognizer(List<String> fallbackRegions, Map<String, List<String>> languageRegions) {
         this.fallbackRegions = List.copyOf(fallbackRegions);
+        this.languageRegions = Map.copyOf(languageRegions);
         this.wordReader = new NumberWordReader();
     }
 
     @Override
     public void find(ScanContext ctx, List<Finding> out) {
-        // Kept findings by start: they never overlap one another, so a new one overlaps a kept one only if it overlaps
-        // the kept one starting last before its end; one lookup instead of a pass over all kept (which was quadratic
-        // in the count of numbers: minutes for a text of 10,000 numbers).
-        TreeMap<Integer, Finding> found = new TreeMap<>();
+        List<Finding> found = new ArrayList<>();
+        // Chars already claimed by a number: one bit per char keeps the overlap check linear in the text length.
+        BitSet claimed = new BitSet(ctx.text().length());
+        List<String> regions = regionsFor(ctx);
         if (ctx.hits(CueKind.NUMBER_WORD).size() >= 2) {
             for (NumberWordReader.Spelled s : wordReader.read(ctx)) {
-                List<String> regions = regionsFor(ctx);
                 for (String region : ctx.region().isPresent() ? regions.subList(0, 1) : regions) {
                     Finding f = parseSpelled(ctx, s, region);
-                    if (f != null) {
-                        if (!overlapsAny(found, f)) {
-                            found.put(f.start(), f);
-                        }
+                    if (f != null && claim(claimed, f)) {
+                        found.add(f);
                         break;
                     }
                 }
             }
         }
         if (ctx.digitCount() >= MIN_DIGITS) {
-            for (String region : regionsFor(ctx)) {
+            for (String region : regions) {
                 for (PhoneNumberMatch m : util.findNumbers(ctx.text(), region, Leniency.POSSIBLE, MAX_TRIES)) {
-                    Finding f = accept(ctx, m.start(), m.end(), m.rawString(), m.number(), region);
-                    if (f != null && !overlapsAny(found, f)) {
-                        found.put(f.start(), f);
+                    if (claimed.nextSetBit(m.start()) >= 0 && claimed.nextSetBit(m.start()) < m.end()) {
+                        continue;
+                    }
+                    Finding f = accept(ctx, m.start(), m.end(), m.rawString(), m.number(), regions);
+                    if (f != null && claim(claimed, f)) {
+                        found.add(f);
                     }
                 }
                 if (ctx.region().isPresent()) {
@@ -82,34 +88,65 @@ public final class PhoneRecognizer implements Recognizer {
                 }
             }
         }
-        out.addAll(found.values());
+        out.addAll(found);
     }
 
-    private static boolean overlapsAny(TreeMap<Integer, Finding> kept, Finding f) {
-        Map.Entry<Integer, Finding> before = kept.lowerEntry(f.end());
-        return before != null && before.getValue().overlaps(f);
+    private static boolean claim(BitSet claimed, Finding f) {
+        int next = claimed.nextSetBit(f.start());
+        if (next >= 0 && next < f.end()) {
+            return false;
+        }
+        claimed.set(f.start(), f.end());
+        return true;
     }
 
+    /**
+     * The regions a national-format number may belong to: the group's country when known; otherwise those the
+     * message itself supports (its script, the languages of its cue words), and only where nothing supports any
+     * region, the configured fallbacks, whose numbers then need a phone label.
+     */
     private List<String> regionsFor(ScanContext ctx) {
         Optional<String> hint = ctx.region();
         List<String> regions = new ArrayList<>();
         hint.ifPresent(regions::add);
+        if (hint.isPresent()) {
+            return regions;
+        }
+        for (String r : contextRegions(ctx)) {
+            if (!regions.contains(r)) {
+                regions.add(r);
+            }
+        }
+        if (regions.isEmpty()) {
+            regions.addAll(fallbackRegions);
+        }
+        return regions;
+    }
+
+    /** Regions the text supports without a country hint: its script, then the languages of its cues, most hits first. */
+    List<String> contextRegions(ScanContext ctx) {
+        List<String> regions = new ArrayList<>();
         if (ctx.hasCyrillic()) {
             regions.add("RU");
         }
         if (ctx.hasIdeographs()) {
             regions.add("CN");
         }
-        for (String r : fallbackRegions) {
-            if (!regions.contains(r)) {
-                regions.add(r);
+        for (String language : ctx.languages()) {
+            for (String r : languageRegions.getOrDefault(language, List.of())) {
+                if (!regions.contains(r)) {
+                    regions.add(r);
+                }
             }
         }
         return regions;
     }
 
-    private Finding accept(ScanContext ctx, int start, int end, String raw, PhoneNumber number, String region) {
+    private Finding accept(ScanContext ctx, int start, int end, String raw, PhoneNumber number, List<String> regions) {
         String text = ctx.text();
+        if (insideIpAddress(text, start, end)) {
+            return null;
+        }
         if (start > 0 && isWordChar(text.charAt(start - 1)) || end < text.length() && isWordChar(text.charAt(end))) {
             return null;
         }
@@ -129,21 +166,55 @@ public final class PhoneRecognizer implements Recognizer {
         if (notPhoneLabel.isPresent() && !overridden) {
             // "Pedidos: 612 34 56 78" is a shop's phone; "pedido 612345678" or "account no. 0031 2287 5590" is not.
             boolean looksDialled = valid && !raw.startsWith("00") && !raw.chars().allMatch(Character::isDigit)
-                    && ctx.region().map(r -> r.equals(util.getRegionCodeForNumber(number))).orElse(true);
+                    && ctx.region().map(r -> r.equals(util.getRegionCodeForNumber(number))).orElse(raw.startsWith("+"));
             if (!looksDialled) {
                 return null;
             }
         }
         Optional<PhraseHit> label = overridden || notPhoneLabel.isEmpty() ? phoneLabel : Optional.empty();
+        if (ctx.region().isEmpty() && !contextSupports(ctx, number, international, label.isPresent(), regions)) {
+            return null;
+        }
         double confidence;
         if (valid) {
-            confidence = VALID_CONFIDENCE;
+            confidence = label.isPresent() ? LABELLED_CONFIDENCE : VALID_CONFIDENCE;
         } else if (util.isPossibleNumber(number) && (international || label.isPresent())) {
             confidence = POSSIBLE_CONFIDENCE;
         } else {
             return null;
         }
         return finding(start, end, number, confidence);
+    }
+
+    /**
+     * Without a country hint, a number written nationally is a phone only when it is valid in a region the message
+     * supports (script, language); one written internationally must be valid where its country code says; where
+     * nothing in the message supports a region, only a labelled number valid in a fallback region is accepted.
+     */
+    private boolean contextSupports(ScanContext ctx, PhoneNumber number, boolean international, boolean labelled,
+                                    List<String> regions) {
+        if (international) {
+            return util.isValidNumber(number) || labelled;
+        }
+        List<String> supported = contextRegions(ctx);
+        if (supported.isEmpty()) {
+            return labelled && util.isValidNumber(number);
+        }
+        String numberRegion = util.getRegionCodeForNumber(number);
+        return numberRegion != null && supported.contains(numberRegion) && util.isValidNumber(number);
+    }
+
+    /** "192.168.1.20", "10.0.0.1:8080": digits that belong to a dotted quad are an IP address, not a phone. */
+    static boolean insideIpAddress(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && (Character.isDigit(text.charAt(from - 1)) || text.charAt(from - 1) == '.')) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && (Character.isDigit(text.charAt(to)) || text.charAt(to) == '.')) {
+            to++;
+        }
+        return IPV4.matcher(text.substring(from, to)).find();
     }
 
     private Finding parseSpelled(ScanContext ctx, NumberWordReader.Spelled s, String region) {

@@ -26,6 +26,7 @@ public final class ScanContext {
     private final boolean hasCyrillic;
     private final boolean hasIdeographs;
     private final List<PhraseHit> hits;
+    private List<String> languages;
     private final Map<CueKind, List<PhraseHit>> hitsByKind = new EnumMap<>(CueKind.class);
 
     public ScanContext(String text, Optional<String> region, Lexicon lexicon) {
@@ -66,6 +67,25 @@ public final class ScanContext {
         for (PhraseHit h : hits) {
             hitsByKind.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add(h);
         }
+    }
+
+    /**
+     * Languages whose cue words occur in the text, most hits first: evidence of where a number may be from. Computed
+     * on first use: only numbers read without a country hint need it.
+     */
+    public List<String> languages() {
+        if (languages == null) {
+            Map<String, Integer> perLanguage = new java.util.HashMap<>();
+            for (PhraseHit h : hits) {
+                if (h.kind() != CueKind.NUMBER_WORD && h.kind() != CueKind.MONTH) {
+                    perLanguage.merge(h.phrase().language(), 1, Integer::sum);
+                }
+            }
+            List<String> ranked = new ArrayList<>(perLanguage.keySet());
+            ranked.sort(java.util.Comparator.comparing((String l) -> -perLanguage.get(l)).thenComparing(l -> l));
+            languages = List.copyOf(ranked);
+        }
+        return languages;
     }
 
     public String text() {

@@ -1,6 +1,7 @@
 package io.vigil.detector.doxxing.scoring;
 
 import io.vigil.detector.doxxing.EntityType;
+import io.vigil.detector.doxxing.PriorCues;
 import io.vigil.detector.doxxing.lexicon.CueKind;
 import io.vigil.detector.doxxing.lexicon.PhraseHit;
 
@@ -55,10 +56,15 @@ public final class ExposureScorer {
     }
 
     public Exposure score(String text, List<EntityRef> entities, List<PhraseHit> cues, boolean followsImage) {
+        return score(text, entities, cues, followsImage, PriorCues.NONE);
+    }
+
+    public Exposure score(String text, List<EntityRef> entities, List<PhraseHit> cues, boolean followsImage,
+                          PriorCues prior) {
         if (entities.isEmpty()) {
             return new Exposure(0.0, false, List.of("no personal data found"));
         }
-        Evidence evidence = evidence(text, entities, cues, followsImage, weights);
+        Evidence evidence = evidence(text, entities, cues, followsImage, prior, weights);
         double[] w = weights.vector();
         double logit = 0.0;
         for (int i = 0; i < w.length; i++) {
@@ -74,7 +80,7 @@ public final class ExposureScorer {
 
     /** Feature values and reasons; {@code weights} only decide which cues are worth a reason and their sign. */
     public static Evidence evidence(String text, List<EntityRef> entities, List<PhraseHit> cues, boolean followsImage,
-                                    ScoringWeights weights) {
+                                    PriorCues prior, ScoringWeights weights) {
         double[] f = new double[ScoringWeights.FEATURES.size()];
         List<String> reasons = new ArrayList<>();
         int i = 0;
@@ -121,9 +127,31 @@ public final class ExposureScorer {
         f[i++] = cue(byKind, reasons, weights.institution(), "official body or helpline", CueKind.INSTITUTION);
         f[i++] = cue(byKind, reasons, weights.news(), "news or announcement", CueKind.NEWS);
         boolean price = PRICE.matcher(text).find();
-        f[i] = price ? 1.0 : 0.0;
+        f[i++] = price ? 1.0 : 0.0;
         if (price && weights.price() != 0.0) {
             reasons.add((weights.price() < 0 ? "against: " : "") + "mentions a price or amount");
+        }
+        // One quasi-identifier is a guess ("she goes to NYU"); a name with a school, a workplace with a place, or a
+        // place with her routine ("every Monday at 7") singles a person out.
+        long quasiCount = entities.stream().filter(e -> e.type().quasiIdentifier()).count();
+        boolean routine = byKind.containsKey(CueKind.PLACE_INTRO);
+        boolean otherData = entities.stream().anyMatch(e -> !e.type().quasiIdentifier());
+        boolean quasi = quasiCount >= 2 || (quasiCount == 1 && (routine || otherData || prior.pointsAtSomeone()));
+        boolean tied = quasi && (followsImage || byKind.containsKey(CueKind.DEROGATORY) || byKind.containsKey(CueKind.TARGETING)
+                || byKind.containsKey(CueKind.THIRD_PERSON) || byKind.containsKey(CueKind.INCITEMENT) || prior.pointsAtSomeone());
+        f[i++] = tied ? 1.0 : 0.0;
+        if (tied) {
+            reasons.add("name, school, workplace or places tied to a third person");
+        }
+        f[i++] = prior.pointsAtSomeone() ? 1.0 : 0.0;
+        if (prior.pointsAtSomeone()) {
+            reasons.add("the sender's previous message pointed at a third person");
+        }
+        f[i++] = cue(byKind, reasons, weights.publicEntity(), "public figure, office or event", CueKind.PUBLIC_FIGURE, CueKind.EVENT);
+        boolean single = entities.size() == 1 && entities.get(0).type().quasiIdentifier();
+        f[i] = single ? 1.0 : 0.0;
+        if (single && weights.singleQuasiIdentifier() < 0) {
+            reasons.add("against: a single name or place, no other data");
         }
         return new Evidence(f, reasons);
     }
@@ -194,6 +222,12 @@ public final class ExposureScorer {
             case GEO -> "geographic coordinates";
             case PLATE -> "vehicle plate";
             case DOB -> "date of birth";
+            case PAYMENT_CARD -> "payment card number";
+            case PERSON_NAME -> "a person's name";
+            case SCHOOL -> "place of study";
+            case WORKPLACE -> "workplace";
+            case PLACE -> "neighbourhood or routine place";
+            case ORGANISATION -> "organisation";
         };
     }
 

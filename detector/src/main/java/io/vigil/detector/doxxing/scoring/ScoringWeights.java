@@ -29,11 +29,20 @@ import java.util.Map;
  * @param institution       public bodies, helplines, emergency services
  * @param news              news and announcements
  * @param price             a price or amount of money in the message ("45€", "KSh 1,500", "RM550")
+ * @param quasiIdentifierTied a name, school, workplace or place tied to a third person: the message follows an
+ *                          image or carries insults, targeting or third-person words
+ * @param previousMessage   the same sender's message just before pointed at a third person (targeting, insults,
+ *                          calls to harass): data split over two messages
+ * @param publicEntity      public figures' offices, public events and places announcing themselves
+ * @param singleQuasiIdentifier the message's only personal data is one quasi-identifier (a guess at a name or a
+ *                          school is not yet an exposure)
  */
 public record ScoringWeights(double bias, Map<EntityType, Double> entity, double additionalEntity, int maxAdditional,
                              double targeting, double incitement, double relatives, double derogatory,
                              double thirdPerson, double followsImage, double list, double firstPerson, double selfContact,
-                             double business, double institution, double news, double price) {
+                             double business, double institution, double news, double price,
+                             double quasiIdentifierTied, double previousMessage, double publicEntity,
+                             double singleQuasiIdentifier) {
 
     /** Names of the features in {@link #vector()} order, as they appear in the YAML. */
     public static final List<String> FEATURES = features();
@@ -60,7 +69,8 @@ public record ScoringWeights(double bias, Map<EntityType, Double> entity, double
             names.add("entity." + t.name());
         }
         names.addAll(List.of("additionalEntity", "targeting", "incitement", "relatives", "derogatory", "thirdPerson",
-                "followsImage", "list", "firstPerson", "selfContact", "business", "institution", "news", "price"));
+                "followsImage", "list", "firstPerson", "selfContact", "business", "institution", "news", "price",
+                "quasiIdentifierTied", "previousMessage", "publicEntity", "singleQuasiIdentifier"));
         return List.copyOf(names);
     }
 
@@ -77,7 +87,8 @@ public record ScoringWeights(double bias, Map<EntityType, Double> entity, double
             v[i++] = entity.get(t);
         }
         for (double w : new double[]{additionalEntity, targeting, incitement, relatives, derogatory, thirdPerson,
-                followsImage, list, firstPerson, selfContact, business, institution, news, price}) {
+                followsImage, list, firstPerson, selfContact, business, institution, news, price, quasiIdentifierTied,
+                previousMessage, publicEntity, singleQuasiIdentifier}) {
             v[i++] = w;
         }
         return v;
@@ -91,6 +102,7 @@ public record ScoringWeights(double bias, Map<EntityType, Double> entity, double
             entity.put(t, v[i++]);
         }
         return new ScoringWeights(v[0], entity, v[i], maxAdditional, v[i + 1], v[i + 2], v[i + 3], v[i + 4], v[i + 5],
-                v[i + 6], v[i + 7], v[i + 8], v[i + 9], v[i + 10], v[i + 11], v[i + 12], v[i + 13]);
+                v[i + 6], v[i + 7], v[i + 8], v[i + 9], v[i + 10], v[i + 11], v[i + 12], v[i + 13], v[i + 14],
+                v[i + 15], v[i + 16], v[i + 17]);
     }
 }

@@ -1,12 +1,12 @@
 package io.vigil.standalone.commands.banks;
 
-import io.vigil.detector.banklists.BankListEntry;
-import io.vigil.detector.banklists.BankListFormatException;
-import io.vigil.detector.banklists.BankListHandler;
-import io.vigil.detector.banklists.BankListOptions;
-import io.vigil.detector.banklists.BankListParser;
-import io.vigil.detector.banklists.BankListReject;
-import io.vigil.detector.banklists.BankListSummary;
+import io.vigil.standalone.commands.banks.lists.BankListEntry;
+import io.vigil.standalone.commands.banks.lists.BankListFormatException;
+import io.vigil.standalone.commands.banks.lists.BankListHandler;
+import io.vigil.standalone.commands.banks.lists.BankListOptions;
+import io.vigil.standalone.commands.banks.lists.BankListParser;
+import io.vigil.standalone.commands.banks.lists.BankListReject;
+import io.vigil.standalone.commands.banks.lists.BankListSummary;
 import io.vigil.detector.banks.BankKeys;
 import io.vigil.schemas.BankSource;
 import io.vigil.schemas.ContentCategory;

@@ -1,8 +1,8 @@
 package io.vigil.standalone.commands.banks;
 
-import io.vigil.detector.banklists.BankListFormat;
-import io.vigil.detector.banklists.BankListFormatException;
-import io.vigil.detector.banklists.BankListOptions;
+import io.vigil.standalone.commands.banks.lists.BankListFormat;
+import io.vigil.standalone.commands.banks.lists.BankListFormatException;
+import io.vigil.standalone.commands.banks.lists.BankListOptions;
 import io.vigil.schemas.BankSource;
 import io.vigil.schemas.ContentCategory;
 import io.vigil.schemas.SignalType;

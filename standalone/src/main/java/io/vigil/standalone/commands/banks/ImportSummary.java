@@ -1,6 +1,6 @@
 package io.vigil.standalone.commands.banks;
 
-import io.vigil.detector.banklists.BankListFormat;
+import io.vigil.standalone.commands.banks.lists.BankListFormat;
 
 import java.util.Map;
 
