@@ -68,6 +68,7 @@ final class DetectorHarness implements AutoCloseable {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
     final TopologyTestDriver mediaDriver;
+    final DetectorTopology topology;
     final Input<MessageEvent> events;
     final Input<HashBankEntry> bank;
     final Input<GroupMetadata> groups;
@@ -99,7 +100,7 @@ final class DetectorHarness implements AutoCloseable {
         DetectorMetrics metrics = new DetectorMetrics(registry);
         BankIndex banks = new BankIndex(pdqPolicy);
         DoxxingDetector doxxing = DoxxingDetector.create(DoxxingConfig.defaults(SECRET.getBytes(StandardCharsets.UTF_8)));
-        DetectorTopology topology = new DetectorTopology(new DetectorSteps(new MessageValidation(10, Clock.systemUTC()),
+        topology = new DetectorTopology(new DetectorSteps(new MessageValidation(10, Clock.systemUTC()),
                 new GroupMetadataValidation(),
                 new MediaFetching(new BlobStore(blobRoot, 10_000_000), metrics), new MediaHashing(),
                 new ImageAnalysis(new ImageDecoder(DecodeLimits.defaults()), new PdqHasher(),

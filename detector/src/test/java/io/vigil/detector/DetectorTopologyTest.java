@@ -317,6 +317,16 @@ class DetectorTopologyTest {
         assertThat(out.get(4).getText().getReasons()).anyMatch(r -> r.contains("previous message pointed at a third person"));
     }
 
+    @Test
+    void imageWorkAndOcrRunOnlyInTheMediaStageWhoseThreadsHoldNoText() {
+        String text = harness.topology.text().describe().toString();
+        String media = harness.topology.media().describe().toString();
+
+        assertThat(text).contains("scan-text", "media-work-sink").doesNotContain("fetch-media", "analyse-images", "match-banks");
+        assertThat(media).contains("media-work-source", "fetch-media", "analyse-images", "match-banks", "scan-text-media")
+                .doesNotContain("message-events-source");
+    }
+
     private static String key(HashBankEntry entry) {
         return BankKeys.keyOf(entry);
     }
