@@ -175,6 +175,8 @@ class HealthTest {
                 .override("http.host", "127.0.0.1")
                 .override("http.port", "0")
                 .override("media.blob-root", dataDir.resolve("blobs").toString())
+                .override("auth.oidc.issuer", "https://id.example.org/realms/safety")
+                .override("auth.peer-secret", "health-test-peer-secret-0123456789abcdef")
                 .load(SinkConfig.class);
     }
 

@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Expectations {
 
-    static final RoutingPolicy ROUTING = ConfigLoader.forService("sink").environment(Map.of()).load(SinkConfig.class).routing();
+    static final RoutingPolicy ROUTING = ConfigLoader.forService("sink").environment(Map.of())
+            .override("auth.oidc.issuer", Services.ISSUER).override("auth.peer-secret", Services.PEER_SECRET)
+            .load(SinkConfig.class).routing();
 
     private Expectations() {
     }

@@ -13,6 +13,8 @@ import java.util.List;
 final class Services {
 
     static final String SECRET = "fault-test-secret-0123456789";
+    static final String ISSUER = "https://id.example.org/realms/safety";
+    static final String PEER_SECRET = "fault-test-peer-secret-0123456789abcdef";
 
     private final String bootstrapServers;
     private final Path dataDir;
@@ -50,6 +52,11 @@ final class Services {
         }
         if (service.equals("detector")) {
             args.addAll(List.of("--set", "doxxing.hmac-secret=" + SECRET, "--set", "nudity.enabled=false"));
+        }
+        if (service.equals("sink")) {
+            // The moderation API needs an identity provider and a peer secret to start; nobody signs in here, and the
+            // provider's discovery document is only fetched when a token first arrives.
+            args.addAll(List.of("--set", "auth.oidc.issuer=" + ISSUER, "--set", "auth.peer-secret=" + PEER_SECRET));
         }
         return ChildJvm.start(service + "-" + instance, logDir, "384m", VigilCli.class.getName(), args);
     }
