@@ -31,9 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Expectations {
 
-    static final RoutingPolicy ROUTING = ConfigLoader.forService("sink").environment(Map.of())
+    /** The sink's configuration as the services run it. */
+    static final SinkConfig SINK = ConfigLoader.forService("sink").environment(Map.of())
             .override("auth.oidc.issuer", Services.ISSUER).override("auth.peer-secret", Services.PEER_SECRET)
-            .load(SinkConfig.class).routing();
+            .load(SinkConfig.class);
+    static final RoutingPolicy ROUTING = SINK.routing();
 
     private Expectations() {
     }

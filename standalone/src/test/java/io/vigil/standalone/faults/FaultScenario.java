@@ -38,7 +38,7 @@ final class FaultScenario implements AutoCloseable {
         cluster = KafkaCluster.start(brokers, dataDir.resolve("kafka"), logs);
         int replication = Math.min(3, brokers);
         try (Admin admin = cluster.admin()) {
-            TopicCreator.ensure(admin, Topics.all(Expectations.ROUTING.queueNames()), PARTITIONS, (short) replication);
+            TopicCreator.ensure(admin, Topics.all(Expectations.SINK.queueNames()), PARTITIONS, (short) replication);
         }
         Traffic.seed(cluster.bootstrapServers(), CHATS);
         services = new Services(cluster.bootstrapServers(), dataDir, logs, PARTITIONS, replication);
