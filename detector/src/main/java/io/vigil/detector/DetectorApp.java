@@ -3,7 +3,7 @@ package io.vigil.detector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.detector.banks.BankIndex;
 import io.vigil.detector.banks.FloodDetector;
-import io.vigil.detector.matching.PdqMatchPolicy;
+import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.detector.media.DecodeLimits;
 import io.vigil.detector.media.ImageDecoder;
 import io.vigil.detector.nudity.ClassifierModel;

@@ -1,6 +1,6 @@
 package io.vigil.detector;
 
-import io.vigil.detector.matching.PdqMatchPolicy;
+import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.schemas.AppliedLimit;
 import io.vigil.schemas.ChatKind;
 import io.vigil.schemas.DeadLetter;

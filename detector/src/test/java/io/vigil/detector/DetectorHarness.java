@@ -5,7 +5,7 @@ import io.vigil.detector.banks.BankIndex;
 import io.vigil.detector.banks.FloodDetector;
 import io.vigil.detector.doxxing.DoxxingConfig;
 import io.vigil.detector.doxxing.DoxxingDetector;
-import io.vigil.detector.matching.PdqMatchPolicy;
+import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.detector.media.DecodeLimits;
 import io.vigil.detector.media.ImageDecoder;
 import io.vigil.detector.nudity.NudityClassifier;

@@ -1,7 +1,7 @@
 package io.vigil.detector;
 
 import io.vigil.detector.banks.BankKeys;
-import io.vigil.detector.matching.PdqMatchPolicy;
+import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.schemas.BankSource;
 import io.vigil.schemas.ContentCategory;
 import io.vigil.schemas.Detection;

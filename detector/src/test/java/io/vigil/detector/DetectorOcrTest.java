@@ -1,6 +1,6 @@
 package io.vigil.detector;
 
-import io.vigil.detector.matching.PdqMatchPolicy;
+import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.detector.ocr.SyntheticScreenshots;
 import io.vigil.detector.ocr.Tesseract;
 import io.vigil.detector.ocr.TesseractReader;

@@ -9,7 +9,7 @@ import io.vigil.detector.steps.BankMatching;
 import io.vigil.detector.steps.DetectionAssembly;
 import io.vigil.detector.steps.MediaFetching;
 import io.vigil.detector.steps.MediaHashing;
-import io.vigil.detector.matching.PdqMatchPolicy;
+import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.detector.steps.MessageValidation;
 import io.vigil.detector.steps.TextScanning;
 import io.vigil.detector.doxxing.DoxxingConfig;

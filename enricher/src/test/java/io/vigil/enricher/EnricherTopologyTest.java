@@ -1,15 +1,9 @@
 package io.vigil.enricher;
 
-import io.vigil.enricher.scoring.RiskScorer;
-import io.vigil.enricher.scoring.ScoringPolicy;
 import io.vigil.schemas.NudityScores;
 import io.vigil.schemas.PersonalDataEntity;
 import io.vigil.schemas.PersonalDataType;
 import io.vigil.schemas.TextSignal;
-import io.vigil.runtime.config.ConfigLoader;
-import io.vigil.enricher.steps.EvidenceExtraction;
-import io.vigil.enricher.steps.RiskAssessmentStep;
-import io.vigil.runtime.testing.StreamsTestSupport;
 import io.vigil.schemas.BankSource;
 import io.vigil.schemas.ChatKind;
 import io.vigil.schemas.ContentCategory;
@@ -22,12 +16,10 @@ import io.vigil.schemas.MediaSignal;
 import io.vigil.schemas.RiskAssessment;
 import io.vigil.schemas.RiskLevel;
 import io.vigil.schemas.RiskReason;
+import io.vigil.runtime.testing.StreamsTestSupport;
+import io.vigil.schemas.topics.Topics;
 import io.vigil.schemas.SignalType;
 import io.vigil.schemas.Visibility;
-import io.vigil.schemas.serde.AvroSerde;
-import io.vigil.schemas.topics.Topics;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -35,15 +27,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Today's cases, unchanged by the move to policy rules and the network memory: the same scores, levels and reasons. */
 class EnricherTopologyTest {
 
+    private EnricherHarness harness;
     private TopologyTestDriver driver;
     private TestInputTopic<String, Detection> detections;
     private TestInputTopic<String, GroupMetadata> groups;
@@ -52,20 +44,17 @@ class EnricherTopologyTest {
 
     @BeforeEach
     void start() {
-        ScoringPolicy policy = ConfigLoader.forService("enricher").environment(java.util.Map.of()).load(EnricherConfig.class).scoring();
-        var topology = new EnricherTopology(new RiskAssessmentStep(new EvidenceExtraction(policy.nudity()),
-                new RiskScorer(policy), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
-                new io.vigil.runtime.validation.GroupMetadataValidation(), 1_000_000).build();
-        driver = StreamsTestSupport.driver(topology, "enricher-test");
-        detections = driver.createInputTopic(Topics.DETECTIONS.name(), new StringSerializer(), AvroSerde.of(Detection.class));
-        groups = driver.createInputTopic(Topics.GROUP_METADATA.name(), new StringSerializer(), AvroSerde.of(GroupMetadata.class));
-        assessments = driver.createOutputTopic(Topics.RISK_ASSESSMENTS.name(), new StringDeserializer(), AvroSerde.of(RiskAssessment.class));
-        deadLetters = StreamsTestSupport.deadLetters(driver);
+        harness = new EnricherHarness();
+        driver = harness.driver;
+        detections = harness.detections;
+        groups = harness.groups;
+        assessments = harness.assessments;
+        deadLetters = harness.deadLetters;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        harness.close();
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class Pipeline implements AutoCloseable {
     private final ServiceRunner<EnricherConfig> enricher;
     private final ServiceRunner<SinkConfig> sink;
 
-    private Pipeline(Settings settings, Map<String, String> overrides) {
+    private Pipeline(Settings settings, Map<String, String> overrides, Map<String, String> enricherSettings) {
         Path blobs = settings.dataDir().resolve("blobs").toAbsolutePath();
         int sinkPort = settings.sinkPort() == 0 ? freePort(settings.httpHost()) : settings.sinkPort();
         try {
@@ -56,8 +56,9 @@ public final class Pipeline implements AutoCloseable {
             detector = started(ServiceRunner.start(new DetectorApp(), loader("detector", settings, settings.detectorPort(), overrides)
                     .override("media.blob-root", blobs.toString())
                     .override("doxxing.hmac-secret", settings.doxxingSecret()).load(DetectorConfig.class)));
-            enricher = started(ServiceRunner.start(new EnricherApp(), loader("enricher", settings, settings.enricherPort(), overrides)
-                    .load(EnricherConfig.class)));
+            ConfigLoader enricherConfig = loader("enricher", settings, settings.enricherPort(), overrides);
+            enricherSettings.forEach(enricherConfig::override);
+            enricher = started(ServiceRunner.start(new EnricherApp(), enricherConfig.load(EnricherConfig.class)));
             sink = started(ServiceRunner.start(new SinkApp(), loader("sink", settings, sinkPort, overrides)
                     .override("media.blob-root", blobs.toString())
                     .override("auth.oidc.issuer", issuer.issuer())
@@ -72,12 +73,17 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public static Pipeline start(Settings settings) {
-        return new Pipeline(settings, Map.of());
+        return new Pipeline(settings, Map.of(), Map.of());
+    }
+
+    /** With settings of the enricher overridden (its policy file, say), as {@code --set key=value} would. */
+    public static Pipeline start(Settings settings, Map<String, String> enricherSettings) {
+        return new Pipeline(settings, Map.of(), enricherSettings);
     }
 
     /** With settings that every service has (kafka.num-stream-threads, say) set for all three. */
-    public static Pipeline start(Settings settings, Map<String, String> overrides) {
-        return new Pipeline(settings, overrides);
+    public static Pipeline startWithEveryService(Settings settings, Map<String, String> overrides) {
+        return new Pipeline(settings, overrides, Map.of());
     }
 
     private <T extends AutoCloseable> T started(T service) {

@@ -124,6 +124,11 @@ class PipelineEndToEndTest {
         doxxing.setText(DOXXING_TEXT);
         topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-1", doxxing);
         topics.sendRaw(Topics.MESSAGE_EVENTS.name(), "chat-1".getBytes(StandardCharsets.UTF_8), "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+        // m2 follows m1's image, so it joins that image's victim case; once the banked image is also seen in chat-2, the
+        // case spans two chats and adds to m2's score. Chat-2's copy comes after m2 is assessed, so m2 scores the same
+        // on every run (one chat: the doxxing queue).
+        await().atMost(TIMEOUT).until(() -> topics.readCommitted(Topics.RISK_ASSESSMENTS.name(), AvroSerde.of(RiskAssessment.class), 2,
+                Duration.ofSeconds(2)).stream().anyMatch(a -> a.getMessageId().equals("m2")));
         topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-2", message("chat-2", "m4"));
         topics.send(Topics.MESSAGE_EVENTS.name(), new StringSerializer(), events, "chat-2",
                 message("chat-2", "m3", MediaItem.newBuilder().setMediaId("b").setKind(MediaKind.PHOTO)

@@ -1,9 +1,9 @@
 package io.vigil.benchmarks.matching;
 
-import io.vigil.detector.matching.PdqIndex;
-import io.vigil.detector.matching.PdqIndexConfig;
-import io.vigil.detector.matching.PdqMatch;
-import io.vigil.detector.pdq.Hash256;
+import io.vigil.pdq.matching.PdqIndex;
+import io.vigil.pdq.matching.PdqIndexConfig;
+import io.vigil.pdq.matching.PdqMatch;
+import io.vigil.pdq.Hash256;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;

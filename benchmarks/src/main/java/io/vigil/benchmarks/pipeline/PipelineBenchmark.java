@@ -136,7 +136,7 @@ public final class PipelineBenchmark {
     }
 
     private Pipeline vigil(String bootstrap, Path dataDir, int threadsPerStage) {
-        Pipeline pipeline = Pipeline.start(new Pipeline.Settings(bootstrap, dataDir, partitions, "127.0.0.1", 0, 0, 0, 0, SECRET),
+        Pipeline pipeline = Pipeline.startWithEveryService(new Pipeline.Settings(bootstrap, dataDir, partitions, "127.0.0.1", 0, 0, 0, 0, SECRET),
                 Map.of("kafka.num-stream-threads", Integer.toString(threadsPerStage)));
         await(() -> Stream.of(pipeline.detector(), pipeline.enricher(), pipeline.sink()).flatMap(s -> s.allStreams().stream())
                 .allMatch(s -> s.state() == KafkaStreams.State.RUNNING));

@@ -3,7 +3,7 @@ package io.vigil.detector.analysis;
 import io.vigil.detector.banks.MatchResult;
 import io.vigil.detector.nudity.NudityScores;
 import io.vigil.detector.ocr.ReadText;
-import io.vigil.detector.pdq.PdqHashes;
+import io.vigil.pdq.PdqHashes;
 import io.vigil.schemas.MediaItem;
 
 import java.util.ArrayList;

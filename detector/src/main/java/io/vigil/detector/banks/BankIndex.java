@@ -1,11 +1,11 @@
 package io.vigil.detector.banks;
 
-import io.vigil.detector.matching.PdqIndex;
-import io.vigil.detector.matching.PdqMatchOutcome;
-import io.vigil.detector.matching.PdqMatchPolicy;
-import io.vigil.detector.matching.PdqMatcher;
-import io.vigil.detector.matching.PdqVariantMatch;
-import io.vigil.detector.pdq.Hash256;
+import io.vigil.pdq.matching.PdqIndex;
+import io.vigil.pdq.matching.PdqMatchOutcome;
+import io.vigil.pdq.matching.PdqMatchPolicy;
+import io.vigil.pdq.matching.PdqMatcher;
+import io.vigil.pdq.matching.PdqVariantMatch;
+import io.vigil.pdq.Hash256;
 import io.vigil.schemas.SignalType;
 
 import java.util.ArrayList;

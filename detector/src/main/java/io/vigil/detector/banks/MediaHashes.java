@@ -1,6 +1,6 @@
 package io.vigil.detector.banks;
 
-import io.vigil.detector.pdq.PdqHashes;
+import io.vigil.pdq.PdqHashes;
 
 import java.util.Optional;
 

@@ -13,7 +13,7 @@ final class PdqDct {
     /** Input: the 64x64 downsample. */
     static final int N = JaroszDownsampler.GRID;
     /** Output: 16x16 coefficients, one hash bit each. */
-    static final int K = 16;
+    static final int K = io.vigil.pdq.Dihedral.DCT_SIDE;
     /** Orthonormal DCT-II scale for N points (for the non-DC rows): sqrt(2/N). */
     private static final double SCALE = Math.sqrt(2.0 / N);
 

@@ -1,6 +1,10 @@
 package io.vigil.detector.pdq;
 
 import io.vigil.detector.media.DecodeRequest;
+import io.vigil.pdq.Dihedral;
+import io.vigil.pdq.Hash256;
+import io.vigil.pdq.PdqHash;
+import io.vigil.pdq.PdqHashes;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
@@ -29,7 +33,7 @@ public final class PdqHasher {
     public static final DecodeRequest FAST_DECODE = DecodeRequest.luminanceOnly();
 
     /** Quality is capped at 100. */
-    public static final int MAX_QUALITY = 100;
+    public static final int MAX_QUALITY = PdqHash.MAX_QUALITY;
 
     /**
      * Gradients are measured in percent of the full 0..255 range and truncated to whole percent before summing, so
@@ -74,7 +78,7 @@ public final class PdqHasher {
             variant.transform(s.dct, transformed);
             hashes[variant.ordinal()] = bits(transformed);
         }
-        return new PdqHashes(hashes, s.quality);
+        return PdqHashes.of(hashes, s.quality);
     }
 
     private record Spectrum(double[] dct, int quality) {

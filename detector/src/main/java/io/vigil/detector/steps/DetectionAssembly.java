@@ -1,5 +1,6 @@
 package io.vigil.detector.steps;
 
+import io.vigil.detector.analysis.ChatLinks;
 import io.vigil.detector.analysis.ImageTextScan;
 import io.vigil.detector.analysis.MediaAnalysis;
 import io.vigil.detector.ocr.TextBox;
@@ -10,7 +11,8 @@ import io.vigil.detector.doxxing.DetectedEntity;
 import io.vigil.detector.doxxing.TextScan;
 import io.vigil.detector.nudity.NudityCategory;
 import io.vigil.detector.nudity.NudityScores;
-import io.vigil.detector.pdq.PdqHashes;
+import io.vigil.pdq.Dihedral;
+import io.vigil.pdq.PdqHashes;
 import io.vigil.schemas.AppliedLimit;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.HashMatch;
@@ -24,6 +26,7 @@ import io.vigil.schemas.TextSignal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,7 @@ public final class DetectionAssembly {
                 .setSentAt(event.getSentAt())
                 .setDetectedAt(clock.instant())
                 .setForwardedFromChatId(event.getForwardedFrom() == null ? null : event.getForwardedFrom().getChatId())
+                .setLinks(ChatLinks.in(event))
                 .setMedia(message.media().stream().map(DetectionAssembly::signal).toList())
                 .setText(textSignal(message))
                 .setLimits(message.limits().stream().map(l -> new AppliedLimit(l.code(), l.detail())).toList())
@@ -62,11 +66,17 @@ public final class DetectionAssembly {
                 .setSha256(media.sha256().orElse(null))
                 .setPdq(media.pdq().map(h -> h.original().toHex()).orElse(null))
                 .setPdqQuality(media.pdq().map(PdqHashes::quality).orElse(null))
+                .setPdqDihedrals(media.pdq().map(DetectionAssembly::turnedAndMirrored).orElse(List.of()))
                 .setNudity(media.nudity().map(DetectionAssembly::nudity).orElse(null))
                 .setSkipped(media.skipped().stream().map(s -> new SkippedStep(s.code(), s.message())).toList())
                 .setMatches(media.bankMatches().matches().stream().map(DetectionAssembly::hashMatch).toList())
                 .setErrors(media.failures().stream().map(f -> new MediaError(f.code(), f.message())).toList())
                 .build();
+    }
+
+    /** The 7 variants beside the original, in the reference's order, for the enricher's near-duplicate clusters. */
+    private static List<String> turnedAndMirrored(PdqHashes hashes) {
+        return Arrays.stream(Dihedral.values()).filter(v -> v != Dihedral.ORIGINAL).map(v -> hashes.get(v).toHex()).toList();
     }
 
     private static io.vigil.schemas.NudityScores nudity(NudityScores scores) {
@@ -141,6 +151,7 @@ public final class DetectionAssembly {
                 .setSource(match.entry().source())
                 .setSignalType(match.entry().signalType())
                 .setDistance(match.distance())
+                .setProvenance(match.entry().provenance())
                 .build();
     }
 }

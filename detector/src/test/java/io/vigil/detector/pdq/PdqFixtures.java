@@ -1,5 +1,8 @@
 package io.vigil.detector.pdq;
 
+import io.vigil.pdq.Hash256;
+import io.vigil.pdq.Dihedral;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

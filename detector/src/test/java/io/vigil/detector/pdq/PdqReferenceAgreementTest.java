@@ -1,5 +1,10 @@
 package io.vigil.detector.pdq;
 
+import io.vigil.pdq.Hash256;
+import io.vigil.pdq.Dihedral;
+import io.vigil.pdq.PdqHash;
+import io.vigil.pdq.PdqHashes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.detector.media.DecodeLimits;

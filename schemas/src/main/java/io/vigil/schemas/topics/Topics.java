@@ -7,12 +7,15 @@ import io.vigil.schemas.EnforcementAction;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
+import io.vigil.schemas.LineageRecord;
 import io.vigil.schemas.MediaWork;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
 import io.vigil.schemas.QueueItem;
 import io.vigil.schemas.RiskAssessment;
+import io.vigil.schemas.network.NetworkFacts;
+import io.vigil.schemas.network.NetworkRequest;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -51,6 +54,15 @@ public final class Topics {
     public static final TopicSpec RISK_ASSESSMENTS = new TopicSpec("risk-assessments", "chat id", RiskAssessment.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(30)), Partitioning.BY_CHAT,
             "One per message, scored and explained. Kept longer than detections: the audit trail of what was scored and why.");
+    public static final TopicSpec NETWORK_REQUESTS = new TopicSpec("network-requests", "origin chat id", NetworkRequest.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)), Partitioning.SINGLE,
+            "Internal to the enricher: media sightings, identifiers, chat profiles and stay-down decisions from every chat partition. One partition, so that one task owns the network's memory (media clusters, victim cases, lineage, stay-down) and sees near-duplicates in one order; a chat's requests stay in its order.");
+    public static final TopicSpec NETWORK_FACTS = new TopicSpec("network-facts", "chat id", NetworkFacts.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)), Partitioning.BY_CHAT,
+            "Internal to the enricher: the network task's answer per message (clusters, case), back on the message's chat partition, where the message waits in its chat's order.");
+    public static final TopicSpec GROUP_LINEAGE = new TopicSpec("group-lineage", "chat id", LineageRecord.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
+            "Chats found to continue another (re-created after a takedown, or migrated), with score and evidence. Keyed by the successor so that its chat partition inherits the predecessor's strikes; kept a year like group events.");
     public static final TopicSpec MODERATION_DECISIONS = new TopicSpec("moderation-decisions", "chat id", ModerationDecision.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
             "Moderators' decisions. Keyed by chat like the queue items they close, so the sink's queue state is updated without repartition.");
@@ -71,8 +83,9 @@ public final class Topics {
             "Records a service could not read or process, with the reason and the source coordinates; the original only encrypted with the deployment's dead-letter key. Keyed like the input so a group's dead letters stay in order; kept no longer than the shortest-lived input (7 days), so a coordinate always finds its original.");
 
     private static final List<TopicSpec> FIXED = List.of(
-            MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, MEDIA_WORK, DETECTIONS, RISK_ASSESSMENTS, MODERATION_DECISIONS,
-            MODERATION_COMMANDS, ENFORCEMENT_ACTIONS, AUDIT_LOG, DEAD_LETTERS);
+            MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, MEDIA_WORK, DETECTIONS, RISK_ASSESSMENTS,
+            NETWORK_REQUESTS, NETWORK_FACTS, GROUP_LINEAGE, MODERATION_DECISIONS, MODERATION_COMMANDS, ENFORCEMENT_ACTIONS, AUDIT_LOG,
+            DEAD_LETTERS);
 
     private Topics() {
     }

@@ -1,12 +1,8 @@
 package io.vigil.standalone.routing;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.enricher.EnricherApp;
 import io.vigil.enricher.EnricherConfig;
-import io.vigil.enricher.EnricherTopology;
-import io.vigil.enricher.scoring.RiskScorer;
-import io.vigil.enricher.scoring.ScoringPolicy;
-import io.vigil.enricher.steps.EvidenceExtraction;
-import io.vigil.enricher.steps.RiskAssessmentStep;
 import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.runtime.testing.StreamsTestSupport;
 import io.vigil.schemas.Detection;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +44,8 @@ class EnricherToSinkRoutingTest {
 
         List<QueueItem> queued = new QueueRouting(sinkConfig().routing(), new SimpleMeterRegistry(), Clock.systemUTC()).route(assess(alone));
 
-        // Enricher: explicit-weight 0.6 with category NCII; sink: the ncii queue takes NCII from 0.6 (urgent needs 0.85).
+        // Enricher: the default policy's explicit-image rule weighs 0.6 with category NCII; sink: the ncii queue takes NCII
+        // from 0.6 (urgent needs 0.85).
         assertThat(queued).singleElement().satisfies(item -> {
             assertThat(item.getQueue()).isEqualTo("ncii");
             assertThat(item.getLevel().name()).isEqualTo("HIGH");
@@ -57,9 +53,8 @@ class EnricherToSinkRoutingTest {
     }
 
     private static RiskAssessment assess(Detection detection) {
-        ScoringPolicy policy = ConfigLoader.forService("enricher").environment(Map.of()).load(EnricherConfig.class).scoring();
-        var topology = new EnricherTopology(new RiskAssessmentStep(new EvidenceExtraction(policy.nudity()),
-                new RiskScorer(policy), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))).build();
+        EnricherConfig config = ConfigLoader.forService("enricher").environment(Map.of()).load(EnricherConfig.class);
+        var topology = new EnricherApp().topology(config, new SimpleMeterRegistry());
         try (TopologyTestDriver driver = StreamsTestSupport.driver(topology, "enricher-test")) {
             driver.createInputTopic(Topics.DETECTIONS.name(), new StringSerializer(), AvroSerde.of(Detection.class))
                     .pipeInput(detection.getChatId(), detection);

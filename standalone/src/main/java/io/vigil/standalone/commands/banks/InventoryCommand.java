@@ -2,7 +2,7 @@ package io.vigil.standalone.commands.banks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.vigil.detector.matching.PdqMatchPolicy;
+import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.standalone.commands.CommandLogging;
 import org.apache.kafka.common.KafkaException;

@@ -1,8 +1,0 @@
-package io.vigil.detector.matching;
-
-/** Receives the entries a search finds. Called on the searching thread, once per entry. */
-@FunctionalInterface
-public interface MatchSink {
-
-    void match(int id, int distance);
-}

@@ -1,7 +1,0 @@
-package io.vigil.detector.matching;
-
-import io.vigil.detector.pdq.Dihedral;
-
-/** An index entry matched by one of the image's dihedral variants (ORIGINAL unless the image was turned). */
-public record PdqVariantMatch(int id, int distance, Dihedral variant) {
-}
