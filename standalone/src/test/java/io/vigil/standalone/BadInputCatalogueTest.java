@@ -209,7 +209,13 @@ class BadInputCatalogueTest {
                 Expectation.deadLetter("invalid_mime", detector));
 
         // Processed, with what was bounded or failed recorded in the Detection.
-        processed("huge text of phone numbers", "me-21", event("me-21", (NUMBER + ", ").repeat(64_000)), d -> {
+        // A phone number and a distinct e-mail address, again and again: 315 KB, and far more entities than a Detection
+        // carries in the part that is scanned (the phone recogniser itself stops after a bounded number of tries).
+        StringBuilder flood = new StringBuilder();
+        for (int i = 0; i < 9_000; i++) {
+            flood.append(NUMBER).append(", u").append(i).append("@mail.example.org, ");
+        }
+        processed("huge text of phone numbers and e-mails", "me-21", event("me-21", flood.toString()), d -> {
             assertThat(d.getLimits()).extracting(AppliedLimit::getCode).containsExactly("text_truncated", "entities_trimmed");
             assertThat(d.getText().getEntities()).hasSize(200);
         });

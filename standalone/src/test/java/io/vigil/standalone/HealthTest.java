@@ -84,6 +84,10 @@ class HealthTest {
                   queues:
                     - {name: faces, priority: 0, min-score: 0.9, categories: []}
                     - {name: doxxing, priority: 1, min-score: 0.6, categories: [DOXXING]}
+                auth:
+                  peer-secret: health-test-peer-secret-0123456789abcdef
+                  oidc:
+                    issuer: https://id.example.org/realms/safety
                 """);
 
         CliRun run = CliRun.of("topics", "create", "--bootstrap-servers", kafka.bootstrapServers(), "--partitions", "2",
@@ -97,7 +101,8 @@ class HealthTest {
     @Test
     void aServiceThatDoesNotCreateTopicsRefusesToStartWhenOneItWritesIsMissingAndNamesIt() throws Exception {
         try (Admin admin = admin()) {
-            TopicCreator.ensure(admin, Topics.all(List.of("urgent", "ncii", "review")), 2, (short) 1);
+            // Every queue the sink writes but the new one: the default routing's and the seniors' escalation queue.
+            TopicCreator.ensure(admin, Topics.all(List.of("urgent", "ncii", "review", "senior")), 2, (short) 1);
         }
         Path routing = dataDir.resolve("routing-unseen.yaml");
         Files.writeString(routing, """
