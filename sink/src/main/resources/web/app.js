@@ -211,6 +211,12 @@ function renderItem(view) {
     li.textContent = reason.description;
     node.querySelector('.reasons').append(li);
   }
+  if (alert.maskedText) {
+    // Personal data arrive already masked (the detector's previews); textContent keeps the text from being markup.
+    const text = node.querySelector('.message-text');
+    text.hidden = false;
+    text.textContent = alert.maskedText;
+  }
   if (alert.exposedData.length) {
     const exposed = node.querySelector('.exposed');
     exposed.hidden = false;

@@ -11,6 +11,11 @@ import io.vigil.schemas.ContentCategory;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.EnforcementAction;
 import io.vigil.schemas.EnforcementType;
+import io.vigil.schemas.ExposedData;
+import io.vigil.schemas.PersonalDataEntity;
+import io.vigil.schemas.PersonalDataType;
+import io.vigil.schemas.TextSignal;
+import io.vigil.sink.feed.AlertView;
 import io.vigil.schemas.ModerationAction;
 import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
@@ -153,6 +158,27 @@ class SinkTopologyTest {
             assertThat(ref.getPdqQuality()).isEqualTo(90);
             assertThat(ref.getProvenance()).containsExactly("confirmed by a moderator on 2026-11-01 in chat -1001");
         });
+    }
+
+    @Test
+    void theItemCarriesTheDetectorsMaskedTextAndPreviewsButNeverTheKeyedHashes() {
+        String preview = "6•• •• •• 78";
+        String hash = "9f".repeat(32);
+        RiskAssessment doxxing = assessment("c1", "m1", "s1", 0.95, null, ContentCategory.DOXXING);
+        doxxing.getDetection().setText(TextSignal.newBuilder().setDoxxing(true).setScore(0.9)
+                .setEntities(List.of(PersonalDataEntity.newBuilder().setType(PersonalDataType.PHONE).setStart(28).setEnd(40)
+                        .setConfidence(0.9).setKeyedHash(hash).setMaskedPreview(preview).build()))
+                .setMaskedText("la de la foto, su número es " + preview + ", escribidle").build());
+        assessments.pipeInput("c1", doxxing);
+        assessments.pipeInput("c1", assessment("c1", "m2", "s1", 0.95, null, ContentCategory.NCII));
+
+        List<QueueItem> items = queue("urgent");
+        QueueItem item = items.get(0);
+        assertThat(item.getMaskedText()).isEqualTo("la de la foto, su número es 6•• •• •• 78, escribidle");
+        assertThat(item.getExposedData()).extracting(ExposedData::getMaskedPreview).containsExactly(preview);
+        assertThat(item.toString()).doesNotContain(hash);
+        assertThat(AlertView.of(item.getItemId(), item).maskedText()).isEqualTo(item.getMaskedText());
+        assertThat(items.get(1).getMaskedText()).as("a message without text has none").isNull();
     }
 
     @Test

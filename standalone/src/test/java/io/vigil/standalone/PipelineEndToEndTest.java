@@ -178,6 +178,8 @@ class PipelineEndToEndTest {
         assertThat(doxxing).singleElement().satisfies(item -> {
             assertThat(item.getMessageId()).isEqualTo("m2");
             assertThat(item.getExposedData()).extracting(e -> e.getType().name()).contains("PHONE", "ADDRESS");
+            assertThat(item.getMaskedText()).as("the text for the card, masked by the detector")
+                    .startsWith("la de la foto, su número es ").contains("•").doesNotContain(PHONE).doesNotContain("Alcalá 123");
             assertThat(item.toString()).doesNotContain(PHONE).doesNotContain("Alcalá 123").doesNotContain("612345678");
         });
         await().atMost(TIMEOUT).until(() -> feed.stream().anyMatch(a -> a.get("messageId").asText().equals("m2")));
@@ -218,6 +220,9 @@ class PipelineEndToEndTest {
             assertThat(card.findElement(By.cssSelector(".exposed")).isDisplayed()).as("no personal data in this message").isFalse();
             WebElement doxxingCard = browser.findElement(By.cssSelector(".item[data-item-id='telegram:chat-1:m2']"));
             assertThat(doxxingCard.findElement(By.cssSelector(".exposed")).getText()).contains("phone").contains("•").doesNotContain(PHONE);
+            assertThat(doxxingCard.findElement(By.cssSelector(".message-text")).getText()).startsWith("la de la foto, su número es ")
+                    .contains("•").doesNotContain(PHONE).doesNotContain("Alcalá 123");
+            assertThat(browser.getPageSource()).doesNotContain(PHONE).doesNotContain("612345678").doesNotContain("Alcalá 123");
             WebElement preview = card.findElement(By.cssSelector("img.blurred-preview"));
             wait.until(d -> ((Number) browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth", preview)).intValue() > 0);
             assertThat(((Number) browser.executeScript("return arguments[0].naturalWidth", preview)).intValue())

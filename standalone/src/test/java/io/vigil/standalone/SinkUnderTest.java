@@ -51,6 +51,11 @@ final class SinkUnderTest implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     SinkUnderTest(Path dataDir) throws Exception {
+        this(dataDir, Map.of());
+    }
+
+    /** @param settings sink settings over the test's (dotted paths, e.g. work.decisions-per-minute) */
+    SinkUnderTest(Path dataDir, Map<String, String> settings) throws Exception {
         this.dataDir = dataDir;
         Files.createDirectories(dataDir.resolve("blobs/demo"));
         kafka = EmbeddedKafka.start(dataDir, 0);
@@ -59,13 +64,17 @@ final class SinkUnderTest implements AutoCloseable {
         }
         int port = freePort();
         issuer = DemoIssuer.start(dataDir.resolve("identity"), "127.0.0.1", 0, Set.of("http://127.0.0.1:" + port + "/index.html"));
-        sink = startSink("a", port);
+        sink = startSink("a", port, settings);
         topics = new KafkaTopics(kafka.bootstrapServers());
         await().atMost(TIMEOUT).until(() -> sink.streams().state() == KafkaStreams.State.RUNNING);
     }
 
     ServiceRunner<SinkConfig> startSink(String name, int port) {
-        return ServiceRunner.start(new SinkApp(), ConfigLoader.forService("sink").environment(Map.of())
+        return startSink(name, port, Map.of());
+    }
+
+    ServiceRunner<SinkConfig> startSink(String name, int port, Map<String, String> settings) {
+        ConfigLoader config = ConfigLoader.forService("sink").environment(Map.of())
                 .override("kafka.bootstrap-servers", kafka.bootstrapServers())
                 .override("kafka.state-dir", dataDir.resolve("state-" + name).toString())
                 .override("kafka.chat-partitions", "2")
@@ -75,8 +84,11 @@ final class SinkUnderTest implements AutoCloseable {
                 .override("media.blob-root", dataDir.resolve("blobs").toString())
                 .override("auth.oidc.issuer", issuer.issuer())
                 .override("auth.oidc.audience", DemoIssuer.AUDIENCE)
-                .override("auth.peer-secret", PEER_SECRET)
-                .load(SinkConfig.class));
+                .override("auth.peer-secret", PEER_SECRET);
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            config = config.override(setting.getKey(), setting.getValue());
+        }
+        return ServiceRunner.start(new SinkApp(), config.load(SinkConfig.class));
     }
 
     String page() {

@@ -8,6 +8,7 @@ import io.vigil.schemas.BoundingBox;
 import io.vigil.detector.analysis.MessageAnalysis;
 import io.vigil.detector.banks.BankMatch;
 import io.vigil.detector.doxxing.DetectedEntity;
+import io.vigil.detector.doxxing.MaskedText;
 import io.vigil.detector.doxxing.TextScan;
 import io.vigil.detector.nudity.NudityCategory;
 import io.vigil.detector.nudity.NudityScores;
@@ -105,8 +106,10 @@ public final class DetectionAssembly {
         double score = 0.0;
         List<String> reasons = new ArrayList<>();
         List<PersonalDataEntity> entities = new ArrayList<>();
+        String maskedText = null;
         if (message.text().isPresent()) {
             TextScan scan = message.text().get();
+            maskedText = MaskedText.of(message.event().getText(), scan.entities());
             doxxing = scan.doxxing();
             score = scan.score();
             reasons.addAll(scan.reasons());
@@ -129,6 +132,7 @@ public final class DetectionAssembly {
                 .setFollowsImage(message.followsImage())
                 .setReasons(reasons)
                 .setEntities(entities)
+                .setMaskedText(maskedText)
                 .build();
     }
 

@@ -37,6 +37,7 @@ public record AlertView(
         Group group,
         List<Media> media,
         List<Exposed> exposedData,
+        String maskedText,
         Lineage lineage) {
 
     public record Reason(String code, String description, double contribution) {
@@ -77,6 +78,7 @@ public record AlertView(
                         group.getMemberCount(), group.getTitle(), group.getStrikeCount()),
                 media,
                 item.getExposedData().stream().map(e -> new Exposed(lower(e.getType().name()), e.getMaskedPreview())).toList(),
+                item.getMaskedText(),
                 lineage == null ? null : new Lineage(lineage.getPredecessorChatId(), lineage.getRelation(), lineage.getScore(),
                         lineage.getSummary()));
     }

@@ -68,6 +68,7 @@ public final class QueueRouting {
                 .setExposedData(exposedData(assessment.getDetection().getText()))
                 .setNetwork(assessment.getNetwork())
                 .setPolicyVersion(assessment.getPolicyVersion())
+                .setMaskedText(maskedText(assessment.getDetection().getText()))
                 .build();
     }
 
@@ -78,6 +79,11 @@ public final class QueueRouting {
         // Masked previews only: the keyed hashes link victims across chats inside Vigil and stay there.
         return text.getEntities().stream()
                 .map(e -> new ExposedData(e.getType(), e.getMaskedPreview(), e.getMediaIndex(), e.getBox())).toList();
+    }
+
+    /** The text as the detector masked it; the raw text never reaches the sink. */
+    private static String maskedText(TextSignal text) {
+        return text == null ? null : text.getMaskedText();
     }
 
     /** The media reference, with the hashes a confirming decision carries to the stay-down bank. */
