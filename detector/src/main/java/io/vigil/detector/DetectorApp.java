@@ -15,6 +15,7 @@ import io.vigil.detector.steps.ImageAnalysis;
 import io.vigil.runtime.blobs.BlobStore;
 import io.vigil.detector.steps.BankMatching;
 import io.vigil.detector.steps.DetectionAssembly;
+import io.vigil.detector.steps.DetectionEncoding;
 import io.vigil.detector.steps.MediaFetching;
 import io.vigil.detector.steps.MediaHashing;
 import io.vigil.detector.steps.MessageValidation;
@@ -24,9 +25,10 @@ import io.vigil.detector.doxxing.DoxxingDetector;
 import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.runtime.streams.ServiceRunner;
 import io.vigil.runtime.streams.StreamsApplication;
+import io.vigil.runtime.streams.StreamsStage;
+import io.vigil.runtime.validation.GroupMetadataValidation;
 import io.vigil.schemas.topics.TopicSpec;
 import io.vigil.schemas.topics.Topics;
-import org.apache.kafka.streams.Topology;
 
 import io.vigil.detector.ocr.ImageTextReader;
 import io.vigil.detector.ocr.OcrLanguages;
@@ -41,8 +43,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
 
-/** The detector service: reads message events, writes one Detection per message. */
+/** The detector service: reads message events, writes one Detection per message, in a text and a media stage. */
 public final class DetectorApp implements StreamsApplication<DetectorConfig> {
+
+    /** Appended to the application id for the media stage's consumer group, transactional ids and state. */
+    public static final String MEDIA_STAGE_SUFFIX = "-media";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DetectorApp.class);
 
@@ -51,26 +56,38 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
         return "detector";
     }
 
+    /**
+     * Two Streams applications: the text stage (application id as configured) and the media stage (with
+     * {@code -media}), each with kafka.num-stream-threads threads, so that images never hold text behind them.
+     */
     @Override
-    public Topology topology(DetectorConfig config, MeterRegistry registry) {
+    public List<StreamsStage> stages(DetectorConfig config, MeterRegistry registry) {
+        DetectorTopology topology = new DetectorTopology(steps(config, registry));
+        return List.of(new StreamsStage("text", "", topology.text()), new StreamsStage("media", MEDIA_STAGE_SUFFIX, topology.media()));
+    }
+
+    static DetectorSteps steps(DetectorConfig config, MeterRegistry registry) {
         DetectorMetrics metrics = new DetectorMetrics(registry);
         BankIndex banks = new BankIndex(new PdqMatchPolicy(config.pdq().maxDistance(), config.pdq().matchDihedrals(),
                 config.pdq().qualityFloor()));
         DoxxingDetector doxxing = DoxxingDetector.create(doxxingPolicy(config.doxxing()));
-        return new DetectorTopology(new DetectorSteps(
-                new MessageValidation(config.media().maxMediaPerMessage()),
+        DetectorConfig.Limits limits = config.limits();
+        return new DetectorSteps(
+                new MessageValidation(config.media().maxMediaPerMessage(), Clock.systemUTC()),
+                new GroupMetadataValidation(),
                 new MediaFetching(new BlobStore(Path.of(config.media().blobRoot()), config.media().maxBlobBytes()), metrics),
                 new MediaHashing(),
                 new ImageAnalysis(new ImageDecoder(new DecodeLimits(config.media().maxPixels())), new PdqHasher(),
-                        classifier(config.nudity()), metrics, textReader(config.ocr()), ocrLanguages(config.ocr()),
-                        config.ocr().maxLanguages()),
+                        classifier(config.nudity()), limits.messagePixels(), metrics, textReader(config.ocr()),
+                        ocrLanguages(config.ocr()), config.ocr().maxLanguages()),
                 new BankMatching(banks, new FloodDetector(Duration.ofSeconds(config.banks().floodWindowSeconds()),
                         config.banks().floodMinMatches(), config.banks().floodFactor(), Clock.systemUTC()), metrics),
-                new TextScanning(doxxing, registry),
+                new TextScanning(doxxing, limits.textChars(), limits.entities(), registry),
                 new DetectionAssembly(Clock.systemUTC()),
+                new DetectionEncoding(limits.detectionBytes(), config.kafka().maxRecordBytes(), metrics),
                 banks,
                 doxxing.config().imageWindow(),
-                metrics)).build();
+                metrics);
     }
 
     /** The classifier lives as long as the process: its ONNX Runtime session is shared by every stream thread. */
@@ -117,8 +134,8 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
 
     @Override
     public List<TopicSpec> topics(DetectorConfig config) {
-        return List.of(Topics.MESSAGE_EVENTS, Topics.GROUP_METADATA, Topics.HASH_BANK, Topics.HASH_BANK_ACCEPTED, Topics.DETECTIONS,
-                Topics.DEAD_LETTERS);
+        return List.of(Topics.MESSAGE_EVENTS, Topics.GROUP_METADATA, Topics.HASH_BANK, Topics.HASH_BANK_ACCEPTED, Topics.MEDIA_WORK,
+                Topics.DETECTIONS, Topics.DEAD_LETTERS);
     }
 
     /** Runs the detector with defaults, an optional YAML file as the first argument, and VIGIL_* variables. */

@@ -13,7 +13,31 @@ import java.util.List;
 
 /** The detector's configuration; defaults in detector.yaml. */
 public record DetectorConfig(KafkaSettings kafka, HttpSettings http, Media media, Pdq pdq, Nudity nudity, Banks banks,
-                             Doxxing doxxing, Ocr ocr) implements ServiceConfig {
+                             Doxxing doxxing, Ocr ocr, Limits limits) implements ServiceConfig {
+
+    /**
+     * What one message may cost the detector, so that no message, however hostile, holds its partition: a bound that
+     * is reached is applied and recorded in the Detection ({@code limits}), never silent.
+     *
+     * @param textChars      characters of a message's text that are scanned for personal data: Telegram allows 4,096
+     *                       in a message and 1,024 (4,096 with Premium) in a caption, so four times that is generous,
+     *                       and scanning stays linear and bounded (a 250 KB text of 10,000 numbers took minutes)
+     * @param entities       personal-data entities a Detection carries: enough to show any real message's, while a
+     *                       message of thousands of numbers cannot inflate the record (each entity is ~150 bytes)
+     * @param messagePixels  pixels decoded per message over all its images (each image is also held to
+     *                       media.max-pixels): five 49-megapixel PNGs must not hold a media thread for seconds
+     * @param detectionBytes largest encoded Detection: the risk assessment and queue items embed it, so it stays well
+     *                       under kafka.max-record-bytes; a larger one is trimmed and says so
+     */
+    public record Limits(int textChars, int entities, long messagePixels, int detectionBytes) implements Validatable {
+        @Override
+        public List<String> problems() {
+            return new Checks().require(textChars >= 1024, "text-chars", "must be at least 1024 (got " + textChars + ")")
+                    .positive(entities, "entities").positive(messagePixels, "message-pixels")
+                    .require(detectionBytes >= 16 * 1024, "detection-bytes", "must be at least 16384 (got " + detectionBytes + ")")
+                    .problems();
+        }
+    }
 
     /**
      * @param blobRoot           directory that {@code file:} blob URIs are resolved under; nothing outside it is read
@@ -129,6 +153,9 @@ public record DetectorConfig(KafkaSettings kafka, HttpSettings http, Media media
     @Override
     public List<String> problems() {
         return new Checks().nested(kafka, "kafka").nested(http, "http").nested(media, "media").nested(pdq, "pdq")
-                .nested(nudity, "nudity").nested(banks, "banks").nested(doxxing, "doxxing").nested(ocr, "ocr").problems();
+                .nested(nudity, "nudity").nested(banks, "banks").nested(doxxing, "doxxing").nested(ocr, "ocr").nested(limits, "limits")
+                .require(limits == null || kafka == null || limits.detectionBytes() <= kafka.maxRecordBytes() / 2, "limits.detection-bytes",
+                        "must be at most half of kafka.max-record-bytes: the records downstream embed the detection")
+                .problems();
     }
 }

@@ -24,6 +24,11 @@ public final class DetectorMetrics {
         registry.counter("vigil.detections", "signal", signal.name().toLowerCase(java.util.Locale.ROOT), "category", category).increment();
     }
 
+    /** A bound of DetectorConfig.Limits was reached for a message (and recorded in its Detection). */
+    public void limitApplied(String code) {
+        registry.counter("vigil.limits.applied", "limit", code).increment();
+    }
+
     public void allowListSuppression() {
         registry.counter("vigil.detections.suppressed", "reason", "allow_list").increment();
     }

@@ -3,11 +3,13 @@ package io.vigil.detector;
 import io.vigil.detector.banks.BankIndex;
 import io.vigil.detector.steps.BankMatching;
 import io.vigil.detector.steps.DetectionAssembly;
+import io.vigil.detector.steps.DetectionEncoding;
 import io.vigil.detector.steps.ImageAnalysis;
 import io.vigil.detector.steps.MediaFetching;
 import io.vigil.detector.steps.MediaHashing;
 import io.vigil.detector.steps.MessageValidation;
 import io.vigil.detector.steps.TextScanning;
+import io.vigil.runtime.validation.GroupMetadataValidation;
 
 import java.time.Duration;
 
@@ -20,12 +22,14 @@ import java.time.Duration;
  */
 public record DetectorSteps(
         MessageValidation validation,
+        GroupMetadataValidation groupValidation,
         MediaFetching fetching,
         MediaHashing hashing,
         ImageAnalysis imageAnalysis,
         BankMatching bankMatching,
         TextScanning textScanning,
         DetectionAssembly assembly,
+        DetectionEncoding encoding,
         BankIndex banks,
         Duration imageWindow,
         DetectorMetrics metrics) {

@@ -149,7 +149,7 @@ class DetectorMediaTest {
 
     private static MessageEvent message(String id, MediaItem... media) {
         return MessageEvent.newBuilder().setPlatform("telegram").setChatId("c").setMessageId(id).setSenderId("s")
-                .setSentAt(Instant.EPOCH).setMedia(List.of(media)).build();
+                .setSentAt(DetectorTopologyTest.T0).setMedia(List.of(media)).build();
     }
 
     private static MediaItem photo(String id, String fixture) {

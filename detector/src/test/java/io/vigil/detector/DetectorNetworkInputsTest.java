@@ -114,7 +114,7 @@ class DetectorNetworkInputsTest {
 
     private static MessageEvent message(String id, String text, MediaItem media) {
         return MessageEvent.newBuilder().setPlatform("telegram").setChatId("c").setMessageId(id).setSenderId("s")
-                .setSentAt(Instant.EPOCH).setText(text).setMedia(media == null ? List.of() : List.of(media)).build();
+                .setSentAt(DetectorTopologyTest.T0).setText(text).setMedia(media == null ? List.of() : List.of(media)).build();
     }
 
     private static MediaItem photo(String id, byte[] bytes) {

@@ -100,7 +100,7 @@ class DetectorOcrTest {
 
     private static MessageEvent message(String id, String text, MediaItem... media) {
         return MessageEvent.newBuilder().setPlatform("telegram").setChatId("chat-es").setMessageId(id).setSenderId("s")
-                .setSentAt(Instant.EPOCH).setText(text).setMedia(List.of(media)).build();
+                .setSentAt(DetectorTopologyTest.T0).setText(text).setMedia(List.of(media)).build();
     }
 
     private static MediaItem png(String id, BufferedImage image) {

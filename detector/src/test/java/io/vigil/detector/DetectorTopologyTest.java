@@ -58,6 +58,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DetectorTopologyTest {
 
+    /** When the test messages were sent: any plausible time (the detector refuses timestamps decades off). */
+    static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+
     private static final byte[] BANKED_IMAGE = "benign synthetic image bytes #1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] OTHER_IMAGE = "benign synthetic image bytes #2".getBytes(StandardCharsets.UTF_8);
 
@@ -66,18 +69,16 @@ class DetectorTopologyTest {
 
     private DetectorHarness harness;
     private SimpleMeterRegistry registry;
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, MessageEvent> events;
-    private TestInputTopic<String, HashBankEntry> bank;
-    private TestOutputTopic<String, Detection> detections;
-    private TestOutputTopic<byte[], DeadLetter> deadLetters;
+    private DetectorHarness.Input<MessageEvent> events;
+    private DetectorHarness.Input<HashBankEntry> bank;
+    private DetectorHarness.Output<Detection> detections;
+    private DetectorHarness.Output<DeadLetter> deadLetters;
 
     @BeforeEach
     void start() {
         // Exact hashes and text only: these media bytes are no images, and the classifier has tests of its own.
         harness = new DetectorHarness(blobRoot, PdqMatchPolicy.defaults(), false);
         registry = harness.registry;
-        driver = harness.driver;
         events = harness.events;
         bank = harness.bank;
         detections = harness.detections;
@@ -157,7 +158,7 @@ class DetectorTopologyTest {
     @Test
     void aRecordThatIsNoMessageEventGoesToTheDeadLetterTopicAndTheStreamCarriesOn() {
         byte[] poison = "{not avro}".getBytes(StandardCharsets.UTF_8);
-        StreamsTestSupport.rawInput(driver, Topics.MESSAGE_EVENTS.name()).pipeInput("chat-9".getBytes(StandardCharsets.UTF_8), poison);
+        harness.raw(Topics.MESSAGE_EVENTS.name()).pipeInput("chat-9", poison);
         events.pipeInput("chat-1", message("chat-1", "next", inline("a", OTHER_IMAGE)));
 
         DeadLetter letter = deadLetters.readValue();
@@ -165,7 +166,11 @@ class DetectorTopologyTest {
         assertThat(letter.getReason()).startsWith("unreadable_record: ").contains("not an Avro single-object encoded MessageEvent");
         assertThat(letter.getSourceTopic()).isEqualTo("message-events");
         assertThat(letter.getApplication()).isEqualTo("detector-test");
-        assertThat(bytes(letter.getOriginalValue())).isEqualTo(poison);
+        // No dead-letter key in this configuration: the original stays on its topic, the letter says where.
+        assertThat(letter.getOriginalValue()).isNull();
+        assertThat(letter.getOriginalValueProtection()).isEqualTo("omitted");
+        assertThat(letter.getOriginalValueBytes()).isEqualTo(poison.length);
+        assertThat(letter.getSourceOffset()).isZero();
         assertThat(detections.readValue().getMessageId()).isEqualTo("next");
     }
 
@@ -190,7 +195,7 @@ class DetectorTopologyTest {
         bank.pipeInput(key(good), good);
         HashBankEntry badHex = entry("platform", SignalType.MD5, md5.toUpperCase(), false);
         bank.pipeInput(key(good), badHex);
-        StreamsTestSupport.rawInput(driver, Topics.HASH_BANK.name()).pipeInput(key(good).getBytes(StandardCharsets.UTF_8), new byte[]{1, 2, 3});
+        harness.raw(Topics.HASH_BANK.name()).pipeInput(key(good), new byte[]{1, 2, 3});
 
         events.pipeInput("chat-1", message("chat-1", "m", inline("a", BANKED_IMAGE)));
 
@@ -207,7 +212,7 @@ class DetectorTopologyTest {
                 .setUpdatedAt(Instant.EPOCH).build());
         MessageEvent photo = message("chat-es", "p1", inline("a", OTHER_IMAGE));
         MessageEvent number = message("chat-es", "t1");
-        number.setSentAt(Instant.EPOCH.plusSeconds(60));
+        number.setSentAt(T0.plusSeconds(60));
         number.setText("esta es la de la foto, su número es 612 34 56 78, escribidle");
 
         events.pipeInput("chat-es", photo);
@@ -233,7 +238,7 @@ class DetectorTopologyTest {
     void aNumberLongAfterThePhotoDoesNotCountAsFollowingIt() {
         MessageEvent photo = message("chat-1", "p1", inline("a", OTHER_IMAGE));
         MessageEvent later = message("chat-1", "t1");
-        later.setSentAt(Instant.EPOCH.plus(Duration.ofHours(2)));
+        later.setSentAt(T0.plus(Duration.ofHours(2)));
         later.setText("hola a todos");
         MessageEvent otherSender = message("chat-1", "t2");
         otherSender.setSenderId("sender-2");
@@ -255,14 +260,14 @@ class DetectorTopologyTest {
         MessageEvent pointing = message("chat-es", "t1");
         pointing.setText("esta es la guarra del video, su número 👇");
         MessageEvent number = message("chat-es", "t2");
-        number.setSentAt(Instant.EPOCH.plusSeconds(20));
+        number.setSentAt(T0.plusSeconds(20));
         number.setText("612 34 56 78");
         MessageEvent sameFromOther = message("chat-es", "t3");
         sameFromOther.setSenderId("sender-2");
-        sameFromOther.setSentAt(Instant.EPOCH.plusSeconds(30));
+        sameFromOther.setSentAt(T0.plusSeconds(30));
         sameFromOther.setText("612 34 56 78");
         MessageEvent muchLater = message("chat-es", "t4");
-        muchLater.setSentAt(Instant.EPOCH.plus(Duration.ofHours(3)));
+        muchLater.setSentAt(T0.plus(Duration.ofHours(3)));
         muchLater.setText("612 34 56 78");
 
         events.pipeInput("chat-es", pointing);
@@ -278,6 +283,52 @@ class DetectorTopologyTest {
         assertThat(texts.get(3).getScore()).isEqualTo(texts.get(2).getScore());
     }
 
+    @Test
+    void whatAMessagePointedAtCarriesOverBetweenTheTextAndTheMediaStage() {
+        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
+                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
+                .setUpdatedAt(Instant.EPOCH).build());
+        MessageEvent pointing = message("chat-es", "t1");
+        pointing.setText("esta es la guarra del video, su número 👇");
+        MessageEvent captionedNumber = message("chat-es", "p2", inline("a", OTHER_IMAGE));
+        captionedNumber.setSentAt(T0.plusSeconds(20));
+        captionedNumber.setText("612 34 56 78");
+        MessageEvent otherSendersImage = message("chat-es", "p3", inline("b", OTHER_IMAGE));
+        otherSendersImage.setSenderId("sender-2");
+        otherSendersImage.setSentAt(T0.plusSeconds(25));
+        otherSendersImage.setText("612 34 56 78");
+        MessageEvent pointingCaption = message("chat-es", "p4", inline("c", OTHER_IMAGE));
+        pointingCaption.setSenderId("sender-3");
+        pointingCaption.setSentAt(T0.plusSeconds(30));
+        pointingCaption.setText("esta es la guarra del video, su número 👇");
+        MessageEvent numberAfterCaption = message("chat-es", "t5");
+        numberAfterCaption.setSenderId("sender-3");
+        numberAfterCaption.setSentAt(T0.plusSeconds(40));
+        numberAfterCaption.setText("612 34 56 78");
+
+        for (MessageEvent event : List.of(pointing, captionedNumber, otherSendersImage, pointingCaption, numberAfterCaption)) {
+            events.pipeInput("chat-es", event);
+        }
+
+        List<Detection> out = detections.readValuesToList();
+        assertThat(out).extracting(Detection::getMessageId).containsExactly("t1", "p2", "p3", "p4", "t5");
+        // text stage -> media stage: the image's caption is scanned knowing what the text before it pointed at
+        assertThat(out.get(1).getText().getReasons()).anyMatch(r -> r.contains("previous message pointed at a third person"));
+        assertThat(out.get(2).getText().getReasons()).noneMatch(r -> r.contains("previous message"));
+        // media message -> text stage: a caption's pointing is remembered for the sender's next text
+        assertThat(out.get(4).getText().getReasons()).anyMatch(r -> r.contains("previous message pointed at a third person"));
+    }
+
+    @Test
+    void imageWorkAndOcrRunOnlyInTheMediaStageWhoseThreadsHoldNoText() {
+        String text = harness.topology.text().describe().toString();
+        String media = harness.topology.media().describe().toString();
+
+        assertThat(text).contains("scan-text", "media-work-sink").doesNotContain("fetch-media", "analyse-images", "match-banks");
+        assertThat(media).contains("media-work-source", "fetch-media", "analyse-images", "match-banks", "scan-text-media")
+                .doesNotContain("message-events-source");
+    }
+
     private static String key(HashBankEntry entry) {
         return BankKeys.keyOf(entry);
     }
@@ -290,7 +341,7 @@ class DetectorTopologyTest {
 
     static MessageEvent message(String chatId, String messageId, MediaItem... media) {
         return MessageEvent.newBuilder().setPlatform("telegram").setChatId(chatId).setMessageId(messageId)
-                .setSenderId("sender-1").setSentAt(Instant.EPOCH).setMedia(List.of(media)).build();
+                .setSenderId("sender-1").setSentAt(T0).setMedia(List.of(media)).build();
     }
 
     static MediaItem inline(String id, byte[] bytes) {

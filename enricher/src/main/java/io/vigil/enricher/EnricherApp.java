@@ -7,6 +7,7 @@ import io.vigil.enricher.policy.PolicyParser;
 import io.vigil.runtime.config.ConfigLoader;
 import io.vigil.runtime.streams.ServiceRunner;
 import io.vigil.runtime.streams.StreamsApplication;
+import io.vigil.runtime.validation.GroupMetadataValidation;
 import io.vigil.schemas.topics.TopicSpec;
 import io.vigil.schemas.topics.Topics;
 import org.apache.kafka.streams.Topology;
@@ -36,7 +37,7 @@ public final class EnricherApp implements StreamsApplication<EnricherConfig> {
         return new EnricherTopology(new PolicyEvaluator(policy),
                 new EnricherStores.ChatSettings(network.maxWaitMs(), network.profileSketchChanges()),
                 new EnricherStores.NetworkSettings(policy, network.matching(), network.benignIdentifiers()),
-                new EnricherMetrics(registry), Clock.systemUTC()).build();
+                new EnricherMetrics(registry), Clock.systemUTC(), new GroupMetadataValidation(), config.kafka().maxRecordBytes()).build();
     }
 
     @Override

@@ -11,6 +11,9 @@ import io.vigil.enricher.steps.FactsArrival;
 import io.vigil.enricher.steps.NetworkMemoryStep;
 import io.vigil.enricher.steps.NetworkOutput;
 import io.vigil.enricher.steps.RiskAssessmentStep;
+import io.vigil.runtime.streams.GuardedTable;
+import io.vigil.runtime.streams.OutputBound;
+import io.vigil.runtime.validation.GroupMetadataValidation;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.GroupEvent;
 import io.vigil.schemas.GroupMetadata;
@@ -23,22 +26,17 @@ import io.vigil.schemas.network.NetworkRequest;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Clock;
-import java.util.Properties;
 
 /**
  * Two parts, each one Kafka Streams sub-topology.
@@ -50,6 +48,10 @@ import java.util.Properties;
  *
  * <p>Network side, one task: network-requests (one partition) -> media clusters, victim cases, lineage, stay-down ->
  * network-facts (back to the chat), group-lineage, hash-bank.
+ *
+ * <p>Only validated group metadata is kept in the group table, which is restored after a restart from its own
+ * changelog (never from the source topic, whose restore would bypass validation); a risk assessment is encoded
+ * within the record limit before it is written (a larger one is a dead letter, never a failed transaction).
  */
 public final class EnricherTopology {
 
@@ -60,14 +62,25 @@ public final class EnricherTopology {
     private final EnricherStores.NetworkSettings network;
     private final EnricherMetrics metrics;
     private final Clock clock;
+    private final GroupMetadataValidation groupValidation;
+    private final int maxRecordBytes;
 
+    /** With the default record limit (kafka.max-record-bytes' default), for tests. */
     public EnricherTopology(PolicyEvaluator policy, EnricherStores.ChatSettings chat, EnricherStores.NetworkSettings network,
                             EnricherMetrics metrics, Clock clock) {
+        this(policy, chat, network, metrics, clock, new GroupMetadataValidation(), 1_000_000);
+    }
+
+    /** @param maxRecordBytes largest risk assessment written (kafka.max-record-bytes); a larger one is a dead letter */
+    public EnricherTopology(PolicyEvaluator policy, EnricherStores.ChatSettings chat, EnricherStores.NetworkSettings network,
+                            EnricherMetrics metrics, Clock clock, GroupMetadataValidation groupValidation, int maxRecordBytes) {
         this.policy = policy;
         this.chat = chat;
         this.network = network;
         this.metrics = metrics;
         this.clock = clock;
+        this.groupValidation = groupValidation;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     public Topology build() {
@@ -77,10 +90,9 @@ public final class EnricherTopology {
         AvroSerde<GroupMetadata> groupSerde = AvroSerde.of(GroupMetadata.class);
         RiskAssessmentStep assessment = new RiskAssessmentStep(policy, metrics, clock);
 
-        KTable<String, GroupMetadata> groups = builder.table(Topics.GROUP_METADATA.name(),
-                Consumed.with(Serdes.String(), groupSerde).withName("group-metadata-source"),
-                Materialized.<String, GroupMetadata, KeyValueStore<Bytes, byte[]>>as(GROUP_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(groupSerde));
+        // Only validated group metadata is kept, and restored after a restart from the table's own changelog.
+        KTable<String, GroupMetadata> groups = GuardedTable.of(builder, Topics.GROUP_METADATA.name(), groupSerde,
+                groupValidation::check, GROUP_STORE, "group-metadata");
 
         KStream<String, ChatOutput> fromMetadata = groups.toStream(Named.as("group-metadata-changes"))
                 .process(() -> new ChatChange<>(policy.policy(), chat, GroupMetadata::getPlatform, ChatProfiles::onMetadata, clock),
@@ -121,7 +133,9 @@ public final class EnricherTopology {
                                 .withName("network-requests-sink")), "to-network"))
                 .defaultBranch(Branched.withConsumer(released -> released
                         .mapValues(out -> assessment.assess(((ChatOutput.Released) out).message()), Named.as("assess-risk"))
-                        .to(Topics.RISK_ASSESSMENTS.name(), Produced.with(Serdes.String(), AvroSerde.of(RiskAssessment.class))
+                        .mapValues(OutputBound.encode(AvroSerde.of(RiskAssessment.class), Topics.RISK_ASSESSMENTS.name(), maxRecordBytes),
+                                Named.as("encode-risk-assessment"))
+                        .to(Topics.RISK_ASSESSMENTS.name(), Produced.with(Serdes.String(), Serdes.ByteArray())
                                 .withName("risk-assessments-sink")), "released"));
 
         builder.stream(Topics.NETWORK_REQUESTS.name(),
@@ -141,9 +155,6 @@ public final class EnricherTopology {
                         .to(Topics.HASH_BANK.name(), Produced.with(Serdes.String(), AvroSerde.of(HashBankEntry.class))
                                 .withName("hash-bank-sink")), "stay-down"));
 
-        // The group table is restored from its compacted source topic rather than from a changelog copy of it.
-        Properties optimization = new Properties();
-        optimization.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
-        return builder.build(optimization);
+        return builder.build();
     }
 }

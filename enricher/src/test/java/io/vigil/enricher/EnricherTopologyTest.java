@@ -95,6 +95,18 @@ class EnricherTopologyTest {
     }
 
     @Test
+    void groupMetadataKeyedByAnotherChatOrUnreadableIsDeadLetteredAndTheGroupKeepsItsState() {
+        groups.pipeInput("chat-1", group("chat-1", 5_000, Visibility.PRIVATE, 2));
+        groups.pipeInput("chat-1", group("chat-2", 10, Visibility.PUBLIC, 0));
+        StreamsTestSupport.rawInput(driver, Topics.GROUP_METADATA.name()).pipeInput("chat-1".getBytes(), new byte[]{(byte) 0xC3, 1, 9});
+        detections.pipeInput("chat-1", detection("chat-1", "m5", ncciMatch()));
+
+        assertThat(deadLetters.readValuesToList()).extracting(letter -> letter.getReason().split(":")[0])
+                .containsExactly("key_not_chat_id", "unreadable_record");
+        assertThat(assessments.readValue().getGroup().getMemberCount()).isEqualTo(5_000);
+    }
+
+    @Test
     void anUnreadableDetectionIsDeadLetteredAndTheNextOneFlows() {
         StreamsTestSupport.rawInput(driver, Topics.DETECTIONS.name()).pipeInput("chat-1".getBytes(), new byte[]{(byte) 0xC3, 1, 9});
         detections.pipeInput("chat-1", detection("chat-1", "m4"));

@@ -14,6 +14,7 @@ import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
 import io.vigil.sink.notices.NoticeEvidence;
 import io.vigil.sink.steps.CommandHandling;
+import io.vigil.sink.steps.CommandValidation;
 import io.vigil.sink.steps.NoticeRecording;
 import io.vigil.sink.steps.QueueItemRecording;
 import io.vigil.sink.steps.QueueRouting;
@@ -81,7 +82,8 @@ public final class SinkTopology {
 
                 .addSource("commands-source", new StringDeserializer(), AvroSerde.of(ModerationCommand.class),
                         Topics.MODERATION_COMMANDS.name())
-                .addProcessor("handle-command", () -> new CommandHandling(decider, registry, clock), "commands-source")
+                .addProcessor("validate-command", CommandValidation::new, "commands-source")
+                .addProcessor("handle-command", () -> new CommandHandling(decider, registry, clock), "validate-command")
                 .addSink(CommandHandling.DECISIONS, Topics.MODERATION_DECISIONS.name(), keys,
                         untyped(AvroSerde.of(ModerationDecision.class)), "handle-command")
                 .addSink(CommandHandling.ENFORCEMENT, Topics.ENFORCEMENT_ACTIONS.name(), keys,

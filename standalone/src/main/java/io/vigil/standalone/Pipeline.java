@@ -117,6 +117,15 @@ public final class Pipeline implements AutoCloseable {
         return new Pipeline(settings, new ServiceOverrides(Map.of(), Map.of("enricher", enricherSettings)));
     }
 
+    /** With settings that every service has (kafka.num-stream-threads, say) set for all four. */
+    public static Pipeline startWithEveryService(Settings settings, Map<String, String> overrides) {
+        Map<String, Map<String, String>> everyService = new java.util.HashMap<>();
+        for (String service : List.of("detector", "enricher", "sink", "compliance")) {
+            everyService.put(service, overrides);
+        }
+        return new Pipeline(settings, new ServiceOverrides(Map.of(), everyService));
+    }
+
     private <T extends AutoCloseable> T started(T service) {
         running.add(service);
         return service;

@@ -8,7 +8,7 @@ import java.util.Random;
  * A deterministic, synthetic mix of chat messages shaped like group traffic: most messages have no digits at all,
  * some carry times, prices or counts, a few carry (fictional) personal data. Proportions are arguments.
  */
-final class MessageMix {
+public final class MessageMix {
 
     private static final String[] WORDS = {
             "jajaja", "q fuerte", "mañana", "nos vemos", "vale", "tío", "madre mía", "ahora", "vamos", "qué dices",
@@ -33,7 +33,7 @@ final class MessageMix {
     private MessageMix() {
     }
 
-    static List<String> generate(int count, double digitShare, double dataShare, long seed) {
+    public static List<String> generate(int count, double digitShare, double dataShare, long seed) {
         Random random = new Random(seed);
         List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -18,7 +18,7 @@ import java.util.Random;
  * Photo-like benign JPEGs for the benchmark: a sky gradient, hills and shapes, plus per-pixel sensor-like noise so
  * the files have the size and entropy of camera pictures (a flat drawing would decode unrealistically fast).
  */
-final class BenchmarkImages {
+public final class BenchmarkImages {
 
     /** JPEG quality of typical phone and messenger images. */
     private static final float JPEG_QUALITY = 0.9f;
@@ -26,7 +26,7 @@ final class BenchmarkImages {
 
     private BenchmarkImages() {}
 
-    static byte[] photoLikeJpeg(int width, int height, long seed) throws IOException {
+    public static byte[] photoLikeJpeg(int width, int height, long seed) throws IOException {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();

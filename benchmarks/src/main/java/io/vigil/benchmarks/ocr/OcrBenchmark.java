@@ -167,10 +167,12 @@ public final class OcrBenchmark {
         DetectorMetrics metrics = new DetectorMetrics(registry);
         OcrLanguages languages = new OcrLanguages(Map.of("es", "spa"), Map.of("ES", List.of("spa")), List.of("eng"),
                 OcrLanguages.defaultTessdata());
+        // The detector's shipped per-message bounds (detector.yaml limits): 100 megapixels, 16,384 characters, 200 entities.
         ImageAnalysis withOcr = new ImageAnalysis(new ImageDecoder(DecodeLimits.defaults()), new PdqHasher(), Optional.empty(),
-                metrics, Optional.of(reader), languages, 2);
-        ImageAnalysis withoutOcr = new ImageAnalysis(new ImageDecoder(DecodeLimits.defaults()), new PdqHasher(), Optional.empty(), metrics);
-        TextScanning text = new TextScanning(detector, registry);
+                100_000_000L, metrics, Optional.of(reader), languages, 2);
+        ImageAnalysis withoutOcr = new ImageAnalysis(new ImageDecoder(DecodeLimits.defaults()), new PdqHasher(), Optional.empty(),
+                100_000_000L, metrics);
+        TextScanning text = new TextScanning(detector, 16_384, 200, registry);
         GroupMetadata group = GroupMetadata.newBuilder().setPlatform("telegram").setChatId("c").setKind(ChatKind.SUPERGROUP)
                 .setVisibility(Visibility.PRIVATE).setMemberCount(5000).setCountryHint("ES").setLanguageHint("es")
                 .setUpdatedAt(Instant.EPOCH).build();

@@ -14,6 +14,7 @@ import io.vigil.detector.nudity.NudityCategory;
 import io.vigil.detector.nudity.NudityScores;
 import io.vigil.pdq.Dihedral;
 import io.vigil.pdq.PdqHashes;
+import io.vigil.schemas.AppliedLimit;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.HashMatch;
 import io.vigil.schemas.MediaError;
@@ -53,6 +54,7 @@ public final class DetectionAssembly {
                 .setLinks(ChatLinks.in(event))
                 .setMedia(message.media().stream().map(DetectionAssembly::signal).toList())
                 .setText(textSignal(message))
+                .setLimits(message.limits().stream().map(l -> new AppliedLimit(l.code(), l.detail())).toList())
                 .build();
     }
 

@@ -1,9 +1,11 @@
 package io.vigil.detector.steps;
 
 import io.vigil.detector.DetectorMetrics;
+import io.vigil.detector.analysis.LimitApplied;
 import io.vigil.detector.analysis.MediaAnalysis;
 import io.vigil.detector.analysis.MediaFailure;
 import io.vigil.detector.analysis.MessageAnalysis;
+import io.vigil.detector.media.DecodeError;
 import io.vigil.detector.media.DecodeRequest;
 import io.vigil.detector.media.DecodedImage;
 import io.vigil.detector.media.ImageDecodeException;
@@ -17,15 +19,19 @@ import io.vigil.detector.pdq.PdqHasher;
 import io.vigil.schemas.MediaItem;
 import io.vigil.schemas.MediaKind;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decodes each image once, computes its PDQ hashes and, when a classifier is configured, its nudity scores, and when
- * OCR is configured reads the text in it (in the languages of the group's hints; images without likely text are
- * skipped cheaply), then lets the pixels go before the next item: an album of ten 12-megapixel photos must not hold
- * ten decoded images at once. Videos and voice are not analysed beyond their exact hashes, and the Detection says so.
+ * The unit of media work for one message, in the detector's media stage: each image is decoded once, hashed
+ * perceptually (PDQ), scored when a classifier is configured, and its text read when OCR is configured (in the
+ * languages of the group's hints; images without likely text are skipped cheaply, and the reader holds each image
+ * to a time limit), then its pixels are let go before the next item (an album of ten 12-megapixel photos must not
+ * hold ten decoded images at once). The message's images together may have at most the configured pixels decoded:
+ * images beyond that budget keep their exact hashes, are marked, and the Detection records the limit. Videos and
+ * voice are not analysed beyond their exact hashes, and the Detection says so.
  */
 public final class ImageAnalysis {
 
@@ -35,25 +41,29 @@ public final class ImageAnalysis {
     private final PdqHasher hasher;
     private final Optional<NudityClassifier> classifier;
     private final DecodeRequest request;
+    private final long messagePixels;
     private final DetectorMetrics metrics;
     private final Optional<ImageTextReader> ocr;
     private final OcrLanguages languages;
     private final int maxLanguages;
 
-    public ImageAnalysis(ImageDecoder decoder, PdqHasher hasher, Optional<NudityClassifier> classifier, DetectorMetrics metrics) {
-        this(decoder, hasher, classifier, metrics, Optional.empty(), null, 0);
+    public ImageAnalysis(ImageDecoder decoder, PdqHasher hasher, Optional<NudityClassifier> classifier, long messagePixels,
+                         DetectorMetrics metrics) {
+        this(decoder, hasher, classifier, messagePixels, metrics, Optional.empty(), null, 0);
     }
 
     /**
-     * @param ocr          reads the text in images; empty: no OCR
-     * @param languages    which OCR languages a group's hints call for
-     * @param maxLanguages at most this many OCR languages per image (each one costs time)
+     * @param messagePixels pixels decoded per message over all its images
+     * @param ocr           reads the text in images; empty: no OCR
+     * @param languages     which OCR languages a group's hints call for
+     * @param maxLanguages  at most this many OCR languages per image (each one costs time)
      */
-    public ImageAnalysis(ImageDecoder decoder, PdqHasher hasher, Optional<NudityClassifier> classifier, DetectorMetrics metrics,
-                         Optional<ImageTextReader> ocr, OcrLanguages languages, int maxLanguages) {
+    public ImageAnalysis(ImageDecoder decoder, PdqHasher hasher, Optional<NudityClassifier> classifier, long messagePixels,
+                         DetectorMetrics metrics, Optional<ImageTextReader> ocr, OcrLanguages languages, int maxLanguages) {
         this.decoder = decoder;
         this.hasher = hasher;
         this.classifier = classifier;
+        this.messagePixels = messagePixels;
         this.metrics = metrics;
         this.ocr = ocr;
         this.languages = languages;
@@ -65,37 +75,63 @@ public final class ImageAnalysis {
     public MessageAnalysis analyse(MessageAnalysis message) {
         List<String> ocrLanguages = ocr.isPresent()
                 ? languages.forHints(message.languageHint(), message.countryHint(), maxLanguages) : List.of();
-        return message.mapMedia(media -> analyse(media, ocrLanguages));
+        long budget = messagePixels;
+        int overBudget = 0;
+        List<MediaAnalysis> analysed = new ArrayList<>(message.media().size());
+        for (MediaAnalysis media : message.media()) {
+            Analysed result = analyse(media, budget, ocrLanguages);
+            budget -= result.pixels();
+            if (result.overBudget()) {
+                overBudget++;
+            }
+            analysed.add(result.media());
+        }
+        MessageAnalysis done = message.withMedia(analysed);
+        if (overBudget > 0) {
+            metrics.limitApplied("message_pixel_budget");
+            done = done.withLimit(new LimitApplied("message_pixel_budget", overBudget + " of " + message.media().size()
+                    + " media items not decoded: the message's images exceed " + messagePixels + " pixels"));
+        }
+        return done;
     }
 
-    private MediaAnalysis analyse(MediaAnalysis media, List<String> ocrLanguages) {
+    /** One item's analysis, the pixels it decoded, and whether it was left undecoded for the message's budget. */
+    private record Analysed(MediaAnalysis media, long pixels, boolean overBudget) {
+    }
+
+    private Analysed analyse(MediaAnalysis media, long budget, List<String> ocrLanguages) {
         if (media.bytes().isEmpty()) {
-            return media;
+            return new Analysed(media, 0, false);
         }
         Optional<String> notAnImage = notAnImage(media.item());
         if (notAnImage.isPresent()) {
-            return media.withoutBytes().withSkipped(new MediaFailure("image_analysis", notAnImage.get()));
+            return new Analysed(media.withoutBytes().withSkipped(new MediaFailure("image_analysis", notAnImage.get())), 0, false);
         }
         DecodedImage decoded;
         try {
-            decoded = decoder.decode(media.bytes().get(), request);
+            decoded = decoder.decode(media.bytes().get(), request, Math.max(budget, 0));
         } catch (ImageDecodeException e) {
+            if (e.error() == DecodeError.IMAGE_OVER_MESSAGE_BUDGET) {
+                return new Analysed(media.withoutBytes().withSkipped(new MediaFailure(e.code(), e.getMessage())), 0, true);
+            }
             metrics.mediaFailure(e.code());
-            return media.withoutBytes().withFailure(new MediaFailure(e.code(), e.getMessage()));
+            return new Analysed(media.withoutBytes().withFailure(new MediaFailure(e.code(), e.getMessage())), 0, false);
         }
+        long pixels = (long) decoded.sourceWidth() * decoded.sourceHeight();
         MediaAnalysis analysed = media.withoutBytes().withPdq(hasher.hashAllDihedrals(decoded.image()));
         if (decoded.animated()) {
             analysed = analysed.withSkipped(new MediaFailure("later_frames", "animated image: only the first frame was analysed"));
         }
         analysed = readText(analysed, decoded, ocrLanguages);
         if (classifier.isEmpty()) {
-            return analysed.withSkipped(new MediaFailure("nudity", "no nudity classifier configured"));
+            return new Analysed(analysed.withSkipped(new MediaFailure("nudity", "no nudity classifier configured")), pixels, false);
         }
         try {
-            return analysed.withNudity(classifier.get().classify(decoded));
+            return new Analysed(analysed.withNudity(classifier.get().classify(decoded)), pixels, false);
         } catch (RuntimeException e) {
             metrics.mediaFailure("classifier_failed");
-            return analysed.withFailure(new MediaFailure("classifier_failed", "nudity classifier failed: " + e.getClass().getSimpleName()));
+            return new Analysed(analysed.withFailure(new MediaFailure("classifier_failed", "nudity classifier failed: "
+                    + e.getClass().getSimpleName())), pixels, false);
         }
     }
 

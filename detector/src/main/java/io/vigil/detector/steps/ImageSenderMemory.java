@@ -1,6 +1,6 @@
 package io.vigil.detector.steps;
 
-import io.vigil.detector.analysis.MessageAnalysis;
+import io.vigil.detector.analysis.MessageInGroup;
 import io.vigil.schemas.MediaItem;
 import io.vigil.schemas.MediaKind;
 import io.vigil.schemas.MessageEvent;
@@ -20,9 +20,10 @@ import java.util.Set;
 /**
  * Remembers when each sender last posted an image in each chat, so that the doxxing detector knows whether a
  * message follows an image: the documented pattern is the photo first, the victim's number right after. Messages
- * are keyed by chat, so a chat's senders live in one task's store and no repartition is needed.
+ * are keyed by chat, so a chat's senders live in one task's store and no repartition is needed. It runs in the text
+ * stage, which sees every message in order, before messages with media go on to the media stage.
  */
-public final class ImageSenderMemory implements FixedKeyProcessor<String, MessageAnalysis, MessageAnalysis> {
+public final class ImageSenderMemory implements FixedKeyProcessor<String, MessageInGroup, MessageInGroup> {
 
     public static final String STORE = "last-image-by-sender";
     private static final Set<MediaKind> IMAGES = Set.of(MediaKind.PHOTO, MediaKind.ANIMATION, MediaKind.STICKER);
@@ -30,21 +31,21 @@ public final class ImageSenderMemory implements FixedKeyProcessor<String, Messag
 
     private final Duration window;
     private KeyValueStore<String, Long> lastImageAt;
-    private FixedKeyProcessorContext<String, MessageAnalysis> context;
+    private FixedKeyProcessorContext<String, MessageInGroup> context;
 
     public ImageSenderMemory(Duration window) {
         this.window = window;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, MessageAnalysis> context) {
+    public void init(FixedKeyProcessorContext<String, MessageInGroup> context) {
         this.context = context;
         this.lastImageAt = context.getStateStore(STORE);
         context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::forgetOlderThanWindow);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, MessageAnalysis> record) {
+    public void process(FixedKeyRecord<String, MessageInGroup> record) {
         MessageEvent event = record.value().event();
         String sender = event.getChatId() + "/" + event.getSenderId();
         long sentAt = event.getSentAt().toEpochMilli();

@@ -21,7 +21,7 @@ public final class MediaFetching {
     }
 
     public MessageAnalysis fetch(MessageInGroup message) {
-        return MessageAnalysis.of(message.event(), message.group(), message.event().getMedia().stream().map(this::fetch).toList());
+        return MessageAnalysis.of(message, message.event().getMedia().stream().map(this::fetch).toList());
     }
 
     private MediaAnalysis fetch(MediaItem item) {

@@ -1,6 +1,7 @@
 package io.vigil.detector.steps;
 
 import io.vigil.detector.analysis.MessageAnalysis;
+import io.vigil.detector.analysis.MessageInGroup;
 import io.vigil.detector.doxxing.PriorCues;
 import io.vigil.schemas.MessageEvent;
 import org.apache.kafka.streams.KeyValue;
@@ -20,8 +21,14 @@ import java.util.List;
  * in one message and the digits in the next are one exposure split over two. Only the cue kinds of that message are
  * kept ({@link PriorCues}, a few bits, never its words), with when it was sent; a message further back than the
  * window carries nothing over. Messages are keyed by chat, so a chat's senders live in one task's store.
+ *
+ * <p>It runs in the detector's text stage, which sees every message of a chat in order: a message without media is
+ * scanned here; a message with media has only its caption scanned here, for the cues its sender's next message
+ * needs, and leaves unscanned with its prior attached (the media stage scans the caption again with the text read
+ * from its images, knowing the same prior). Captions are short, so scanning one twice costs little, and the memory
+ * stays in one place, in the chat's order.
  */
-public final class SenderTextMemory implements FixedKeyProcessor<String, MessageAnalysis, MessageAnalysis> {
+public final class SenderTextMemory implements FixedKeyProcessor<String, MessageInGroup, MessageAnalysis> {
 
     public static final String STORE = "last-cues-by-sender";
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
@@ -46,7 +53,7 @@ public final class SenderTextMemory implements FixedKeyProcessor<String, Message
     }
 
     @Override
-    public void process(FixedKeyRecord<String, MessageAnalysis> record) {
+    public void process(FixedKeyRecord<String, MessageInGroup> record) {
         MessageEvent event = record.value().event();
         String sender = event.getChatId() + "/" + event.getSenderId();
         long sentAt = event.getSentAt().toEpochMilli();
@@ -58,11 +65,12 @@ public final class SenderTextMemory implements FixedKeyProcessor<String, Message
                 prior = new PriorCues((int) (previous & ((1L << CUE_BITS) - 1)));
             }
         }
-        MessageAnalysis scanned = scanning.scan(record.value().withPrior(prior));
+        MessageAnalysis message = MessageAnalysis.textOnly(record.value()).withPrior(prior);
+        MessageAnalysis scanned = scanning.scan(message);
         if (scanned.text().isPresent() && (previous == null || sentAt >= previous >>> CUE_BITS)) {
             lastCues.put(sender, (sentAt << CUE_BITS) | (scanned.text().get().cues().bits() & ((1L << CUE_BITS) - 1)));
         }
-        context.forward(record.withValue(scanned));
+        context.forward(record.withValue(record.value().hasMedia() ? message : scanned));
     }
 
     private void forgetOlderThanWindow(long streamTime) {

@@ -11,6 +11,11 @@ public enum DecodeError {
     IMAGE_UNSUPPORTED_FORMAT("image_unsupported_format"),
     /** The header declares more pixels than the configured limit (decompression bomb guard). */
     IMAGE_TOO_LARGE("image_too_large"),
+    /**
+     * Within the per-image limit, but the message's images together would exceed the pixels one message may have
+     * decoded (the detector's limits.message-pixels); the image is hashed exactly but not decoded.
+     */
+    IMAGE_OVER_MESSAGE_BUDGET("message_pixel_budget"),
     /** Truncated or malformed data. */
     IMAGE_CORRUPT("image_corrupt");
 

@@ -65,6 +65,14 @@ public final class ImageDecoder {
      *                              {@link DecodeError#IMAGE_TOO_LARGE} or {@link DecodeError#IMAGE_CORRUPT}
      */
     public DecodedImage decode(byte[] bytes, DecodeRequest request) throws ImageDecodeException {
+        return decode(bytes, request, limits.maxPixels());
+    }
+
+    /**
+     * Decodes as {@link #decode(byte[], DecodeRequest)} does, refusing also an image that declares more than
+     * {@code pixelAllowance} pixels (what is left of a message's budget) with {@link DecodeError#IMAGE_OVER_MESSAGE_BUDGET}.
+     */
+    public DecodedImage decode(byte[] bytes, DecodeRequest request, long pixelAllowance) throws ImageDecodeException {
         if (bytes == null || bytes.length == 0) {
             throw new ImageDecodeException(DecodeError.IMAGE_EMPTY, "no image bytes");
         }
@@ -85,7 +93,7 @@ public final class ImageDecoder {
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             reader.setInput(in, false, true);
-            return read(reader, format, bytes, request, warnings);
+            return read(reader, format, bytes, request, warnings, pixelAllowance);
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -99,7 +107,7 @@ public final class ImageDecoder {
     }
 
     private DecodedImage read(ImageReader reader, ImageFormat format, byte[] bytes, DecodeRequest request,
-                              List<String> warnings) throws IOException, ImageDecodeException {
+                              List<String> warnings, long pixelAllowance) throws IOException, ImageDecodeException {
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
         if (width <= 0 || height <= 0) {
@@ -110,6 +118,10 @@ public final class ImageDecoder {
         if (pixels > limits.maxPixels()) {
             throw new ImageDecodeException(DecodeError.IMAGE_TOO_LARGE, format + " of " + width + "x" + height
                     + " = " + pixels + " pixels exceeds the limit of " + limits.maxPixels());
+        }
+        if (pixels > pixelAllowance) {
+            throw new ImageDecodeException(DecodeError.IMAGE_OVER_MESSAGE_BUDGET, format + " of " + width + "x" + height
+                    + " = " + pixels + " pixels exceeds the " + pixelAllowance + " pixels left of the message's budget");
         }
         ImageReadParam param = reader.getDefaultReadParam();
         int subsampling = request.subsamplingFor(width, height);

@@ -19,6 +19,9 @@ import java.nio.file.Path;
  */
 public final class BlobStore {
 
+    /** Longer URIs are no media references; they are refused before parsing. */
+    static final int MAX_URI_CHARS = 4096;
+
     private final Path root;
     private final long maxBytes;
 
@@ -49,6 +52,9 @@ public final class BlobStore {
     }
 
     Path resolve(String blobUri) throws BlobException {
+        if (blobUri.length() > MAX_URI_CHARS) {
+            throw new BlobException("bad_uri", "blob URI is " + blobUri.length() + " characters, more than " + MAX_URI_CHARS);
+        }
         URI uri;
         try {
             uri = new URI(blobUri);
@@ -58,18 +64,39 @@ public final class BlobStore {
         if (!"file".equalsIgnoreCase(uri.getScheme())) {
             throw new BlobException("unsupported_uri", "blob URI scheme '" + uri.getScheme() + "' is not supported (file: only)");
         }
-        if (uri.getPath() == null) {
+        if (uri.getPath() == null || uri.getPath().isEmpty()) {
             throw new BlobException("bad_uri", "file: URI has no path");
         }
-        Path path = root.resolve(uri.getPath().replaceFirst("^/+", "")).normalize();
+        if (uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty()) {
+            throw new BlobException("bad_uri", "file: URI names a host; blobs are read under the blob root only");
+        }
+        Path path;
+        try {
+            path = root.resolve(uri.getPath().replaceFirst("^/+", "")).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BlobException("bad_uri", "blob URI is no valid path");
+        }
         if (!path.startsWith(root)) {
             throw new BlobException("blob_outside_root", "blob URI points outside the blob root");
         }
         return path;
     }
 
-    private byte[] readFile(Path path) throws BlobException {
+    /** A link under the root may point anywhere: the file actually read must be under the root too. */
+    private Path realPathUnderRoot(Path path) throws IOException, BlobException {
+        Path real = path.toRealPath();
+        if (!real.startsWith(root.toRealPath())) {
+            throw new BlobException("blob_outside_root", "blob URI points through a link outside the blob root");
+        }
+        if (!Files.isRegularFile(real)) {
+            throw new BlobException("blob_unreadable", "blob is not a regular file");
+        }
+        return real;
+    }
+
+    private byte[] readFile(Path resolved) throws BlobException {
         try {
+            Path path = realPathUnderRoot(resolved);
             long size = Files.size(path);
             if (size > maxBytes) {
                 throw new BlobException("blob_too_large", "blob is " + size + " bytes, limit " + maxBytes);

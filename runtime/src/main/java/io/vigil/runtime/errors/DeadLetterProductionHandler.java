@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An output that cannot be serialized, or that the broker refuses as too large, sends its input to the dead-letter
- * topic; transient errors are retried. Any other refusal (authorization, a missing topic) is an operator's problem
- * that no record can route around, so the thread fails and the health endpoint shows it.
+ * An output that cannot be serialized sends its input to the dead-letter topic: serialization happens before the
+ * send, in a healthy transaction. A send the producer refused is different under exactly-once: the producer has
+ * already failed the open transaction, so a dead letter returned now would be aborted with it (and counted without
+ * ever being written). Then the handler fails the task, which restarts from its last commit, and the refusal is
+ * counted and logged; services bound their outputs before sending ({@code OutputBound}) so that the broker never
+ * refuses one for its size. Transient errors are retried.
  */
 public class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
@@ -27,6 +30,10 @@ public class DeadLetterProductionHandler implements ProductionExceptionHandler {
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         if (exception instanceof RetriableException) {
             return Response.retry();
+        }
+        if (deadLetters.exactlyOnce()) {
+            deadLetters.refusedInTransaction(context, record.topic(), exception);
+            return Response.fail();
         }
         List<ProducerRecord<byte[], byte[]>> letter = List.of(deadLetters.deadLetter(DeadLetterStage.PRODUCTION, context,
                 context.sourceRawKey(), context.sourceRawValue(), exception));

@@ -5,15 +5,16 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vigil.runtime.config.HttpSettings;
-import org.apache.kafka.streams.KafkaStreams;
+import io.vigil.runtime.health.HealthReport;
 
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The HTTP surface every service has: {@code /metrics} in Prometheus' text format and {@code /health} from the
- * Kafka Streams state. Services add their own routes to the returned server before it starts.
+ * The HTTP surface every service has: {@code /metrics} in Prometheus' text format, {@code /health} (liveness: 503 when
+ * the service needs an operator or a restart) and {@code /health/ready} (readiness: 503 also while it rebalances,
+ * restores state or cannot reach Kafka), both with the reasons in the body. Services add their own routes to the
+ * returned server before it starts.
  */
 public final class ServiceHttp {
 
@@ -22,7 +23,7 @@ public final class ServiceHttp {
     private ServiceHttp() {
     }
 
-    public static Javalin create(String service, PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> state,
+    public static Javalin create(PrometheusMeterRegistry registry, Supplier<HealthReport> health,
                                  Consumer<JavalinConfig> serviceConfig) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -30,15 +31,12 @@ public final class ServiceHttp {
         });
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         app.get("/health", ctx -> {
-            KafkaStreams.State current = state.get();
-            boolean up = current == KafkaStreams.State.RUNNING || current == KafkaStreams.State.REBALANCING;
-            ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                    .json(Map.of("service", service, "status", up ? "UP" : "DOWN", "streams", current.name()));
+            HealthReport report = health.get();
+            ctx.status(report.live() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(report.body());
         });
         app.get("/health/ready", ctx -> {
-            KafkaStreams.State current = state.get();
-            ctx.status(current == KafkaStreams.State.RUNNING ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                    .json(Map.of("service", service, "streams", current.name()));
+            HealthReport report = health.get();
+            ctx.status(report.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(report.body());
         });
         return app;
     }

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * What a service's extras can use while it runs: its configuration, streams, meters and HTTP server.
+ * What a service's extras can use while it runs: its configuration, streams (the first stage's), meters and HTTP server.
  *
  * @param advertisedEndpoint host:port by which peer instances reach this one (Streams' application.server)
  */

@@ -4,69 +4,115 @@ import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vigil.runtime.config.HttpSettings;
+import io.vigil.runtime.config.KafkaSettings;
 import io.vigil.runtime.config.ServiceConfig;
+import io.vigil.runtime.health.HealthReport;
+import io.vigil.runtime.health.ServiceHealth;
+import io.vigil.runtime.health.StageHealth;
 import io.vigil.runtime.http.ServiceHttp;
+import io.vigil.runtime.kafka.KafkaClients;
 import io.vigil.runtime.metrics.ServiceMetrics;
+import io.vigil.schemas.topics.TopicSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs one service: creates its topics if asked, builds its topology, starts Kafka Streams with Vigil's settings,
- * binds Streams' metrics, serves /metrics and /health, and stops all of it cleanly.
+ * Runs one service: creates its topics if asked (else checks that they exist and take its records), builds its
+ * Streams applications, starts them with Vigil's settings and static membership, binds their metrics, serves
+ * /metrics and /health with the truth about them, and stops all of it cleanly.
  */
 public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How often the health check reads topics and offsets from the cluster. */
+    static final Duration HEALTH_SAMPLE_INTERVAL = Duration.ofSeconds(5);
 
     private final StreamsApplication<C> application;
-    private final KafkaStreams streams;
+    private final List<KafkaStreams> streams = new ArrayList<>();
+    private final List<KafkaStreamsMetrics> streamsMetrics = new ArrayList<>();
+    private final Admin admin;
+    private final ServiceHealth health;
     private final Javalin http;
-    private final KafkaStreamsMetrics streamsMetrics;
     private final AutoCloseable extras;
     private final PrometheusMeterRegistry registry;
 
     private ServiceRunner(StreamsApplication<C> application, C config) {
         this.application = application;
         this.registry = ServiceMetrics.registry(application.name());
-        if (config.kafka().createTopics()) {
-            TopicCreator.ensure(config.kafka(), application.topics(config));
-        }
-        Topology topology = application.topology(config, registry);
-        LOG.debug("{} topology:\n{}", application.name(), topology.describe());
-        HttpSettings httpSettings = config.http().withConcretePort();
-        Properties props = StreamsProperties.of(config.kafka(), registry);
-        // Peers find the instance that holds a key's state through this endpoint (interactive queries).
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, httpSettings.advertisedEndpoint());
-        this.streams = new KafkaStreams(topology, props);
-        this.streams.setUncaughtExceptionHandler(exception -> {
-            // A thread that dies on an unexpected error is replaced: its task restarts from the last committed
-            // transaction, so nothing is lost or duplicated, and the failure stays visible in the logs and metrics.
-            LOG.error("{} stream thread failed; replacing it", application.name(), exception);
-            registry.counter("vigil.stream.thread.replacements").increment();
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-        this.streams.setStateListener((now, before) -> LOG.info("{} streams {} -> {}", application.name(), before, now));
-        this.streamsMetrics = new KafkaStreamsMetrics(streams);
-        this.streamsMetrics.bindTo(registry);
-        this.http = ServiceHttp.create(application.name(), registry, streams::state, application::configureHttp);
+        KafkaSettings kafka = config.kafka();
+        List<TopicSpec> topics = application.topics(config);
+        this.admin = new KafkaClients(kafka).admin(kafka.applicationId() + "-health");
+        List<StageHealth> stageHealth = new ArrayList<>();
         try {
-            this.extras = application.startExtras(new RunningContext<>(config, streams, registry, http, httpSettings.advertisedEndpoint()));
-        } catch (Exception e) {
-            streams.close();
-            throw new IllegalStateException(application.name() + " could not start: " + e.getMessage(), e);
+            if (kafka.createTopics()) {
+                TopicCreator.ensure(admin, topics, kafka.chatPartitions(), (short) kafka.replicationFactor());
+            }
+            TopicCreator.requireUsable(admin, application.name(), topics, kafka.maxRecordBytes());
+            HttpSettings httpSettings = config.http().withConcretePort();
+            String instance = InstanceIdentity.of(kafka);
+            for (StreamsStage stage : application.stages(config, registry)) {
+                LOG.debug("{} {} topology:\n{}", application.name(), stage.name(), stage.topology().describe());
+                Properties props = StreamsProperties.of(kafka, registry);
+                String applicationId = kafka.applicationId() + stage.applicationIdSuffix();
+                props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+                props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance);
+                // Peers find the instance that holds a key's state through this endpoint (interactive queries).
+                props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, httpSettings.advertisedEndpoint());
+                KafkaStreams stageStreams = new KafkaStreams(stage.topology(), props);
+                StageHealth stageState = new StageHealth(stage.name(), applicationId, instance, stageStreams,
+                        Duration.ofSeconds(kafka.stallTimeoutSeconds()));
+                stageStreams.setUncaughtExceptionHandler(exception -> {
+                    // A thread that dies on an unexpected error is replaced: its tasks restart from the last committed
+                    // transaction, so nothing is lost or duplicated. A thread that keeps dying is what the health
+                    // check reports, with the partition that makes no progress.
+                    LOG.error("{} {} stream thread failed; replacing it", application.name(), stage.name(), exception);
+                    registry.counter("vigil.stream.thread.failures", "stage", stage.name()).increment();
+                    stageState.threadFailed(Clock.systemUTC().instant(), exception);
+                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+                });
+                stageStreams.setStateListener((now, before) ->
+                        LOG.info("{} {} streams {} -> {}", application.name(), stage.name(), before, now));
+                stageStreams.setGlobalStateRestoreListener(stageState.restoreListener());
+                KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(stageStreams);
+                metrics.bindTo(registry);
+                streams.add(stageStreams);
+                streamsMetrics.add(metrics);
+                stageHealth.add(stageState);
+            }
+            this.health = new ServiceHealth(application.name(), stageHealth, topics.stream().map(TopicSpec::name).toList(),
+                    admin, registry, Clock.systemUTC());
+            this.http = ServiceHttp.create(registry, health::report, application::configureHttp);
+            try {
+                this.extras = application.startExtras(new RunningContext<>(config, streams.get(0), registry, http,
+                        httpSettings.advertisedEndpoint()));
+            } catch (Exception e) {
+                throw new IllegalStateException(application.name() + " could not start: " + e.getMessage(), e);
+            }
+            // Streams first: a restarted instance rejoins its group and resumes output before its HTTP server is up.
+            streams.forEach(KafkaStreams::start);
+            ServiceHttp.start(http, httpSettings);
+            health.start(HEALTH_SAMPLE_INTERVAL);
+            LOG.info("{} started ({} stream threads per stage, instance {}): http://{}:{}/health", application.name(),
+                    kafka.streamThreads(), instance, httpSettings.host(), http.port());
+        } catch (RuntimeException e) {
+            streams.forEach(KafkaStreams::close);
+            streamsMetrics.forEach(KafkaStreamsMetrics::close);
+            admin.close();
+            throw e;
         }
-        ServiceHttp.start(http, httpSettings);
-        streams.start();
-        LOG.info("{} started: http://{}:{}/health", application.name(), httpSettings.host(), http.port());
     }
 
     public static <C extends ServiceConfig> ServiceRunner<C> start(StreamsApplication<C> application, C config) {
@@ -92,8 +138,17 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
         return http.port();
     }
 
+    /** The first stage's Kafka Streams (the only one for services with one stage). */
     public KafkaStreams streams() {
-        return streams;
+        return streams.get(0);
+    }
+
+    public List<KafkaStreams> allStreams() {
+        return List.copyOf(streams);
+    }
+
+    public HealthReport health() {
+        return health.report();
     }
 
     public PrometheusMeterRegistry registry() {
@@ -108,9 +163,14 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
         } catch (Exception e) {
             LOG.warn("{} extras did not stop cleanly", application.name(), e);
         }
-        streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT));
-        streamsMetrics.close();
+        health.close();
+        // A clean stop leaves the group at once, so its partitions move to the other instances now rather than after
+        // the session timeout; only a crash leaves static membership to hold them for a restart.
+        KafkaStreams.CloseOptions options = new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true);
+        streams.parallelStream().forEach(s -> s.close(options));
+        streamsMetrics.forEach(KafkaStreamsMetrics::close);
         http.stop();
+        admin.close();
         LOG.info("{} stopped", application.name());
     }
 }

@@ -11,7 +11,7 @@ class KafkaClientsTest {
 
     @Test
     void everyClientGetsTheClustersSecuritySettingsButNotStreamsOwn() {
-        KafkaSettings kafka = new KafkaSettings("broker-1:9093", "vigil-sink", "/tmp/state", 1, 100, 5, 12, 3, false, Map.of(
+        KafkaSettings kafka = new KafkaSettings("broker-1:9093", "vigil-sink", "/tmp/state", 1, 100, 5, 12, 3, false, 1, "", 10_000, 1_000_000, 60, "", Map.of(
                 "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
                 "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"p\";",
                 "ssl.truststore.location", "/etc/vigil/truststore.p12",

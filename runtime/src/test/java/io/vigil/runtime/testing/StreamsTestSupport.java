@@ -33,7 +33,7 @@ public final class StreamsTestSupport {
     public static KafkaSettings kafkaSettings(String applicationId) {
         try {
             return new KafkaSettings("unused:9092", applicationId, Files.createTempDirectory("vigil-ttd").toString(),
-                    1, 100, 5, 1, 1, false, Map.of());
+                    1, 100, 5, 1, 1, false, 0, "", 10_000, 1_000_000, 60, "", Map.of());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.IngestOffset;
 import io.vigil.schemas.LineageRecord;
+import io.vigil.schemas.MediaWork;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
@@ -52,7 +53,7 @@ public final class Contracts {
             IngestOffset.class,
             Notice.class, NoticeResponse.class, StatementOfReasons.class, Appeal.class, AppealOutcome.class, NcmecReport.class,
             NcmecConfirmation.class,
-            LineageRecord.class, NetworkRequest.class, NetworkFacts.class, PendingMessage.class, ChatState.class, ClusterState.class,
+            MediaWork.class, LineageRecord.class, NetworkRequest.class, NetworkFacts.class, PendingMessage.class, ChatState.class, ClusterState.class,
             NodeState.class, CaseState.class, RecentImage.class, LineageState.class, StayDownEntry.class, StayDownDecision.class);
 
     private Contracts() {

@@ -11,6 +11,7 @@ import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.HashBankEntry;
 import io.vigil.schemas.IngestOffset;
 import io.vigil.schemas.LineageRecord;
+import io.vigil.schemas.MediaWork;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.ModerationCommand;
 import io.vigil.schemas.ModerationDecision;
@@ -82,6 +83,9 @@ public final class Topics {
     public static final TopicSpec ENFORCEMENT_ACTIONS = new TopicSpec("enforcement-actions", "chat id", EnforcementAction.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(365)), Partitioning.BY_CHAT,
             "Commands to the platform that follow from decisions (remove, ban, restrict), idempotent by action id. Kept a year: the record of what was enforced, for statements of reasons and transparency reports.");
+    public static final TopicSpec MEDIA_WORK = new TopicSpec("media-work", "chat id", MediaWork.class,
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)), Partitioning.BY_CHAT,
+            "Messages with media, from the detector's text stage to its media stage, so that image work never holds text behind it. Kept as long as message-events: it carries the same data, and a media stage that was down resumes where it stopped.");
     public static final TopicSpec NOTICES = new TopicSpec("notices", "chat id", Notice.class,
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(730)), Partitioning.BY_CHAT,
             "Notices of illegal content (DSA Art. 16) from users through the platform and from trusted flaggers. Keyed by chat like the items they are evidence about; kept two years, two reporting periods of the transparency report.");
@@ -104,15 +108,15 @@ public final class Topics {
             CleanupPolicy.DELETE, Optional.of(Duration.ofDays(730)), Partitioning.BY_CHAT,
             "A second person's confirmation or rejection of a drafted CyberTipline report; keyed by chat like the report it reviews.");
     public static final TopicSpec DEAD_LETTERS = new TopicSpec("dead-letters", "original key", DeadLetter.class,
-            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(30)), Partitioning.BY_CHAT,
-            "Records a service could not read or process, with the reason and the original bytes; keyed like the input so a group's dead letters stay in order.");
+            CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)), Partitioning.BY_CHAT,
+            "Records a service could not read or process, with the reason and the source coordinates; the original only encrypted with the deployment's dead-letter key. Keyed like the input so a group's dead letters stay in order; kept no longer than the shortest-lived input (7 days), so a coordinate always finds its original.");
 
     public static final TopicSpec INGEST_OFFSETS = new TopicSpec("ingest-offsets", "adapter/source", IngestOffset.class,
             CleanupPolicy.COMPACT, Optional.empty(), Partitioning.SINGLE,
             "How far each ingest adapter (the Telegram bot) has read its source, written in the same transaction as the events it read, so a restart neither loses nor repeats an update. Compacted: the latest record per source is its position.");
 
     private static final List<TopicSpec> FIXED = List.of(
-            MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, DETECTIONS, RISK_ASSESSMENTS, NETWORK_REQUESTS,
+            MESSAGE_EVENTS, GROUP_METADATA, GROUP_EVENTS, HASH_BANK, HASH_BANK_ACCEPTED, MEDIA_WORK, DETECTIONS, RISK_ASSESSMENTS, NETWORK_REQUESTS,
             NETWORK_FACTS, GROUP_LINEAGE, MODERATION_DECISIONS, MODERATION_COMMANDS, ENFORCEMENT_ACTIONS, AUDIT_LOG, NOTICES,
             NOTICE_RESPONSES, STATEMENTS_OF_REASONS, APPEALS, APPEAL_OUTCOMES, NCMEC_REPORTS, NCMEC_CONFIRMATIONS, DEAD_LETTERS,
             INGEST_OFFSETS);

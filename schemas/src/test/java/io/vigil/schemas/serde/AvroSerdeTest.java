@@ -165,6 +165,161 @@ class AvroSerdeTest {
                 .containsExactly("io.vigil.schemas.");
     }
 
+    @Test
+    void refusesAnArrayThatDeclaresMoreItemsThanItHasBytesBeforeAllocatingIt() throws Exception {
+        byte[] bomb = eventWith(body -> {
+            body.writeIndex(0);             // text: null
+            body.writeLong((1L << 31) - 17); // entities: 2^31-17 items, in a record of a few dozen bytes
+        });
+
+        assertThat(bomb.length).isLessThan(48);
+        assertThatThrownBy(() -> serde.deserialize("message-events", bomb))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("corrupt MessageEvent")
+                .hasMessageContaining("array declares 2147483631 items");
+    }
+
+    @Test
+    void refusesANegativeItemCountWhoseBlockSizeIsNotThere() throws Exception {
+        byte[] bomb = eventWith(body -> {
+            body.writeIndex(0);
+            body.writeLong(-((1L << 31) - 17)); // a blocked array: the count is negative and a byte size follows
+            body.writeLong(1L << 40);
+        });
+
+        assertThatThrownBy(() -> serde.deserialize("message-events", bomb))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("block declares 1099511627776 bytes");
+    }
+
+    @Test
+    void refusesAStringThatDeclaresTwoGigabytesWithoutAllocatingThem() throws Exception {
+        byte[] bomb = eventWith(body -> {
+            body.writeIndex(1);
+            body.writeLong(Integer.MAX_VALUE - 8); // text: a 2 GB string in a record of a few dozen bytes
+        });
+
+        assertThatThrownBy(() -> serde.deserialize("message-events", bomb))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("string declares 2147483639 bytes");
+    }
+
+    @Test
+    void refusesBytesThatDeclareMoreThanTheRecordHolds() throws Exception {
+        byte[] bomb = eventWith(body -> {
+            body.writeIndex(0);  // text
+            body.writeLong(0);   // entities: none
+            body.writeLong(1);   // media: one item
+            body.writeString("m");
+            body.writeEnum(0);   // kind
+            body.writeIndex(0);  // mime
+            body.writeIndex(0);  // sizeBytes
+            body.writeIndex(0);  // width
+            body.writeIndex(0);  // height
+            body.writeIndex(0);  // blobUri
+            body.writeIndex(1);  // inlineBytes: 2 GB declared
+            body.writeLong(Integer.MAX_VALUE - 8);
+        });
+
+        assertThatThrownBy(() -> serde.deserialize("message-events", bomb))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("bytes value declares 2147483639 bytes");
+    }
+
+    @Test
+    void refusesAMapThatDeclaresMoreEntriesThanItHasBytes() {
+        io.vigil.schemas.NudityScores scores = io.vigil.schemas.NudityScores.newBuilder().setModel("m")
+                .setScores(java.util.Map.of("scorekey", 0.5)).setExplicit(0).setSuggestive(0).setDrawn(0).setNeutral(1).build();
+        // NudityScores is no contract of its own; a Detection carries it. Encode one and corrupt the map's count.
+        io.vigil.schemas.Detection detection = io.vigil.schemas.Detection.newBuilder().setPlatform("p").setChatId("c")
+                .setMessageId("m").setSenderId("s").setSentAt(Instant.EPOCH).setDetectedAt(Instant.EPOCH)
+                .setMedia(List.of(io.vigil.schemas.MediaSignal.newBuilder().setMediaId("a").setKind(MediaKind.PHOTO)
+                        .setNudity(scores).build())).build();
+        AvroSerde<io.vigil.schemas.Detection> detections = AvroSerde.of(io.vigil.schemas.Detection.class);
+        byte[] bytes = detections.serialize("detections", detection);
+        // The map {"scorekey": 0.5} is encoded as count 1 (0x02), the key (length 8: 0x10, then its bytes), then the
+        // double; make the count huge.
+        int at = indexOf(bytes, new byte[]{0x02, 0x10, 's', 'c', 'o', 'r', 'e'});
+        assertThat(at).isPositive();
+        byte[] bomb = new byte[bytes.length + 4];
+        System.arraycopy(bytes, 0, bomb, 0, at);
+        byte[] huge = {(byte) 0xDE, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F}; // zig-zag varint of 2^31-17
+        System.arraycopy(huge, 0, bomb, at, huge.length);
+        System.arraycopy(bytes, at + 1, bomb, at + huge.length, bytes.length - at - 1);
+
+        assertThatThrownBy(() -> detections.deserialize("detections", bomb))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("map declares 2147483631 items");
+    }
+
+    @Test
+    void refusesBytesAfterTheEndOfTheRecord() {
+        byte[] bytes = serde.serialize("t", minimalEvent());
+        byte[] padded = java.util.Arrays.copyOf(bytes, bytes.length + 3);
+
+        assertThatThrownBy(() -> serde.deserialize("message-events", padded))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("3 bytes after the end of the record");
+    }
+
+    @Test
+    void everyContractCanBeDecodedWithinItsOwnBytes() {
+        for (Class<? extends org.apache.avro.specific.SpecificRecordBase> contract : Contracts.ALL) {
+            for (Schema version : SchemaHistory.releasedVersions(contract.getSimpleName())) {
+                assertThat(MinimumSize.arraysOfEmptyItems(version)).as(contract.getSimpleName()).isEmpty();
+            }
+            assertThat(AvroSerde.of(contract).type()).isEqualTo(contract);
+        }
+    }
+
+    @Test
+    void knowsTheFewestBytesOfEachKindOfValue() {
+        Schema emptyRecord = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"E\",\"fields\":[]}");
+        Schema arrayOfEmpty = Schema.createArray(emptyRecord);
+        Schema arrayOfNulls = Schema.createArray(Schema.create(Schema.Type.NULL));
+
+        assertThat(MinimumSize.of(emptyRecord)).isZero();
+        assertThat(MinimumSize.of(Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.DOUBLE)))).isEqualTo(1);
+        assertThat(MinimumSize.of(MessageEvent.getClassSchema())).isGreaterThanOrEqualTo(8);
+        assertThat(MinimumSize.arraysOfEmptyItems(arrayOfEmpty)).hasSize(1);
+        assertThat(MinimumSize.arraysOfEmptyItems(arrayOfNulls)).hasSize(1);
+    }
+
+    /** A MessageEvent with the required identifiers, then whatever {@code rest} writes for the remaining fields. */
+    private static byte[] eventWith(BodyWriter rest) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[]{(byte) 0xC3, 0x01});
+        out.write(ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(SchemaHistory.fingerprint(MessageEvent.getClassSchema())).array());
+        BinaryEncoder body = EncoderFactory.get().directBinaryEncoder(out, null);
+        body.writeString("telegram");
+        body.writeString("1");
+        body.writeString("c");
+        body.writeString("s");
+        body.writeLong(0);   // sentAt
+        body.writeIndex(0);  // editedAt: null
+        rest.write(body);
+        body.flush();
+        return out.toByteArray();
+    }
+
+    private interface BodyWriter {
+        void write(BinaryEncoder body) throws Exception;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static MessageEvent minimalEvent() {
         return MessageEvent.newBuilder().setPlatform("telegram").setMessageId("1").setChatId("c").setSenderId("s")
                 .setSentAt(Instant.EPOCH).build();

@@ -32,6 +32,14 @@ class TopicsTest {
     }
 
     @Test
+    void deadLettersAreKeptNoLongerThanAnyTopicTheyComeFrom() {
+        for (TopicSpec topic : Topics.all(List.of("urgent"))) {
+            topic.retention().ifPresent(kept -> assertThat(Topics.DEAD_LETTERS.retention().orElseThrow())
+                    .as("dead letters of %s", topic.name()).isLessThanOrEqualTo(kept));
+        }
+    }
+
+    @Test
     void queueNamesAreValidatedBecauseTheyBecomeTopicNames() {
         assertThat(Topics.queue("ncii-urgent").name()).isEqualTo("queue.ncii-urgent");
         assertThatThrownBy(() -> Topics.queue("../x")).isInstanceOf(IllegalArgumentException.class);

@@ -95,8 +95,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (caller == null) {
             return EXIT_REFUSED;
         }
-        KafkaClients clients = new KafkaClients(new KafkaSettings(bootstrapServers, "vigil-audit", "unused", 1, 100, 5, 1, 1, false,
-                fileSettings()));
+        KafkaClients clients = new KafkaClients(KafkaSettings.forClients(bootstrapServers, "vigil-audit", fileSettings()));
         try (CommandLogging quiet = CommandLogging.quietKafkaClients()) {
             if (!ReadAudit.record(clients, caller, AuditAction.AUDIT_READ, "from " + start + " to " + end)) {
                 err().println("vigil audit: cannot write the audit record of this read; nothing is shown");

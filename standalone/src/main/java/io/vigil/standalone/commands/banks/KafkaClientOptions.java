@@ -51,7 +51,7 @@ public final class KafkaClientOptions {
                 extra.put(key, String.valueOf(value));
             }
         });
-        return new io.vigil.runtime.config.KafkaSettings(bootstrapServers, "vigil-command", "unused", 1, 100, 5, 1, 1, false, extra);
+        return io.vigil.runtime.config.KafkaSettings.forClients(bootstrapServers, "vigil-command", extra);
     }
 
     public Duration timeout() {

@@ -1,0 +1,238 @@
+package io.vigil.benchmarks.pipeline;
+
+import io.vigil.runtime.streams.TopicCreator;
+import io.vigil.schemas.RiskAssessment;
+import io.vigil.schemas.serde.AvroSerde;
+import io.vigil.schemas.topics.CleanupPolicy;
+import io.vigil.schemas.topics.Partitioning;
+import io.vigil.schemas.topics.TopicSpec;
+import io.vigil.schemas.topics.Topics;
+import io.vigil.standalone.Pipeline;
+import io.vigil.standalone.embedded.EmbeddedKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+
+/**
+ * Vigil end to end against a bare three-hop exactly-once passthrough, in one run on the embedded broker, on the same
+ * generated traffic: throughput of text (to risk-assessments), latency from sentAt to the moderator queues and to
+ * risk-assessments at a fixed rate (half of Vigil's maximum), throughput of images (against Vigil with one stream
+ * thread per stage, the shape it had before the media stage), and text latency while images flow. Figures are printed;
+ * docs/benchmarks.md has a run and how to read it.
+ *
+ * <pre>
+ * mvn -B -q -DskipTests -pl benchmarks -am package
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6]
+ * </pre>
+ */
+public final class PipelineBenchmark {
+
+    private static final Duration QUIET = Duration.ofSeconds(20);
+    private static final String SECRET = "pipeline-benchmark-secret-0123456789";
+
+    private final int textMessages;
+    private final int imageMessages;
+    private final int seconds;
+    private final int partitions;
+    private final int threads = Runtime.getRuntime().availableProcessors();
+    private final List<String> report = new ArrayList<>();
+
+    private PipelineBenchmark(Map<String, String> args) {
+        textMessages = Integer.parseInt(args.getOrDefault("text", "40000"));
+        imageMessages = Integer.parseInt(args.getOrDefault("images", "400"));
+        seconds = Integer.parseInt(args.getOrDefault("seconds", "15"));
+        partitions = Integer.parseInt(args.getOrDefault("partitions", "6"));
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new java.util.HashMap<>();
+        for (String arg : argv) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            args.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        new PipelineBenchmark(args).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path dir = Files.createTempDirectory("vigil-pipeline-bench");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
+            String bootstrap = kafka.bootstrapServers();
+            createTopics(bootstrap);
+            try (BenchmarkTraffic traffic = new BenchmarkTraffic(bootstrap, 20_000, 16)) {
+                line("machine: %d processors, Java %s, %d partitions, %d stream threads per Streams application",
+                        threads, System.getProperty("java.version"), partitions, threads);
+
+                // 1. The baseline: three exactly-once hops that do nothing.
+                double passthroughRate;
+                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), threads)) {
+                    await(passthrough::running);
+                    throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages / 4, i -> traffic.text(), "warm-up");
+                    passthroughRate = throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages, i -> traffic.text(),
+                            "passthrough, text");
+                }
+
+                // 2. Images with one stream thread per stage: the detector's shape before its media stage.
+                double imagesBefore;
+                try (Pipeline pipeline = vigil(bootstrap, dir.resolve("one-thread"), 1)) {
+                    throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), imageMessages / 4,
+                            i -> traffic.image(), "warm-up");
+                    imagesBefore = throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
+                            imageMessages, i -> traffic.image(), "Vigil, 1 thread per stage, images");
+                }
+
+                // 3. Vigil as shipped.
+                double half;
+                try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), 0)) {
+                    throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
+                            i -> traffic.text(), "warm-up");
+                    double textRate = throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
+                            textMessages, i -> traffic.text(), "Vigil, text");
+                    double imagesRate = throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
+                            imageMessages, i -> traffic.image(), "Vigil, images");
+
+                    half = textRate / 2;
+                    Percentiles toQueue = latency(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), queueTopics(), half, i -> traffic.text(),
+                            PipelineBenchmark::timestamp, "Vigil, text at half its maximum: sentAt to the queues");
+                    Percentiles toAssessment = latency(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
+                            half, i -> traffic.text(), PipelineBenchmark::timestamp, "Vigil, text at half its maximum: sentAt to risk-assessments");
+                    Percentiles textWithImages = textWhileImagesFlow(bootstrap, traffic, half, imagesRate / 2);
+
+                    line("");
+                    line("text throughput: Vigil %,.0f msg/s vs passthrough %,.0f msg/s: ratio %.2f (goal >= 0.5)",
+                            textRate, passthroughRate, textRate / passthroughRate);
+                    line("text at %,.0f msg/s (half of Vigil's maximum), sentAt to queue: %s (goal p99 < 500 ms)", half, toQueue);
+                    line("text at %,.0f msg/s, sentAt to risk-assessments: %s", half, toAssessment);
+                    line("images: %,.1f images/s vs %,.1f with one thread per stage: %.2fx", imagesRate, imagesBefore, imagesRate / imagesBefore);
+                    line("text at %,.0f msg/s while images flow at %,.1f/s, sentAt to risk-assessments: %s (alone: p99 %d ms)",
+                            half, imagesRate / 2, textWithImages, toAssessment.p99());
+                }
+
+                // 4. The baseline's latency at the same rate.
+                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough-again"), threads)) {
+                    await(passthrough::running);
+                    Percentiles bare = latency(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), half, i -> traffic.text(),
+                            PipelineBenchmark::timestamp, "passthrough, text: sentAt to bench-out");
+                    line("passthrough at %,.0f msg/s, sentAt to its third hop: %s", half, bare);
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("== summary");
+        report.stream().filter(l -> !l.isEmpty()).forEach(l -> System.out.println("   " + l));
+    }
+
+    private Pipeline vigil(String bootstrap, Path dataDir, int threadsPerStage) {
+        Pipeline pipeline = Pipeline.startWithEveryService(new Pipeline.Settings(bootstrap, dataDir, partitions, "127.0.0.1", 0, 0, 0, 0, SECRET),
+                Map.of("kafka.num-stream-threads", Integer.toString(threadsPerStage)));
+        await(() -> Stream.of(pipeline.detector(), pipeline.enricher(), pipeline.sink()).flatMap(s -> s.allStreams().stream())
+                .allMatch(s -> s.state() == KafkaStreams.State.RUNNING));
+        return pipeline;
+    }
+
+    /** Sends {@code count} as fast as the producer goes; the rate is counted from the first send to the last output. */
+    private double throughput(String bootstrap, BenchmarkTraffic traffic, String input, List<String> outputs, int count,
+                              java.util.function.IntFunction<io.vigil.schemas.MessageEvent> message, String label) {
+        try (Arrivals arrivals = new Arrivals(bootstrap, outputs)) {
+            long start = System.nanoTime();
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> traffic.burst(input, count, message));
+            Arrivals.Result result = arrivals.await(count, QUIET, r -> -1);
+            sending.join();
+            double rate = result.count() / ((result.lastArrivalNanos() - start) / 1e9);
+            if (!label.equals("warm-up")) {
+                line("%-50s %,8d in, %,8d out, %,10.1f /s", label, count, result.count(), rate);
+            }
+            if (result.count() < count) {
+                line("   (only %d of %d arrived within the quiet time)", result.count(), count);
+            }
+            return rate;
+        }
+    }
+
+    private Percentiles latency(String bootstrap, BenchmarkTraffic traffic, String input, List<String> outputs, double perSecond,
+                                java.util.function.IntFunction<io.vigil.schemas.MessageEvent> message,
+                                ToLongFunction<ConsumerRecord<byte[], byte[]>> sentAt, String label) {
+        try (Arrivals arrivals = new Arrivals(bootstrap, outputs)) {
+            CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> traffic.paced(input, perSecond, seconds, message));
+            Arrivals.Result result = arrivals.await(Integer.MAX_VALUE, Duration.ofSeconds(5), sentAt);
+            sending.join();
+            Percentiles percentiles = Percentiles.of(result.latenciesMillis());
+            line("%-50s at %,8.0f /s: %s", label, perSecond, percentiles);
+            return percentiles;
+        }
+    }
+
+    /** Text at {@code textRate} and images at {@code imageRate} at once; the latency of the text messages alone. */
+    private Percentiles textWhileImagesFlow(String bootstrap, BenchmarkTraffic traffic, double textRate, double imageRate) {
+        AvroSerde<RiskAssessment> serde = AvroSerde.of(RiskAssessment.class);
+        try (Arrivals arrivals = new Arrivals(bootstrap, List.of(Topics.RISK_ASSESSMENTS.name()));
+             BenchmarkTraffic images = new BenchmarkTraffic(bootstrap, 10, 16)) {
+            CompletableFuture<Integer> imageSending = CompletableFuture.supplyAsync(() ->
+                    images.paced(Topics.MESSAGE_EVENTS.name(), imageRate, seconds, i -> images.image()));
+            CompletableFuture<Integer> textSending = CompletableFuture.supplyAsync(() ->
+                    traffic.paced(Topics.MESSAGE_EVENTS.name(), textRate, seconds, i -> traffic.text()));
+            Arrivals.Result result = arrivals.await(Integer.MAX_VALUE, Duration.ofSeconds(5), record -> {
+                RiskAssessment assessment = serde.deserialize(record.topic(), record.value());
+                return assessment.getDetection().getMedia().isEmpty() ? record.timestamp() : -1;
+            });
+            imageSending.join();
+            textSending.join();
+            Percentiles percentiles = Percentiles.of(result.latenciesMillis());
+            line("%-50s at %,8.0f /s: %s", "Vigil, text while images flow at " + String.format("%.1f/s", imageRate), textRate, percentiles);
+            return percentiles;
+        }
+    }
+
+    private static long timestamp(ConsumerRecord<byte[], byte[]> record) {
+        return record.timestamp();
+    }
+
+    private List<String> queueTopics() {
+        return List.of("urgent", "ncii", "doxxing", "review").stream().map(q -> Topics.queue(q).name()).toList();
+    }
+
+    private void createTopics(String bootstrap) {
+        List<TopicSpec> topics = new ArrayList<>(Topics.all(List.of("urgent", "ncii", "doxxing", "review")));
+        for (String name : Passthrough.TOPICS) {
+            topics.add(new TopicSpec(name, "chat id", byte[].class, CleanupPolicy.DELETE, Optional.of(Duration.ofHours(1)),
+                    Partitioning.BY_CHAT, "benchmark baseline"));
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            TopicCreator.ensure(admin, topics, partitions, (short) 1);
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("not running within 180 s");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(format, args);
+        report.add(text);
+        System.out.println(text);
+    }
+}
