@@ -278,7 +278,8 @@ class SinkTopologyTest {
                 .setRequestedAt(clock.instant()).setAction(ModerationAction.CONFIRMED_REMOVE).build();
         commands.pipeInput("c1", otherChat);
         KeyValueStore<String, CommandOutcome> outcomes = driver.getKeyValueStore(QueueState.OUTCOMES);
-        assertThat(outcomes.get(otherChat.getCommandId()).getStatus()).as("wrong chat").isEqualTo(OutcomeStatus.MISMATCH);
+        assertThat(outcomes.get(otherChat.getCommandId())).as("a command keyed by another chat touches no state").isNull();
+        assertThat(StreamsTestSupport.deadLetters(driver).readValue().getReason()).as("wrong chat").startsWith("key_not_chat_id");
         assertThat(send(CommandKind.DECIDE, "vic", List.of("viewer", "moderator"), "c1", "telegram:c1:m1", "urgent",
                 ModerationAction.ESCALATED).getStatus()).as("escalation is not a decision").isEqualTo(OutcomeStatus.MISMATCH);
         assertThat(decisions()).isEmpty();
