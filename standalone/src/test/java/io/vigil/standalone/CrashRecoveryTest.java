@@ -1,9 +1,11 @@
 package io.vigil.standalone;
 
 import io.vigil.runtime.streams.TopicCreator;
+import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.MediaItem;
 import io.vigil.schemas.MediaKind;
+import io.vigil.schemas.MediaWork;
 import io.vigil.schemas.MessageEvent;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topics.Topics;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,7 +69,11 @@ class CrashRecoveryTest {
             Process second = detector(kafka.bootstrapServers());
             traffic.join(TIMEOUT.toMillis());
             try {
-                await().atMost(TIMEOUT).until(() -> committedDetections(topics, MESSAGES).size() >= MESSAGES);
+                try {
+                    await().atMost(TIMEOUT).until(() -> committedDetections(topics, MESSAGES).size() >= MESSAGES);
+                } catch (ConditionTimeoutException e) {
+                    throw new AssertionError(whereTheMessagesAre(topics), e);
+                }
                 List<String> ids = committedDetections(topics, MESSAGES).stream().map(Detection::getMessageId).toList();
 
                 assertThat(ids).hasSize(MESSAGES);
@@ -116,6 +124,16 @@ class CrashRecoveryTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the topics hold when not every message has its detection: the test then says where the rest went. */
+    private static String whereTheMessagesAre(KafkaTopics topics) {
+        List<Detection> detections = committedDetections(topics, MESSAGES);
+        List<MediaWork> mediaWork = topics.readCommitted(Topics.MEDIA_WORK.name(), AvroSerde.of(MediaWork.class), 1, Duration.ofSeconds(3));
+        List<DeadLetter> deadLetters = topics.readCommitted(Topics.DEAD_LETTERS.name(), AvroSerde.of(DeadLetter.class), 0, Duration.ofSeconds(3));
+        return detections.size() + " detections (" + new HashSet<>(detections.stream().map(Detection::getMessageId).toList()).size()
+                + " distinct) of " + MESSAGES + " messages; media-work holds " + mediaWork.size() + " committed records; dead letters: "
+                + deadLetters.stream().map(d -> d.getApplication() + " " + d.getReason()).toList();
     }
 
     private static List<Detection> committedDetections(KafkaTopics topics, int atLeast) {

@@ -151,7 +151,10 @@ class ModerationSafeguardsTest {
         assertThat(second.body()).contains("too many reveals").doesNotContain("JFIF");
         await().atMost(SinkUnderTest.TIMEOUT).untilAsserted(() -> assertThat(env.topics.readCommitted(Topics.AUDIT_LOG.name(),
                 AvroSerde.of(AuditRecord.class), 1, SinkUnderTest.TIMEOUT)).filteredOn(r -> r.getAction() == AuditAction.REVEAL)
-                .filteredOn(r -> "sara".equals(r.getActor())).hasSize(1));
+                .filteredOn(r -> "sara".equals(r.getActor())).extracting(AuditRecord::getAuditId)
+                // The proxied sink of this class is a second deployment on the same topics and audits every command
+                // again under the same audit id; what matters is that one reveal, and only one, was audited.
+                .isNotEmpty().satisfies(ids -> assertThat(java.util.Set.copyOf(ids)).as("distinct reveals audited").hasSize(1)));
     }
 
     @Test
