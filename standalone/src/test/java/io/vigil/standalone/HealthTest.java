@@ -84,6 +84,9 @@ class HealthTest {
                   queues:
                     - {name: faces, priority: 0, min-score: 0.9, categories: []}
                     - {name: doxxing, priority: 1, min-score: 0.6, categories: [DOXXING]}
+                notices:
+                  queues: {CSAM: faces, NCII: faces, DOXXING: doxxing}
+                  default-queue: faces
                 auth:
                   peer-secret: health-test-peer-secret-0123456789abcdef
                   oidc:
@@ -94,15 +97,16 @@ class HealthTest {
                 "--replication-factor", "1", "--config", config.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(topicNames()).contains("queue.faces", "queue.doxxing", "message-events", "media-work", "dead-letters");
+        assertThat(topicNames()).contains("queue.faces", "queue.doxxing", "queue.senior", "queue.appeals", "message-events", "media-work",
+                "dead-letters");
         assertThat(topicNames()).doesNotContain("queue.urgent");
     }
 
     @Test
     void aServiceThatDoesNotCreateTopicsRefusesToStartWhenOneItWritesIsMissingAndNamesIt() throws Exception {
         try (Admin admin = admin()) {
-            // Every queue the sink writes but the new one: the default routing's and the seniors' escalation queue.
-            TopicCreator.ensure(admin, Topics.all(List.of("urgent", "ncii", "review", "senior")), 2, (short) 1);
+            // Every queue the sink writes but the new one: the default routing's, the seniors' escalation queue and appeals.
+            TopicCreator.ensure(admin, Topics.all(List.of("urgent", "ncii", "review", "senior", "appeals")), 2, (short) 1);
         }
         Path routing = dataDir.resolve("routing-unseen.yaml");
         Files.writeString(routing, """
@@ -110,6 +114,9 @@ class HealthTest {
                   queues:
                     - {name: urgent, priority: 0, min-score: 0.85, categories: []}
                     - {name: unseen, priority: 1, min-score: 0.6, categories: [DOXXING]}
+                notices:
+                  queues: {CSAM: urgent, NCII: urgent, DOXXING: unseen}
+                  default-queue: urgent
                 """);
 
         assertThatThrownBy(() -> ServiceRunner.start(new SinkApp(), sinkConfig("unseen", false, routing)))

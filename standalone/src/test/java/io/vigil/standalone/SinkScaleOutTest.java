@@ -68,7 +68,7 @@ class SinkScaleOutTest {
              DemoIssuer started = DemoIssuer.start(dataDir.resolve("identity"), "127.0.0.1", 0, Set.of("http://127.0.0.1:1/index.html"))) {
             issuer = started;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                TopicCreator.ensure(admin, Topics.all(List.of("csam", "urgent", "ncii", "doxxing", "review", "senior")), 4, (short) 1);
+                TopicCreator.ensure(admin, Topics.all(List.of("csam", "urgent", "ncii", "doxxing", "review", "senior", "appeals")), 4, (short) 1);
             }
             try (ServiceRunner<SinkConfig> first = sink(kafka, "a"); ServiceRunner<SinkConfig> second = sink(kafka, "b")) {
                 await().atMost(TIMEOUT).until(() -> Stream.of(first, second).allMatch(s -> s.streams().state() == KafkaStreams.State.RUNNING
