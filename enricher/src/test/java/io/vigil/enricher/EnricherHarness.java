@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.enricher.policy.Policy;
 import io.vigil.enricher.policy.PolicyEvaluator;
 import io.vigil.enricher.policy.PolicyParser;
-import io.vigil.enricher.testing.TestClock;
+import io.vigil.runtime.testing.MutableClock;
 import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.runtime.testing.StreamsTestSupport;
 import io.vigil.schemas.DeadLetter;
@@ -37,7 +37,7 @@ final class EnricherHarness implements AutoCloseable {
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     final TopologyTestDriver driver;
     final TestInputTopic<String, Detection> detections;
     final TestInputTopic<String, GroupMetadata> groups;

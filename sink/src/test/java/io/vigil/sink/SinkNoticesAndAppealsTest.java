@@ -25,7 +25,7 @@ import io.vigil.schemas.topics.Topics;
 import io.vigil.sink.notices.NoticeEvidence;
 import io.vigil.sink.steps.QueueRouting;
 import io.vigil.sink.steps.QueueState;
-import io.vigil.sink.testing.MutableClock;
+import io.vigil.runtime.testing.MutableClock;
 import io.vigil.sink.work.CommandDecider;
 import io.vigil.sink.work.SlaClock;
 import io.vigil.sink.work.WorkOrder;

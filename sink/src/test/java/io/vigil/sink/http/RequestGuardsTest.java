@@ -23,7 +23,7 @@ class RequestGuardsTest {
 
     @Test
     void aPersonsAllowanceRefillsOverTheMinute() {
-        io.vigil.sink.testing.MutableClock clock = new io.vigil.sink.testing.MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        io.vigil.runtime.testing.MutableClock clock = new io.vigil.runtime.testing.MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
         RateLimits limits = new RateLimits(3, clock);
 
         assertThat(limits.tryAcquire("alice")).isTrue();

@@ -1,4 +1,4 @@
-package io.vigil.enricher.testing;
+package io.vigil.runtime.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves, in step with the TopologyTestDriver's wall clock. */
-public final class TestClock extends Clock {
+/** A clock the test moves forward (leases, SLA deadlines, the TopologyTestDriver's wall clock). */
+public final class MutableClock extends Clock {
 
     private Instant now;
 
-    public TestClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
