@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -DskipTests -pl benchmarks -am package
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6]
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--only=text]
  * </pre>
  */
 public final class PipelineBenchmark {
@@ -49,7 +49,8 @@ public final class PipelineBenchmark {
     private final int partitions;
     /** --only=text skips the image phases: a shorter run to profile the text path. */
     private final boolean images;
-    private final int threads = Runtime.getRuntime().availableProcessors();
+    /** Stream threads per Streams application, the baseline's and Vigil's (--threads; default: one per processor). */
+    private final int threads;
     private final List<String> report = new ArrayList<>();
 
     private PipelineBenchmark(Map<String, String> args) {
@@ -58,6 +59,8 @@ public final class PipelineBenchmark {
         seconds = Integer.parseInt(args.getOrDefault("seconds", "15"));
         partitions = Integer.parseInt(args.getOrDefault("partitions", "6"));
         images = !"text".equals(args.get("only"));
+        int perProcessor = Runtime.getRuntime().availableProcessors();
+        threads = Integer.parseInt(args.getOrDefault("threads", Integer.toString(perProcessor)));
     }
 
     public static void main(String[] argv) throws Exception {
@@ -77,7 +80,7 @@ public final class PipelineBenchmark {
             createTopics(bootstrap);
             try (BenchmarkTraffic traffic = new BenchmarkTraffic(bootstrap, 20_000, 16)) {
                 line("machine: %d processors, Java %s, %d partitions, %d stream threads per Streams application",
-                        threads, System.getProperty("java.version"), partitions, threads);
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), partitions, threads);
 
                 // 1. The baseline: three exactly-once hops that do nothing.
                 double passthroughRate;
@@ -93,7 +96,7 @@ public final class PipelineBenchmark {
 
                 // 3. Vigil as shipped.
                 double half;
-                try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), 0)) {
+                try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads)) {
                     throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
                             i -> traffic.text(), "warm-up");
                     double textRate;
