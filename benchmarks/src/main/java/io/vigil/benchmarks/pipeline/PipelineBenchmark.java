@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 public final class PipelineBenchmark {
 
     private static final Duration QUIET = Duration.ofSeconds(20);
+    private static final Duration IDLE = Duration.ofSeconds(5);
     private static final String SECRET = "pipeline-benchmark-secret-0123456789";
 
     private final int textMessages;
@@ -89,6 +90,7 @@ public final class PipelineBenchmark {
                     throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages / 4, i -> traffic.text(), "warm-up");
                     passthroughRate = throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages, i -> traffic.text(),
                             "passthrough, text");
+                    idle("passthrough");
                 }
 
                 // 2. Images with one stream thread per stage: the detector's shape before its media stage.
@@ -99,6 +101,7 @@ public final class PipelineBenchmark {
                 try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads)) {
                     throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
                             i -> traffic.text(), "warm-up");
+                    idle("Vigil");
                     double textRate;
                     try (LogGrowth growth = new LogGrowth(bootstrap)) {
                         growth.mark();
@@ -178,6 +181,22 @@ public final class PipelineBenchmark {
             }
             return rate;
         }
+    }
+
+    /**
+     * What the JVM spends with no traffic at all (polling, heartbeats, metrics, the broker's own work): the share of
+     * a throughput phase's CPU that does not grow with the messages.
+     */
+    private void idle(String label) {
+        long cpuStart = ProcessCpu.nanos();
+        long start = System.nanoTime();
+        try {
+            Thread.sleep(IDLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        line("%-50s idle: %.2f CPU-seconds per second (load average %s)", label,
+                (ProcessCpu.nanos() - cpuStart) / (double) (System.nanoTime() - start), ProcessCpu.loadAverage());
     }
 
     private Percentiles latency(String bootstrap, BenchmarkTraffic traffic, String input, List<String> outputs, double perSecond,
