@@ -10,9 +10,18 @@ import java.util.Set;
 
 /**
  * Reads numbers written partly or wholly in words ("seis cuatro nueve 21 88 03", "six one two, 345 678",
- * "一三八 0013 8000") into digit strings, keeping the span they cover, so that the phone recogniser can hand them
- * to libphonenumber. Number words come from the lexicon's {@code numberWords}; tens followed by a unit word
- * ("treinta y cuatro", "thirty four") make two digits.
+ * "一三八 0013 8000", "sıfır əlli beş …") into digit strings, keeping the span they cover, so that the phone
+ * recogniser can hand them to libphonenumber, which validates them as it validates any number. It reads:
+ * <ul>
+ *   <li>number words from the lexicon's {@code numberWords} (transliterations included: "odin dva", "yao san");
+ *       tens followed by a unit ("treinta y cuatro", "thirty four", "vint-i-u") make two digits, as do the French
+ *       tens before ten to nineteen ("soixante-douze", "quatre-vingt-onze");</li>
+ *   <li>repeats from {@code numberRepeats} ("double seven", "triple zero");</li>
+ *   <li>digits with letters written for them ("5O4-18-3O", see {@link DigitLookalikes});</li>
+ *   <li>a number word with one typo between two parts of a number ("seven sevn four", see
+ *       {@link MisspeltNumberWords}).</li>
+ * </ul>
+ * A run of plain digits alone is libphonenumber's own business and is not returned.
  */
 final class NumberWordReader {
 
@@ -24,14 +33,40 @@ final class NumberWordReader {
         }
     }
 
-    /** Words joining tens and units: "treinta y cuatro", "vinte e dois", "thirty and four". */
+    /** Words joining tens and units: "treinta y cuatro", "vinte e dois", "thirty and four", "vint-i-u". */
     private static final Set<String> CONNECTORS = Set.of("y", "e", "i", "and", "und", "и", "na", "ve", "və", "et");
     private static final int MIN_DIGITS = 7;
     private static final int MAX_DIGITS = 15;
     /** Separators tolerated between the parts of one number. */
     private static final String SEPARATORS = " \t.-,/()\u00A0";
+    /** Most chars between two parts of one number: a separator run or one connector word. */
+    private static final int MAX_GAP = 6;
+    /**
+     * A number word this short ("si", "er", "ba", "u", "o") is also an everyday word in another language: a number
+     * needs a longer number word, a letter written for a digit, or two such short words.
+     */
+    private static final int SHORT_WORD = 2;
+    /** Most letters of a word checked as a misspelt number word (the longest number words are about this long). */
+    private static final int MAX_MISSPELT_GAP = 16;
 
-    private record Token(int start, int end, int value, int digitsLength, String digits, boolean word) {
+    private enum Source { DIGITS, WORD, SHORT_WORD, LOOKALIKE, REPEAT }
+
+    private record Token(int start, int end, int value, String digits, Source source) {
+        boolean isWord() {
+            return source == Source.WORD || source == Source.SHORT_WORD;
+        }
+    }
+
+    private final MisspeltNumberWords misspelt;
+
+    NumberWordReader(MisspeltNumberWords misspelt) {
+        this.misspelt = misspelt;
+    }
+
+    /** Cheap pre-check: whether the message can hold a number written with words or look-alike letters. */
+    static boolean mayHold(ScanContext ctx) {
+        return ctx.hits(CueKind.NUMBER_WORD).size() + ctx.hits(CueKind.NUMBER_REPEAT).size() >= 2
+                || ctx.digitCount() >= 2 && DigitLookalikes.anyNextToDigit(ctx.text());
     }
 
     List<Spelled> read(ScanContext ctx) {
@@ -43,7 +78,9 @@ final class NumberWordReader {
         while (i < tokens.size()) {
             int j = i;
             StringBuilder digits = new StringBuilder();
-            boolean anyWord = false;
+            int longWords = 0;
+            int shortWords = 0;
+            int lookalikes = 0;
             int groupStart = tokens.get(i).start();
             int groupEnd = tokens.get(i).end();
             while (j < tokens.size()) {
@@ -51,22 +88,37 @@ final class NumberWordReader {
                 if (j > i && !joinable(folded, tokens.get(j - 1).end(), t.start())) {
                     break;
                 }
-                if (t.word() && t.value() >= 20 && t.value() % 10 == 0 && j + 1 < tokens.size()) {
-                    Token u = tokens.get(j + 1);
-                    if (u.word() && u.value() > 0 && u.value() < 10 && joinable(folded, t.end(), u.start())) {
-                        digits.append(t.value() + u.value());
-                        anyWord = true;
-                        groupEnd = u.end();
-                        j += 2;
-                        continue;
+                Token next = j + 1 < tokens.size() && joinable(folded, t.end(), tokens.get(j + 1).start())
+                        ? tokens.get(j + 1) : null;
+                if (t.source() == Source.REPEAT) {
+                    if (next == null || next.digits().length() != 1) {
+                        break; // "double" not followed by one digit repeats nothing
                     }
+                    digits.append(next.digits().repeat(t.value()));
+                    longWords++;
+                    groupEnd = next.end();
+                    j += 2;
+                    continue;
+                }
+                if (next != null && t.isWord() && next.isWord() && makesTwoDigits(t.value(), next.value())) {
+                    digits.append(t.value() + next.value());
+                    longWords++;
+                    groupEnd = next.end();
+                    j += 2;
+                    continue;
                 }
                 digits.append(t.digits());
-                anyWord |= t.word();
+                switch (t.source()) {
+                    case WORD -> longWords++;
+                    case SHORT_WORD -> shortWords++;
+                    case LOOKALIKE -> lookalikes++;
+                    default -> { }
+                }
                 groupEnd = t.end();
                 j++;
             }
-            if (anyWord && digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS) {
+            boolean read = longWords + lookalikes > 0 || shortWords >= 2;
+            if (read && digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS) {
                 boolean plus = groupStart > 0 && text.charAt(groupStart - 1) == '+';
                 out.add(new Spelled(plus ? groupStart - 1 : groupStart, groupEnd, (plus ? "+" : "") + digits));
             }
@@ -75,46 +127,94 @@ final class NumberWordReader {
         return out;
     }
 
-    private static List<Token> tokens(ScanContext ctx, String text) {
+    /** Tens and a unit ("thirty four"), or the French tens that count on past ten ("soixante-douze"). */
+    private static boolean makesTwoDigits(int tens, int unit) {
+        if (tens < 20 || tens >= 100 || tens % 10 != 0) {
+            return false;
+        }
+        return unit > 0 && unit < 10 || (tens == 60 || tens == 80) && unit >= 10 && unit < 20;
+    }
+
+    private List<Token> tokens(ScanContext ctx, String text) {
         List<Token> tokens = new ArrayList<>();
         List<PhraseHit> words = new ArrayList<>(ctx.hits(CueKind.NUMBER_WORD));
+        words.addAll(ctx.hits(CueKind.NUMBER_REPEAT));
         words.sort(Comparator.comparingInt(PhraseHit::start).thenComparing(h -> -(h.end() - h.start())));
         int lastEnd = -1;
         for (PhraseHit h : words) {
             if (h.start() >= lastEnd) {
                 int v = h.phrase().value();
-                tokens.add(new Token(h.start(), h.end(), v, 0, Integer.toString(v), true));
+                Source source = h.kind() == CueKind.NUMBER_REPEAT ? Source.REPEAT
+                        : h.end() - h.start() <= SHORT_WORD ? Source.SHORT_WORD : Source.WORD;
+                tokens.add(new Token(h.start(), h.end(), v, Integer.toString(v), source));
                 lastEnd = h.end();
             }
         }
+        List<DigitLookalikes.Run> lookalikes = DigitLookalikes.runs(text);
+        int nextLookalike = 0;
         for (int i = 0; i < text.length(); ) {
-            if (Character.isDigit(text.charAt(i)) && text.charAt(i) < 128) {
+            if (nextLookalike < lookalikes.size() && lookalikes.get(nextLookalike).start() == i) {
+                DigitLookalikes.Run r = lookalikes.get(nextLookalike++);
+                tokens.add(new Token(r.start(), r.end(), 0, r.digits(), Source.LOOKALIKE));
+                i = r.end();
+            } else if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                 int s = i;
                 while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                     i++;
                 }
-                tokens.add(new Token(s, i, 0, i - s, text.substring(s, i), false));
+                tokens.add(new Token(s, i, 0, text.substring(s, i), Source.DIGITS));
             } else {
                 i++;
             }
         }
         tokens.sort(Comparator.comparingInt(Token::start));
-        return tokens;
+        return withMisspeltWords(tokens, ctx.folded());
     }
 
-    /** Whether only separators or one connector word lie between two tokens. */
-    private static boolean joinable(String folded, int from, int to) {
-        if (to < from || to - from > 6) {
-            return false;
-        }
-        String gap = folded.substring(from, to);
-        boolean allSeparators = true;
-        for (int k = 0; k < gap.length(); k++) {
-            if (SEPARATORS.indexOf(gap.charAt(k)) < 0) {
-                allSeparators = false;
-                break;
+    /** Adds a misspelt number word that stands alone between two parts of a number ("seven sevn four"). */
+    private List<Token> withMisspeltWords(List<Token> tokens, String folded) {
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            out.add(t);
+            if (k + 1 == tokens.size() || tokens.get(k + 1).start() - t.end() > MAX_MISSPELT_GAP) {
+                continue;
+            }
+            int from = t.end();
+            int to = tokens.get(k + 1).start();
+            while (from < to && SEPARATORS.indexOf(folded.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && SEPARATORS.indexOf(folded.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            if (to - from < MisspeltNumberWords.MIN_LENGTH || from - t.end() == 0 || tokens.get(k + 1).start() == to) {
+                continue; // no word of its own between the two parts
+            }
+            String word = folded.substring(from, to);
+            if (word.chars().allMatch(Character::isLetter) && !CONNECTORS.contains(word)) {
+                int value = misspelt.valueOf(word);
+                if (value != MisspeltNumberWords.NO_MATCH) {
+                    out.add(new Token(from, to, value, Integer.toString(value), Source.WORD));
+                }
             }
         }
-        return allSeparators || CONNECTORS.contains(gap.strip());
+        return out;
+    }
+
+    /** Whether only separators or one connector word (with separators around it) lie between two tokens. */
+    private static boolean joinable(String folded, int from, int to) {
+        if (to < from || to - from > MAX_GAP) {
+            return false;
+        }
+        int s = from;
+        int e = to;
+        while (s < e && SEPARATORS.indexOf(folded.charAt(s)) >= 0) {
+            s++;
+        }
+        while (e > s && SEPARATORS.indexOf(folded.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return s == e || CONNECTORS.contains(folded.substring(s, e));
     }
 }
