@@ -12,13 +12,14 @@ import java.util.Map;
 /**
  * Number words written with one typo ("sevn", "fuor", "sixx", "восем"): a word within one edit (insertion,
  * deletion, substitution or swap of neighbours) of exactly one value among the lexicon's number words. Only words of
- * {@link #MIN_LENGTH} letters or more are read as typos (of number words one letter shorter or longer): shorter ones
- * are one edit away from too many everyday words. The
+ * {@link #MIN_LENGTH} letters or more are read as typos, and a word of just that length only as a longer number word
+ * missing a letter: shorter ones are one edit away from too many everyday words ("sex", "for"). The
  * reader asks only about a word that lies between two parts of a number, so the check runs rarely and on short words.
  */
 final class MisspeltNumberWords {
 
-    static final int MIN_LENGTH = 4;
+    /** Shortest word read as a typo; a word this short is read only as a number word missing a letter ("fiv"). */
+    static final int MIN_LENGTH = 3;
     private static final int MAX_LENGTH = 14;
     static final int NO_MATCH = -1;
 
@@ -27,7 +28,7 @@ final class MisspeltNumberWords {
 
     MisspeltNumberWords(Lexicon lexicon) {
         for (Phrase p : lexicon.phrases()) {
-            if (p.kind() == CueKind.NUMBER_WORD && p.text().length() >= MIN_LENGTH - 1
+            if (p.kind() == CueKind.NUMBER_WORD && p.text().length() >= MIN_LENGTH
                     && p.text().chars().allMatch(Character::isLetter)) {
                 byLength.computeIfAbsent(p.text().length(), k -> new ArrayList<>()).add(p);
             }
@@ -41,7 +42,7 @@ final class MisspeltNumberWords {
             return NO_MATCH;
         }
         int value = NO_MATCH;
-        for (int l = length - 1; l <= length + 1; l++) {
+        for (int l = length == MIN_LENGTH ? length + 1 : length - 1; l <= length + 1; l++) {
             for (Phrase p : byLength.getOrDefault(l, List.of())) {
                 if (p.text().equals(folded)) {
                     return NO_MATCH; // a word spelt right is the lexicon's business, not a typo

@@ -38,7 +38,11 @@ final class NumberWordReader {
     private static final int MIN_DIGITS = 7;
     private static final int MAX_DIGITS = 15;
     /** Separators tolerated between the parts of one number. */
-    private static final String SEPARATORS = " \t.-,/()\u00A0";
+    private static final String SEPARATORS = " \t.-,/()\u00A0·•_|~*";
+    /** Separators libphonenumber does not read: a run of plain digits split by them ("6·1·2·…") is read here. */
+    private static final String ODD_SEPARATORS = "·•_|~*";
+    /** The value of a hundreds word that multiplies the unit before it: "nine hundred", "neuf cent", "dörd yüz". */
+    private static final int HUNDRED = 100;
     /** Most chars between two parts of one number: a separator run or one connector word. */
     private static final int MAX_GAP = 6;
     /**
@@ -63,10 +67,16 @@ final class NumberWordReader {
         this.misspelt = misspelt;
     }
 
-    /** Cheap pre-check: whether the message can hold a number written with words or look-alike letters. */
+    /**
+     * Cheap pre-check: whether the message can hold a number written with words, look-alike letters or separators
+     * libphonenumber does not read. One number word with a few digits is enough ("sinco dos 345 678"): the misspelt
+     * words around it are only found by reading.
+     */
     static boolean mayHold(ScanContext ctx) {
-        return ctx.hits(CueKind.NUMBER_WORD).size() + ctx.hits(CueKind.NUMBER_REPEAT).size() >= 2
-                || ctx.digitCount() >= 2 && DigitLookalikes.anyNextToDigit(ctx.text());
+        int words = ctx.hits(CueKind.NUMBER_WORD).size() + ctx.hits(CueKind.NUMBER_REPEAT).size();
+        return words >= 2 || words == 1 && ctx.digitCount() >= 3
+                || ctx.digitCount() >= 2 && DigitLookalikes.anyNextToDigit(ctx.text())
+                || ctx.digitCount() >= MIN_DIGITS && hasOddSeparator(ctx.text(), 0, ctx.text().length());
     }
 
     List<Spelled> read(ScanContext ctx) {
@@ -81,12 +91,16 @@ final class NumberWordReader {
             int longWords = 0;
             int shortWords = 0;
             int lookalikes = 0;
+            boolean oddSeparators = false;
             int groupStart = tokens.get(i).start();
             int groupEnd = tokens.get(i).end();
             while (j < tokens.size()) {
                 Token t = tokens.get(j);
                 if (j > i && !joinable(folded, tokens.get(j - 1).end(), t.start())) {
                     break;
+                }
+                if (j > i) {
+                    oddSeparators |= hasOddSeparator(folded, tokens.get(j - 1).end(), t.start());
                 }
                 Token next = j + 1 < tokens.size() && joinable(folded, t.end(), tokens.get(j + 1).start())
                         ? tokens.get(j + 1) : null;
@@ -100,11 +114,13 @@ final class NumberWordReader {
                     j += 2;
                     continue;
                 }
-                if (next != null && t.isWord() && next.isWord() && makesTwoDigits(t.value(), next.value())) {
-                    digits.append(t.value() + next.value());
+                int[] compound = t.isWord() ? compound(tokens, j, folded) : null;
+                if (compound != null) {
+                    digits.append(compound[0] >= HUNDRED ? String.format("%03d", compound[0])
+                            : Integer.toString(compound[0]));
                     longWords++;
-                    groupEnd = next.end();
-                    j += 2;
+                    groupEnd = tokens.get(compound[1] - 1).end();
+                    j = compound[1];
                     continue;
                 }
                 digits.append(t.digits());
@@ -117,7 +133,7 @@ final class NumberWordReader {
                 groupEnd = t.end();
                 j++;
             }
-            boolean read = longWords + lookalikes > 0 || shortWords >= 2;
+            boolean read = longWords + lookalikes > 0 || shortWords >= 2 || oddSeparators;
             if (read && digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS) {
                 boolean plus = groupStart > 0 && text.charAt(groupStart - 1) == '+';
                 out.add(new Spelled(plus ? groupStart - 1 : groupStart, groupEnd, (plus ? "+" : "") + digits));
@@ -127,12 +143,59 @@ final class NumberWordReader {
         return out;
     }
 
+    /**
+     * A number below a thousand written as words from token {@code j}: hundreds ("novecientos", "nine hundred",
+     * "dörd yüz"), then tens and a unit ("noventa y dos", "thirty four"), or the French tens that count on past ten
+     * ("soixante-douze"). Returns its value and the index after its last token, or null when the words at {@code j}
+     * are not such a compound (a single word is read on its own).
+     */
+    private static int[] compound(List<Token> tokens, int j, String folded) {
+        int k = j;
+        int value = 0;
+        Token first = tokens.get(k);
+        Token second = next(tokens, k, folded);
+        if (second != null && second.isWord() && second.value() == HUNDRED && first.value() > 0 && first.value() < 10) {
+            value = first.value() * HUNDRED;
+            k += 2;
+        } else if (first.value() >= HUNDRED && first.value() % HUNDRED == 0 && first.value() < 1000) {
+            value = first.value();
+            k += 1;
+        }
+        Token tens = value > 0 ? (k < tokens.size() && joinable(folded, tokens.get(k - 1).end(), tokens.get(k).start())
+                ? tokens.get(k) : null) : first;
+        if (tens != null && tens.isWord()) {
+            Token unit = next(tokens, k, folded);
+            if (tens.value() < HUNDRED && unit != null && unit.isWord() && makesTwoDigits(tens.value(), unit.value())) {
+                return new int[]{value + tens.value() + unit.value(), k + 2};
+            }
+            if (value > 0 && tens.value() > 0 && tens.value() < HUNDRED) {
+                return new int[]{value + tens.value(), k + 1};
+            }
+        }
+        return value > 0 ? new int[]{value, k} : null;
+    }
+
+    /** The token after {@code k} when it joins it, or null. */
+    private static Token next(List<Token> tokens, int k, String folded) {
+        return k + 1 < tokens.size() && joinable(folded, tokens.get(k).end(), tokens.get(k + 1).start())
+                ? tokens.get(k + 1) : null;
+    }
+
     /** Tens and a unit ("thirty four"), or the French tens that count on past ten ("soixante-douze"). */
     private static boolean makesTwoDigits(int tens, int unit) {
-        if (tens < 20 || tens >= 100 || tens % 10 != 0) {
+        if (tens < 20 || tens >= HUNDRED || tens % 10 != 0) {
             return false;
         }
         return unit > 0 && unit < 10 || (tens == 60 || tens == 80) && unit >= 10 && unit < 20;
+    }
+
+    private static boolean hasOddSeparator(String folded, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (ODD_SEPARATORS.indexOf(folded.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Token> tokens(ScanContext ctx, String text) {
@@ -171,35 +234,88 @@ final class NumberWordReader {
         return withMisspeltWords(tokens, ctx.folded());
     }
 
-    /** Adds a misspelt number word that stands alone between two parts of a number ("seven sevn four"). */
+    /**
+     * Adds misspelt number words ("sevn", "nuebe", "fiv"): a word that stands between two parts of a number, or right
+     * before or after a number word, and is one edit from a number word. A word next to plain digits only is left
+     * alone ("nice 612 …" is not "nine"). Each token looks at one word on each side: linear in the tokens.
+     */
     private List<Token> withMisspeltWords(List<Token> tokens, String folded) {
         List<Token> out = new ArrayList<>(tokens.size());
+        int lastEnd = 0;
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
+            Token previous = k > 0 ? tokens.get(k - 1) : null;
+            int[] before = wordBefore(folded, t.start(), Math.max(lastEnd, previous == null ? 0 : previous.end()));
+            if (before != null && (t.isWord() || previous != null && before[0] - previous.end() <= MAX_GAP)) {
+                addMisspelt(out, folded, before);
+            }
             out.add(t);
-            if (k + 1 == tokens.size() || tokens.get(k + 1).start() - t.end() > MAX_MISSPELT_GAP) {
-                continue;
-            }
-            int from = t.end();
-            int to = tokens.get(k + 1).start();
-            while (from < to && SEPARATORS.indexOf(folded.charAt(from)) >= 0) {
-                from++;
-            }
-            while (to > from && SEPARATORS.indexOf(folded.charAt(to - 1)) >= 0) {
-                to--;
-            }
-            if (to - from < MisspeltNumberWords.MIN_LENGTH || from - t.end() == 0 || tokens.get(k + 1).start() == to) {
-                continue; // no word of its own between the two parts
-            }
-            String word = folded.substring(from, to);
-            if (word.chars().allMatch(Character::isLetter) && !CONNECTORS.contains(word)) {
-                int value = misspelt.valueOf(word);
-                if (value != MisspeltNumberWords.NO_MATCH) {
-                    out.add(new Token(from, to, value, Integer.toString(value), Source.WORD));
+            lastEnd = t.end();
+            Token following = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
+            int[] after = wordAfter(folded, t.end(), following == null ? folded.length() : following.start());
+            boolean sandwiched = after != null && following != null && following.start() - after[1] <= MAX_GAP;
+            if (after != null && (t.isWord() || sandwiched)) {
+                if (addMisspelt(out, folded, after)) {
+                    lastEnd = after[1];
                 }
             }
         }
+        out.sort(Comparator.comparingInt(Token::start));
         return out;
+    }
+
+    private boolean addMisspelt(List<Token> out, String folded, int[] span) {
+        String word = folded.substring(span[0], span[1]);
+        if (CONNECTORS.contains(word)) {
+            return false;
+        }
+        int value = misspelt.valueOf(word);
+        if (value == MisspeltNumberWords.NO_MATCH) {
+            return false;
+        }
+        if (!out.isEmpty() && out.get(out.size() - 1).end() > span[0]) {
+            return false;
+        }
+        out.add(new Token(span[0], span[1], value, Integer.toString(value), Source.WORD));
+        return true;
+    }
+
+    /** The word of letters after {@code from} past at least one separator, ending before {@code limit}, or null. */
+    private static int[] wordAfter(String folded, int from, int limit) {
+        int s = from;
+        while (s < limit && s - from <= MAX_GAP && SEPARATORS.indexOf(folded.charAt(s)) >= 0) {
+            s++;
+        }
+        if (s == from || s >= limit || !Character.isLetter(folded.charAt(s))) {
+            return null;
+        }
+        int e = s;
+        while (e < limit && e - s <= MAX_MISSPELT_GAP && Character.isLetter(folded.charAt(e))) {
+            e++;
+        }
+        if (e - s > MAX_MISSPELT_GAP || e < folded.length() && e < limit && SEPARATORS.indexOf(folded.charAt(e)) < 0) {
+            return null;
+        }
+        return new int[]{s, e};
+    }
+
+    /** The word of letters before {@code to} past at least one separator, starting at or after {@code limit}, or null. */
+    private static int[] wordBefore(String folded, int to, int limit) {
+        int e = to;
+        while (e > limit && to - e <= MAX_GAP && SEPARATORS.indexOf(folded.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        if (e == to || e <= limit || !Character.isLetter(folded.charAt(e - 1))) {
+            return null;
+        }
+        int s = e;
+        while (s > limit && e - s <= MAX_MISSPELT_GAP && Character.isLetter(folded.charAt(s - 1))) {
+            s--;
+        }
+        if (e - s > MAX_MISSPELT_GAP || s > 0 && s > limit && SEPARATORS.indexOf(folded.charAt(s - 1)) < 0) {
+            return null;
+        }
+        return new int[]{s, e};
     }
 
     /** Whether only separators or one connector word (with separators around it) lie between two tokens. */
