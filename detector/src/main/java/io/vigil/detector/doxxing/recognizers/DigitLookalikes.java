@@ -44,7 +44,7 @@ final class DigitLookalikes {
     /**
      * Every word-bounded run of digits and look-alike letters that holds at least one look-alike letter and either a
      * digit ("5O4") or, for a word of letters O alone ("O", "OO"), digits within {@link #LONE_LETTER_REACH} separator
-     * chars. A word of l and I alone ("lol", "II") is never a number.
+     * chars; a single l or I only between digits. A word of l and I ("lol", "II") is never a number.
      */
     static List<Run> runs(String text) {
         List<Run> out = new ArrayList<>();
@@ -70,7 +70,9 @@ final class DigitLookalikes {
             }
             boolean bounded = (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
                     && (i == text.length() || !Character.isLetterOrDigit(text.charAt(i)));
-            if (letter && bounded && (digit || onlyZeros && digitsNearby(text, start, i))) {
+            boolean lone = !digit && (onlyZeros && digitsNearby(text, start, i)
+                    || i - start == 1 && digitsOnBothSides(text, start, i));
+            if (letter && bounded && (digit || lone)) {
                 out.add(new Run(start, i, digits.toString()));
             }
             while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
@@ -78,6 +80,23 @@ final class DigitLookalikes {
             }
         }
         return out;
+    }
+
+    /**
+     * A lone l or I counts only between digits ("5 8 l 4") or opening the message before digits ("l 5 8 …"): alone
+     * it is a pronoun or an article.
+     */
+    private static boolean digitsOnBothSides(String text, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && start - before <= LONE_LETTER_REACH && !Character.isLetterOrDigit(text.charAt(before))) {
+            before--;
+        }
+        int after = end;
+        while (after < text.length() && after - end < LONE_LETTER_REACH && !Character.isLetterOrDigit(text.charAt(after))) {
+            after++;
+        }
+        boolean digitBefore = before < 0 || isDigit(text.charAt(before)); // or the number opens the message
+        return digitBefore && after < text.length() && isDigit(text.charAt(after));
     }
 
     private static boolean digitsNearby(String text, int start, int end) {

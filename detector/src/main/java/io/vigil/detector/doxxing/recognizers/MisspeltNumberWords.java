@@ -35,8 +35,11 @@ final class MisspeltNumberWords {
         }
     }
 
-    /** The value of the one number word {@code folded} is a misspelling of, or {@link #NO_MATCH}. */
-    int valueOf(String folded) {
+    /**
+     * The value of the one number word {@code folded} is a misspelling of, or {@link #NO_MATCH}; only number words of
+     * {@code language} count when it is not null.
+     */
+    int valueOf(String folded, String language) {
         int length = folded.length();
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             return NO_MATCH;
@@ -47,7 +50,7 @@ final class MisspeltNumberWords {
                 if (p.text().equals(folded)) {
                     return NO_MATCH; // a word spelt right is the lexicon's business, not a typo
                 }
-                if (withinOneEdit(folded, p.text())) {
+                if ((language == null || language.equals(p.language())) && withinOneEdit(folded, p.text())) {
                     if (value != NO_MATCH && value != p.value()) {
                         return NO_MATCH; // one edit from two different numbers: no way to tell which
                     }

@@ -55,7 +55,8 @@ final class NumberWordReader {
 
     private enum Source { DIGITS, WORD, SHORT_WORD, LOOKALIKE, REPEAT }
 
-    private record Token(int start, int end, int value, String digits, Source source) {
+    /** One part of a number; {@code language} is the number word's language, or null for digits. */
+    private record Token(int start, int end, int value, String digits, Source source, String language) {
         boolean isWord() {
             return source == Source.WORD || source == Source.SHORT_WORD;
         }
@@ -145,7 +146,7 @@ final class NumberWordReader {
 
     /**
      * A number below a thousand written as words from token {@code j}: hundreds ("novecientos", "nine hundred",
-     * "dörd yüz"), then tens and a unit ("noventa y dos", "thirty four"), or the French tens that count on past ten
+     * "dörd yüz"), then tens and a unit ("noventa y dos", "thirty four", "on iki"), or the French tens that count on past ten
      * ("soixante-douze"). Returns its value and the index after its last token, or null when the words at {@code j}
      * are not such a compound (a single word is read on its own).
      */
@@ -165,7 +166,8 @@ final class NumberWordReader {
                 ? tokens.get(k) : null) : first;
         if (tens != null && tens.isWord()) {
             Token unit = next(tokens, k, folded);
-            if (tens.value() < HUNDRED && unit != null && unit.isWord() && makesTwoDigits(tens.value(), unit.value())) {
+            if (tens.value() < HUNDRED && unit != null && unit.isWord()
+                    && (makesTwoDigits(tens.value(), unit.value()) || makesTeen(tens.value(), unit.value()))) {
                 return new int[]{value + tens.value() + unit.value(), k + 2};
             }
             if (value > 0 && tens.value() > 0 && tens.value() < HUNDRED) {
@@ -189,6 +191,11 @@ final class NumberWordReader {
         return unit > 0 && unit < 10 || (tens == 60 || tens == 80) && unit >= 10 && unit < 20;
     }
 
+    /** Ten and a unit where a language counts so ("on iki", "kumi na mbili"): eleven to nineteen. */
+    private static boolean makesTeen(int ten, int unit) {
+        return ten == 10 && unit > 0 && unit < 10;
+    }
+
     private static boolean hasOddSeparator(String folded, int from, int to) {
         for (int k = from; k < to; k++) {
             if (ODD_SEPARATORS.indexOf(folded.charAt(k)) >= 0) {
@@ -209,7 +216,7 @@ final class NumberWordReader {
                 int v = h.phrase().value();
                 Source source = h.kind() == CueKind.NUMBER_REPEAT ? Source.REPEAT
                         : h.end() - h.start() <= SHORT_WORD ? Source.SHORT_WORD : Source.WORD;
-                tokens.add(new Token(h.start(), h.end(), v, Integer.toString(v), source));
+                tokens.add(new Token(h.start(), h.end(), v, Integer.toString(v), source, h.phrase().language()));
                 lastEnd = h.end();
             }
         }
@@ -218,14 +225,14 @@ final class NumberWordReader {
         for (int i = 0; i < text.length(); ) {
             if (nextLookalike < lookalikes.size() && lookalikes.get(nextLookalike).start() == i) {
                 DigitLookalikes.Run r = lookalikes.get(nextLookalike++);
-                tokens.add(new Token(r.start(), r.end(), 0, r.digits(), Source.LOOKALIKE));
+                tokens.add(new Token(r.start(), r.end(), 0, r.digits(), Source.LOOKALIKE, null));
                 i = r.end();
             } else if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                 int s = i;
                 while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                     i++;
                 }
-                tokens.add(new Token(s, i, 0, text.substring(s, i), Source.DIGITS));
+                tokens.add(new Token(s, i, 0, text.substring(s, i), Source.DIGITS, null));
             } else {
                 i++;
             }
@@ -246,8 +253,9 @@ final class NumberWordReader {
             Token t = tokens.get(k);
             Token previous = k > 0 ? tokens.get(k - 1) : null;
             int[] before = wordBefore(folded, t.start(), Math.max(lastEnd, previous == null ? 0 : previous.end()));
-            if (before != null && (t.isWord() || previous != null && before[0] - previous.end() <= MAX_GAP)) {
-                addMisspelt(out, folded, before);
+            boolean sandwichedBefore = before != null && previous != null && before[0] - previous.end() <= MAX_GAP;
+            if (before != null && (t.isWord() || sandwichedBefore)) {
+                addMisspelt(out, folded, before, sandwichedBefore ? null : t.language());
             }
             out.add(t);
             lastEnd = t.end();
@@ -255,7 +263,7 @@ final class NumberWordReader {
             int[] after = wordAfter(folded, t.end(), following == null ? folded.length() : following.start());
             boolean sandwiched = after != null && following != null && following.start() - after[1] <= MAX_GAP;
             if (after != null && (t.isWord() || sandwiched)) {
-                if (addMisspelt(out, folded, after)) {
+                if (addMisspelt(out, folded, after, sandwiched ? null : t.language())) {
                     lastEnd = after[1];
                 }
             }
@@ -264,19 +272,23 @@ final class NumberWordReader {
         return out;
     }
 
-    private boolean addMisspelt(List<Token> out, String folded, int[] span) {
+    /**
+     * Adds the word at {@code span} when it is a misspelt number word; a word at the edge of a number must be one of
+     * the language of the number word next to it ("eight ring" is not the pinyin "ling").
+     */
+    private boolean addMisspelt(List<Token> out, String folded, int[] span, String language) {
         String word = folded.substring(span[0], span[1]);
         if (CONNECTORS.contains(word)) {
             return false;
         }
-        int value = misspelt.valueOf(word);
+        int value = misspelt.valueOf(word, language);
         if (value == MisspeltNumberWords.NO_MATCH) {
             return false;
         }
         if (!out.isEmpty() && out.get(out.size() - 1).end() > span[0]) {
             return false;
         }
-        out.add(new Token(span[0], span[1], value, Integer.toString(value), Source.WORD));
+        out.add(new Token(span[0], span[1], value, Integer.toString(value), Source.WORD, language));
         return true;
     }
 

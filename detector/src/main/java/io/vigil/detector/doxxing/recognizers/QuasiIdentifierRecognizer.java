@@ -64,6 +64,10 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
     private static final Pattern NAME_AND_INITIAL = Pattern.compile(
             "(?<![\\p{L}\\p{N}.])(\\p{Lu}\\p{Ll}{2,}(?:\\s\\p{Lu}\\p{Ll}{2,})?\\s\\p{Lu}\\.)(?=[\\s,;:–-]|$)");
 
+    /** Two or three capitalised words, a given name and one or two surnames: "Jana Wiesinger", "Дарья Кузнецова". */
+    private static final Pattern FULL_NAME = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,2})(?![\\p{L}\\p{N}])");
+
     /** A message that opens with a name and a colon announces who is speaking: "Tallers Rius: canvi d'oli …". */
     private static final Pattern SELF_ANNOUNCED = Pattern.compile(
             "^\\s*(\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:&|de|del|di|da|do|du|von|van|\\p{Lu}[\\p{L}'’&.-]*)){1,4})\\s*:\\s");
@@ -102,6 +106,33 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
         if (ctx.routine() || aboutSomeone) {
             addPlacesOfRoutine(ctx, out, claimed);
         }
+        if (aboutSomeone) {
+            addFullNames(ctx, out, claimed);
+        }
+    }
+
+    /**
+     * In a message about a third person, two or three capitalised words that no cue word explains are her full name,
+     * written bare ("wer ist die? Jana Wiesinger, arbeitet …", "кто она? Дарья Кузнецова"). Runs after the schools,
+     * workplaces and places, which keep the spans they claimed ("Gran Vía" after "de" is a place).
+     */
+    private static void addFullNames(ScanContext ctx, List<Finding> out, BitSet claimed) {
+        Matcher m = FULL_NAME.matcher(ctx.text());
+        while (m.find()) {
+            int[] span = {m.start(1), m.end(1)};
+            if (!overlapsAnyCue(ctx, span)) {
+                add(ctx, out, claimed, EntityType.PERSON_NAME, span, 0.5);
+            }
+        }
+    }
+
+    private static boolean overlapsAnyCue(ScanContext ctx, int[] span) {
+        for (PhraseHit h : ctx.hits()) {
+            if (h.start() < span[1] && span[0] < h.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -88,4 +88,38 @@ class SpelledNumbersTest {
         assertThat(MisspeltNumberWords.withinOneEdit("sven", "seven")).isTrue();
         assertThat(MisspeltNumberWords.withinOneEdit("svnee", "seven")).isFalse();
     }
+
+    @Test
+    void hundredsAndTeensInWordsMakeThreeDigits() {
+        assertThat(found("её номер восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь", "RU",
+                EntityType.PHONE)).hasSize(1);
+        assertThat(found("nömrəsi sıfır əlli beş, dörd yüz on iki, otuz yeddi, səksən", "AZ", EntityType.PHONE))
+                .containsExactly("sıfır əlli beş, dörd yüz on iki, otuz yeddi, səksən");
+    }
+
+    @Test
+    void tensAndUnitsWrittenAsOneWordAreRead() {
+        assertThat(found("il suo numero tre tre nove, quarantuno, sessantotto, zero due, sette", "IT", EntityType.PHONE))
+                .containsExactly("tre tre nove, quarantuno, sessantotto, zero due, sette");
+        assertThat(found("ihre nummer null eins fünf sieben, dreiundvierzig, einundzwanzig, achtundneunzig, null sechs",
+                "DE", EntityType.PHONE)).hasSize(1);
+    }
+
+    @Test
+    void aLoneLetterLBetweenDigitsIsAOne() {
+        assertThat(found("l 5 8 - O 2 l 6 - 7 7 4 3", "CN", EntityType.PHONE)).containsExactly("l 5 8 - O 2 l 6 - 7 7 4 3");
+    }
+
+    @Test
+    void aTypoAtTheEdgeOfANumberCountsOnlyInTheLanguageOfItsNeighbour() {
+        assertThat(found("su movil sinco dos nuebe 3 4 5 6 7 8", "ES", EntityType.PHONE))
+                .containsExactly("sinco dos nuebe 3 4 5 6 7 8");
+        assertThat(found("oh seven four nine two, double four one, six oh eight ring her", "GB", EntityType.PHONE))
+                .containsExactly("oh seven four nine two, double four one, six oh eight");
+    }
+
+    @Test
+    void digitsSplitBySeparatorsLibphonenumberSkipsAreRead() {
+        assertThat(found("6·1·2·3·4·5·6·7·8 escribele", "ES", EntityType.PHONE)).containsExactly("6·1·2·3·4·5·6·7·8");
+    }
 }
