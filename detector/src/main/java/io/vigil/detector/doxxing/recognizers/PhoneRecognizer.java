@@ -219,6 +219,9 @@ public final class PhoneRecognizer implements Recognizer {
     }
 
     private Finding parseSpelled(ScanContext ctx, NumberWordReader.Spelled s, String region) {
+        if (insideIpAddress(ctx.text(), s.start(), s.end())) {
+            return null; // "old one 192.0.2.44": a number word before an address is not part of a phone
+        }
         try {
             PhoneNumber number = util.parse(s.digits(), region);
             Optional<PhraseHit> label = ctx.nearestBefore(s.start(), LABEL_WINDOW, CueKind.PHONE_LABEL, CueKind.NOT_PHONE_LABEL);

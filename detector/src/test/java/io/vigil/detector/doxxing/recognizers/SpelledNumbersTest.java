@@ -122,4 +122,9 @@ class SpelledNumbersTest {
     void digitsSplitBySeparatorsLibphonenumberSkipsAreRead() {
         assertThat(found("6·1·2·3·4·5·6·7·8 escribele", "ES", EntityType.PHONE)).containsExactly("6·1·2·3·4·5·6·7·8");
     }
+
+    @Test
+    void aNumberWordBeforeAnIpAddressIsNotAPhone() {
+        assertThat(found("server moved, the old one 192.0.2.44 is dead", null, EntityType.PHONE)).isEmpty();
+    }
 }
