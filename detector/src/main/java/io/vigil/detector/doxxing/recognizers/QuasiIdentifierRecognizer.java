@@ -150,11 +150,17 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
                 || ctx.has(CueKind.PUBLIC_FIGURE)) {
             return false; // a report or an announcement names its places for everyone, not to find her
         }
-        String language = ctx.languages().isEmpty() ? "" : ctx.languages().get(0);
+        java.util.Map<String, Integer> perLanguage = new java.util.HashMap<>();
+        int most = 0;
+        for (PhraseHit h : ctx.hits()) {
+            if (h.kind() != CueKind.NUMBER_WORD && h.kind() != CueKind.MONTH) {
+                most = Math.max(most, perLanguage.merge(h.phrase().language(), 1, Integer::sum));
+            }
+        }
         for (CueKind kind : List.of(CueKind.THIRD_PERSON, CueKind.DEROGATORY, CueKind.TARGETING)) {
             for (PhraseHit h : ctx.hits(kind)) {
-                if (h.phrase().language().equals(language)) {
-                    return true;
+                if (perLanguage.getOrDefault(h.phrase().language(), 0) == most) {
+                    return true; // a cue of (one of) the message's main language(s)
                 }
             }
         }

@@ -48,4 +48,10 @@ class QuasiIdentifiersWithoutCuesTest {
                 Optional.of("BR"), true);
         assertThat(scan.doxxing()).as(scan.reasons().toString()).isTrue();
     }
+
+    @Test
+    void aWhoIsSheQuestionPointsAtHerEvenWhenAnotherLanguagesWordsTieWithItsOwn() {
+        assertThat(found("quien es esta? pues Nuria Escobedo, currela de tarde, id a saludarla", "ES",
+                EntityType.PERSON_NAME)).containsExactly("Nuria Escobedo");
+    }
 }
