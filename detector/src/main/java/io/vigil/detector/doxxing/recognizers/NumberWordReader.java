@@ -117,7 +117,7 @@ final class NumberWordReader {
                 }
                 int[] compound = t.isWord() ? compound(tokens, j, folded) : null;
                 if (compound != null) {
-                    digits.append(compound[0] >= HUNDRED ? String.format("%03d", compound[0])
+                    digits.append(compound[0] >= HUNDRED ? String.format(java.util.Locale.ROOT, "%03d", compound[0])
                             : Integer.toString(compound[0]));
                     longWords++;
                     groupEnd = tokens.get(compound[1] - 1).end();
@@ -146,8 +146,8 @@ final class NumberWordReader {
 
     /**
      * A number below a thousand written as words from token {@code j}: hundreds ("novecientos", "nine hundred",
-     * "dörd yüz"), then tens and a unit ("noventa y dos", "thirty four", "on iki"), or the French tens that count on past ten
-     * ("soixante-douze"). Returns its value and the index after its last token, or null when the words at {@code j}
+     * "dörd yüz"), then tens and a unit ("noventa y dos", "thirty four", "on iki"), or the French tens that count on
+     * past ten ("soixante-douze"). Returns its value and the index after its last token, or null when the words at {@code j}
      * are not such a compound (a single word is read on its own).
      */
     private static int[] compound(List<Token> tokens, int j, String folded) {
