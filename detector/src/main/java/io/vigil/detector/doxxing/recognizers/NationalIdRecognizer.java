@@ -98,7 +98,7 @@ public final class NationalIdRecognizer implements Recognizer {
         String text = ctx.text();
         List<Finding> found = new ArrayList<>();
         for (Format format : FORMATS) {
-            if (!format.appliesTo(ctx.region())) {
+            if (!format.appliesTo(ctx.region()) || !labelPossible(ctx.folded(), format)) {
                 continue;
             }
             Matcher m = format.pattern().matcher(text);
@@ -120,6 +120,23 @@ public final class NationalIdRecognizer implements Recognizer {
             }
         }
         out.addAll(found);
+    }
+
+    /**
+     * Whether a format that needs its own label (and not the generic ID labels) can find one: the label is looked
+     * for in the folded text around the number, so a text without it anywhere cannot have it there, and the format's
+     * pattern need not run.
+     */
+    private static boolean labelPossible(String folded, Format format) {
+        if (!format.needsLabel() || format.genericLabelsToo()) {
+            return true;
+        }
+        for (String label : format.labels()) {
+            if (folded.contains(label)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean labelled(ScanContext ctx, int start, int end, Format format) {
