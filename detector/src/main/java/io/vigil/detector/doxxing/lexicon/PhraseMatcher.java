@@ -20,6 +20,11 @@ public final class PhraseMatcher {
     private final int[] failure;
     /** Per state: phrases ending here, including those reached through failure links. */
     private final Phrase[][] outputs;
+    /**
+     * The root's transitions as a table by char (-1: none): most chars of a message are read at the root, where a
+     * binary search over every phrase's first char would cost a dozen comparisons each.
+     */
+    private final int[] rootTargets = new int[Character.MAX_VALUE + 1];
 
     public PhraseMatcher(List<Phrase> phrases) {
         Builder builder = new Builder();
@@ -45,6 +50,10 @@ public final class PhraseMatcher {
                 edgeChars[s][i] = cs.get(order[i]);
                 edgeTargets[s][i] = ts.get(order[i]);
             }
+        }
+        Arrays.fill(rootTargets, -1);
+        for (int i = 0; i < edgeChars[ROOT].length; i++) {
+            rootTargets[edgeChars[ROOT][i]] = edgeTargets[ROOT][i];
         }
         failure = new int[states];
         List<List<Phrase>> out = builder.outputs;
@@ -97,6 +106,9 @@ public final class PhraseMatcher {
     }
 
     private int next(int state, char c) {
+        if (state == ROOT) {
+            return rootTargets[c];
+        }
         int i = Arrays.binarySearch(edgeChars[state], c);
         return i >= 0 ? edgeTargets[state][i] : -1;
     }
@@ -110,6 +122,9 @@ public final class PhraseMatcher {
 
     /** Letters and digits outside the ideographic scripts, where words are not separated by spaces. */
     static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
         return Character.isLetterOrDigit(c) && !isIdeographic(c);
     }
 
