@@ -34,6 +34,7 @@ import io.vigil.detector.ocr.ImageTextReader;
 import io.vigil.detector.ocr.OcrLanguages;
 import io.vigil.detector.ocr.OcrUnavailableException;
 import io.vigil.detector.ocr.TesseractReader;
+import io.vigil.detector.ocr.TextInImages;
 import io.vigil.detector.ocr.UnavailableTextReader;
 
 import java.nio.charset.StandardCharsets;
@@ -78,8 +79,7 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
                 new MediaFetching(new BlobStore(Path.of(config.media().blobRoot()), config.media().maxBlobBytes()), metrics),
                 new MediaHashing(),
                 new ImageAnalysis(new ImageDecoder(new DecodeLimits(config.media().maxPixels())), new PdqHasher(),
-                        classifier(config.nudity()), limits.messagePixels(), metrics, textReader(config.ocr()),
-                        ocrLanguages(config.ocr()), config.ocr().maxLanguages()),
+                        classifier(config.nudity()), limits.messagePixels(), metrics, textInImages(config.ocr())),
                 new BankMatching(banks, new FloodDetector(Duration.ofSeconds(config.banks().floodWindowSeconds()),
                         config.banks().floodMinMatches(), config.banks().floodFactor(), Clock.systemUTC()), metrics),
                 new TextScanning(doxxing, limits.textChars(), limits.entities(), registry),
@@ -103,7 +103,7 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
     }
 
     /** The OCR pool lives as long as the process and is shared by every stream thread. */
-    static Optional<ImageTextReader> textReader(DetectorConfig.Ocr settings) {
+    private static Optional<ImageTextReader> textReader(DetectorConfig.Ocr settings) {
         if (!settings.enabled()) {
             return Optional.empty();
         }
@@ -116,7 +116,12 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
         }
     }
 
-    static OcrLanguages ocrLanguages(DetectorConfig.Ocr settings) {
+    static TextInImages textInImages(DetectorConfig.Ocr settings) {
+        return new TextInImages(textReader(settings), ocrLanguages(settings), settings.maxLanguages(),
+                Duration.ofMillis(settings.messageTimeLimitMs()));
+    }
+
+    private static OcrLanguages ocrLanguages(DetectorConfig.Ocr settings) {
         return new OcrLanguages(settings.languages(), settings.countries(), settings.always(), tessdata(settings));
     }
 

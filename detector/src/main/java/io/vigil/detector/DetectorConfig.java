@@ -135,12 +135,13 @@ public record DetectorConfig(KafkaSettings kafka, HttpSettings http, Media media
      * @param languages         ISO 639-1 language hint to Tesseract language
      * @param countries         ISO 3166 country hint to Tesseract languages
      */
-    public record Ocr(boolean enabled, String tessdata, int threads, int queue, int timeLimitMs, int maxEdge,
+    public record Ocr(boolean enabled, String tessdata, int threads, int queue, int timeLimitMs, int messageTimeLimitMs, int maxEdge,
                       double minTextLikelihood, int maxLanguages, List<String> always, java.util.Map<String, String> languages,
                       java.util.Map<String, List<String>> countries) implements Validatable {
         @Override
         public List<String> problems() {
             return new Checks().positive(threads, "threads").positive(queue, "queue").positive(timeLimitMs, "time-limit-ms")
+                    .require(messageTimeLimitMs >= timeLimitMs, "message-time-limit-ms", "must be at least time-limit-ms (one image's limit)")
                     .require(maxEdge >= 256, "max-edge", "must be at least 256")
                     .require(minTextLikelihood >= 0 && minTextLikelihood <= 1, "min-text-likelihood", "must be 0-1")
                     .positive(maxLanguages, "max-languages")

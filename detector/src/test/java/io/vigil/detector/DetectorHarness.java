@@ -11,6 +11,7 @@ import io.vigil.detector.media.ImageDecoder;
 import io.vigil.detector.nudity.NudityClassifier;
 import io.vigil.detector.ocr.ImageTextReader;
 import io.vigil.detector.ocr.OcrLanguages;
+import io.vigil.detector.ocr.TextInImages;
 import io.vigil.detector.nudity.RuntimeOptions;
 import io.vigil.detector.pdq.PdqHasher;
 import io.vigil.detector.steps.BankMatching;
@@ -82,21 +83,29 @@ final class DetectorHarness implements AutoCloseable {
     private final List<TestOutputTopic<String, Detection>> detectionOutputs = new ArrayList<>();
     private final List<TestOutputTopic<byte[], DeadLetter>> deadLetterOutputs = new ArrayList<>();
 
+    /** OCR time per message for the tests that do not measure it: more than any test image needs. */
+    private static final Duration OCR_PER_MESSAGE = Duration.ofMinutes(1);
+
     DetectorHarness(Path blobRoot, PdqMatchPolicy pdqPolicy, boolean classify) {
-        this(blobRoot, pdqPolicy, classify, LIMITS, Optional.empty());
+        this(blobRoot, pdqPolicy, classify, LIMITS, Optional.empty(), OCR_PER_MESSAGE);
     }
 
     DetectorHarness(Path blobRoot, PdqMatchPolicy pdqPolicy, boolean classify, DetectorConfig.Limits limits) {
-        this(blobRoot, pdqPolicy, classify, limits, Optional.empty());
+        this(blobRoot, pdqPolicy, classify, limits, Optional.empty(), OCR_PER_MESSAGE);
     }
 
     /** With OCR of images through {@code ocr} (languages from the group's hints, as the service configures them). */
     DetectorHarness(Path blobRoot, PdqMatchPolicy pdqPolicy, boolean classify, Optional<ImageTextReader> ocr) {
-        this(blobRoot, pdqPolicy, classify, LIMITS, ocr);
+        this(blobRoot, pdqPolicy, classify, LIMITS, ocr, OCR_PER_MESSAGE);
+    }
+
+    /** With OCR, and at most {@code ocrPerMessage} of it over one message's images. */
+    DetectorHarness(Path blobRoot, PdqMatchPolicy pdqPolicy, boolean classify, Optional<ImageTextReader> ocr, Duration ocrPerMessage) {
+        this(blobRoot, pdqPolicy, classify, LIMITS, ocr, ocrPerMessage);
     }
 
     DetectorHarness(Path blobRoot, PdqMatchPolicy pdqPolicy, boolean classify, DetectorConfig.Limits limits,
-                    Optional<ImageTextReader> ocr) {
+                    Optional<ImageTextReader> ocr, Duration ocrPerMessage) {
         DetectorMetrics metrics = new DetectorMetrics(registry);
         BankIndex banks = new BankIndex(pdqPolicy);
         DoxxingDetector doxxing = DoxxingDetector.create(DoxxingConfig.defaults(SECRET.getBytes(StandardCharsets.UTF_8)));
@@ -104,9 +113,10 @@ final class DetectorHarness implements AutoCloseable {
                 new GroupMetadataValidation(),
                 new MediaFetching(new BlobStore(blobRoot, 10_000_000), metrics), new MediaHashing(),
                 new ImageAnalysis(new ImageDecoder(DecodeLimits.defaults()), new PdqHasher(),
-                        classify ? Optional.of(CLASSIFIER) : Optional.empty(), limits.messagePixels(), metrics, ocr,
-                        new OcrLanguages(java.util.Map.of("es", "spa", "en", "eng"), java.util.Map.of("ES", java.util.List.of("spa")),
-                                java.util.List.of("eng"), OcrLanguages.defaultTessdata()), 2),
+                        classify ? Optional.of(CLASSIFIER) : Optional.empty(), limits.messagePixels(), metrics,
+                        new TextInImages(ocr, new OcrLanguages(java.util.Map.of("es", "spa", "en", "eng"),
+                                java.util.Map.of("ES", java.util.List.of("spa")), java.util.List.of("eng"), OcrLanguages.defaultTessdata()),
+                                2, ocrPerMessage)),
                 new BankMatching(banks, new FloodDetector(Duration.ofMinutes(1), 3, 5, Clock.systemUTC()), metrics),
                 new TextScanning(doxxing, limits.textChars(), limits.entities(), registry),
                 new DetectionAssembly(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),

@@ -4,6 +4,7 @@ import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.detector.ocr.SyntheticScreenshots;
 import io.vigil.detector.ocr.Tesseract;
 import io.vigil.detector.ocr.TesseractReader;
+import io.vigil.detector.steps.ImageAnalysis;
 import io.vigil.schemas.ChatKind;
 import io.vigil.schemas.Detection;
 import io.vigil.schemas.GroupMetadata;
@@ -59,6 +60,10 @@ class DetectorOcrTest {
     @BeforeEach
     void start() {
         harness = new DetectorHarness(blobRoot, new PdqMatchPolicy(31, true, 50), false, Optional.of(ocr));
+        spanishGroup();
+    }
+
+    private void spanishGroup() {
         harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
                 .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
                 .setLanguageHint("es").setUpdatedAt(Instant.EPOCH).build());
@@ -96,6 +101,33 @@ class DetectorOcrTest {
         assertThat(detection.getText()).isNull();
         assertThat(detection.getMedia().get(0).getSkipped())
                 .anyMatch(s -> s.getStep().equals("ocr") && s.getReason().startsWith("no_text_likely"));
+    }
+
+    @Test
+    void anAlbumOfScreenshotsIsReadOnlyWithinTheMessagesOcrTimeAndTheDetectionSaysSo() {
+        harness.close();
+        // The smallest share worth a read: the first screenshot takes some of it, so the next two find too little left.
+        harness = new DetectorHarness(blobRoot, new PdqMatchPolicy(31, true, 50), false, Optional.of(ocr),
+                ImageAnalysis.SMALLEST_USEFUL_READ);
+        spanishGroup();
+        List<String> lines = List.of("Marta G.", "llamadla +34 622 11 22 33");
+        MediaItem[] album = new MediaItem[3];
+        for (int i = 0; i < album.length; i++) {
+            album[i] = png("shot" + i, SyntheticScreenshots.render(lines, SyntheticScreenshots.fontFor(lines, 28).orElseThrow(),
+                    SyntheticScreenshots.Background.CHAT_GRADIENT, 0, 20 + i));
+        }
+        harness.events.pipeInput("chat-es", message("m3", null, album));
+
+        Detection detection = harness.detections.readValue();
+        assertThat(detection.getMedia()).hasSize(3);
+        assertThat(detection.getMedia().get(0).getSkipped()).noneMatch(s -> s.getReason().startsWith("ocr_message_time"));
+        for (int i = 1; i < 3; i++) {
+            assertThat(detection.getMedia().get(i).getSkipped())
+                    .anyMatch(s -> s.getStep().equals("ocr") && s.getReason().startsWith("ocr_message_time"));
+        }
+        assertThat(detection.getLimits()).anyMatch(l -> l.getCode().equals("message_ocr_time")
+                && l.getDetail().startsWith("2 of 3 media items not read by OCR"));
+        assertThat(harness.registry.counter("vigil.limits.applied", "limit", "message_ocr_time").count()).isEqualTo(1);
     }
 
     private static MessageEvent message(String id, String text, MediaItem... media) {

@@ -16,6 +16,7 @@ import io.vigil.schemas.network.ClusterState;
 import io.vigil.schemas.network.LineageState;
 import io.vigil.schemas.network.NodeState;
 import io.vigil.schemas.network.PendingMessage;
+import io.vigil.schemas.network.RecentIdentifiers;
 import io.vigil.schemas.network.RecentImage;
 import io.vigil.schemas.network.StayDownDecision;
 import io.vigil.schemas.network.StayDownEntry;
@@ -49,6 +50,7 @@ public final class EnricherStores {
     public static final String CASE_MEMBERS = "case-members";
     public static final String CASE_CHATS = "case-chats";
     public static final String RECENT_IMAGES = "recent-images";
+    public static final String RECENT_IDENTIFIERS = "recent-identifiers";
     public static final String PROFILES = "chat-profiles";
     public static final String LINEAGE_INDEX = "lineage-index";
     public static final String LINEAGE_SUCCESSORS = "lineage-successors";
@@ -59,7 +61,7 @@ public final class EnricherStores {
 
     public static final String[] CHAT_STORES = {CHAT_STATE, CHAT_PROFILE, PENDING, STRIKES};
     public static final String[] NETWORK_STORES = {CLUSTERS, EXACT, NODES, NODE_CHATS, CASES, CASE_MEMBERS, CASE_CHATS, RECENT_IMAGES,
-            PROFILES, LINEAGE_INDEX, LINEAGE_SUCCESSORS, LINEAGE_EMITTED, CHAT_CLUSTERS, STAY_DOWN_ENTRIES, STAY_DOWN_DECISIONS};
+            RECENT_IDENTIFIERS, PROFILES, LINEAGE_INDEX, LINEAGE_SUCCESSORS, LINEAGE_EMITTED, CHAT_CLUSTERS, STAY_DOWN_ENTRIES, STAY_DOWN_DECISIONS};
 
     private EnricherStores() {
     }
@@ -100,6 +102,7 @@ public final class EnricherStores {
                 store(CASE_MEMBERS, Serdes.Long()),
                 store(CASE_CHATS, Serdes.Long()),
                 store(RECENT_IMAGES, AvroSerde.of(RecentImage.class)),
+                store(RECENT_IDENTIFIERS, AvroSerde.of(RecentIdentifiers.class)),
                 store(PROFILES, AvroSerde.of(ChatProfile.class)),
                 store(LINEAGE_INDEX, Serdes.Long()),
                 store(LINEAGE_SUCCESSORS, Serdes.Long()),
@@ -139,6 +142,7 @@ public final class EnricherStores {
                 new StayDownBank(new StoreTable<>(context.getStateStore(STAY_DOWN_ENTRIES)),
                         new StoreTable<>(context.getStateStore(STAY_DOWN_DECISIONS))),
                 new StoreTable<>(context.getStateStore(RECENT_IMAGES)),
+                new StoreTable<>(context.getStateStore(RECENT_IDENTIFIERS)),
                 policy.cases());
     }
 }

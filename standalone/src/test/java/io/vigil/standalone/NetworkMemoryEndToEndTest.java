@@ -33,7 +33,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,10 +214,6 @@ class NetworkMemoryEndToEndTest {
     }
 
     @Test
-    @Disabled("Known defect since the detector's text and media stages were split (issue 13): a number posted right after "
-            + "an image can reach the enricher before the image's detection, and the network memory links a sender's "
-            + "number only to an image it has already seen, so the image's copies and the number form two cases. Open in "
-            + "issue 9: link in both directions within the follow window (remember a sender's recent identifiers too).")
     void oneCaseHoldsTheNumberWrittenTwoWaysAndTheImagesCopies() {
         RiskAssessment phoneInA = assessed.get(A + "/phone");
         RiskAssessment phoneInB = assessed.get(B + "/phone");

@@ -16,6 +16,7 @@ import io.vigil.detector.ocr.OcrLanguages;
 import io.vigil.detector.ocr.OcrOutcome;
 import io.vigil.detector.ocr.SyntheticScreenshots;
 import io.vigil.detector.ocr.TesseractReader;
+import io.vigil.detector.ocr.TextInImages;
 import io.vigil.detector.pdq.PdqHasher;
 import io.vigil.detector.steps.ImageAnalysis;
 import io.vigil.detector.steps.TextScanning;
@@ -169,7 +170,7 @@ public final class OcrBenchmark {
                 OcrLanguages.defaultTessdata());
         // The detector's shipped per-message bounds (detector.yaml limits): 100 megapixels, 16,384 characters, 200 entities.
         ImageAnalysis withOcr = new ImageAnalysis(new ImageDecoder(DecodeLimits.defaults()), new PdqHasher(), Optional.empty(),
-                100_000_000L, metrics, Optional.of(reader), languages, 2);
+                100_000_000L, metrics, new TextInImages(Optional.of(reader), languages, 2, Duration.ofSeconds(6)));
         ImageAnalysis withoutOcr = new ImageAnalysis(new ImageDecoder(DecodeLimits.defaults()), new PdqHasher(), Optional.empty(),
                 100_000_000L, metrics);
         TextScanning text = new TextScanning(detector, 16_384, 200, registry);

@@ -1,6 +1,7 @@
 package io.vigil.detector.ocr;
 
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,5 +14,16 @@ public interface ImageTextReader {
      * The text in {@code image} (EXIF orientation already applied), read in {@code languages} (Tesseract codes,
      * e.g. {@code spa}, {@code chi_sim}), or why it was not read.
      */
-    OcrOutcome read(BufferedImage image, List<String> languages);
+    default OcrOutcome read(BufferedImage image, List<String> languages) {
+        return read(image, languages, WITHIN_OWN_LIMIT);
+    }
+
+    /**
+     * As {@link #read(BufferedImage, List)}, within {@code atMost} or the reader's own per-image limit, whichever is
+     * shorter (the caller's share of a message's OCR time).
+     */
+    OcrOutcome read(BufferedImage image, List<String> languages, Duration atMost);
+
+    /** No limit tighter than the reader's own per-image limit. */
+    Duration WITHIN_OWN_LIMIT = Duration.ofMillis(Long.MAX_VALUE);
 }

@@ -35,11 +35,13 @@ public final class TesseractReader implements ImageTextReader, AutoCloseable {
     /** How long the caller waits beyond the image's limit for Tesseract to notice its deadline and return. */
     private static final long GRACE_MILLIS = 500;
 
+    /** The first read in a language set also loads its trained data (tens of MB), which the image's limit leaves out. */
+    private static final Duration FIRST_USE_EXTRA = Duration.ofSeconds(10);
+
     private final TesseractLibrary lib;
     private final String datapath;
     private final ThreadPoolExecutor pool;
     private final Duration timeLimit;
-    private final Duration firstUseLimit;
     private final int maxEdge;
     private final double minTextLikelihood;
     private final ThreadLocal<Map<String, TesseractEngine>> engines = ThreadLocal.withInitial(HashMap::new);
@@ -70,7 +72,6 @@ public final class TesseractReader implements ImageTextReader, AutoCloseable {
         this.datapath = tessdata.map(Path::toString).orElse(null);
         this.timeLimit = timeLimit;
         // A thread's first image in a language set also loads that set (tens to hundreds of ms per language).
-        this.firstUseLimit = timeLimit.plusSeconds(10);
         this.maxEdge = maxEdge;
         this.minTextLikelihood = minTextLikelihood;
         AtomicInteger n = new AtomicInteger();
@@ -99,7 +100,7 @@ public final class TesseractReader implements ImageTextReader, AutoCloseable {
     }
 
     @Override
-    public OcrOutcome read(BufferedImage image, List<String> languages) {
+    public OcrOutcome read(BufferedImage image, List<String> languages, Duration atMost) {
         if (languages.isEmpty()) {
             return new OcrOutcome.Skipped("ocr_no_language", "none of the group's languages is installed for OCR");
         }
@@ -111,15 +112,16 @@ public final class TesseractReader implements ImageTextReader, AutoCloseable {
         double factor = Math.min(1.0, (double) maxEdge / Math.max(image.getWidth(), image.getHeight()));
         BufferedImage gray = grey(image, factor);
         String key = String.join("+", languages);
+        Duration limit = atMost.compareTo(timeLimit) < 0 ? atMost : timeLimit;
         long started = System.nanoTime();
         Future<ReadText> future;
         try {
-            future = pool.submit(() -> engine(key).read(gray, (int) timeLimit.toMillis()));
+            future = pool.submit(() -> engine(key).read(gray, (int) limit.toMillis()));
         } catch (RejectedExecutionException e) {
             return new OcrOutcome.Skipped("ocr_busy", "every OCR thread is busy and the queue is full");
         }
         boolean firstUse = warmed.putIfAbsent(key, Boolean.TRUE) == null;
-        long wait = (firstUse ? firstUseLimit : timeLimit).toMillis() + GRACE_MILLIS;
+        long wait = (firstUse ? limit.plus(FIRST_USE_EXTRA) : limit).toMillis() + GRACE_MILLIS;
         try {
             ReadText text = handleRepair.repair(future.get(wait, TimeUnit.MILLISECONDS));
             long millis = (System.nanoTime() - started) / 1_000_000;

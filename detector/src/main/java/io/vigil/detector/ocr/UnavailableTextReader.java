@@ -1,6 +1,7 @@
 package io.vigil.detector.ocr;
 
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.List;
 
 /** Where OCR is configured but Tesseract is missing: every image says so (ocr_unavailable) instead of failing. */
@@ -13,7 +14,7 @@ public final class UnavailableTextReader implements ImageTextReader {
     }
 
     @Override
-    public OcrOutcome read(BufferedImage image, List<String> languages) {
+    public OcrOutcome read(BufferedImage image, List<String> languages, Duration atMost) {
         return new OcrOutcome.Skipped("ocr_unavailable", reason);
     }
 }

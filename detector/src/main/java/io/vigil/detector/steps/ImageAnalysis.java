@@ -11,14 +11,14 @@ import io.vigil.detector.media.DecodedImage;
 import io.vigil.detector.media.ImageDecodeException;
 import io.vigil.detector.media.ImageDecoder;
 import io.vigil.detector.nudity.NudityClassifier;
-import io.vigil.detector.ocr.ImageTextReader;
-import io.vigil.detector.ocr.OcrLanguages;
 import io.vigil.detector.ocr.OcrOutcome;
 import io.vigil.detector.ocr.ReadText;
+import io.vigil.detector.ocr.TextInImages;
 import io.vigil.detector.pdq.PdqHasher;
 import io.vigil.schemas.MediaItem;
 import io.vigil.schemas.MediaKind;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,7 @@ import java.util.Set;
  * The unit of media work for one message, in the detector's media stage: each image is decoded once, hashed
  * perceptually (PDQ), scored when a classifier is configured, and its text read when OCR is configured (in the
  * languages of the group's hints; images without likely text are skipped cheaply, and the reader holds each image
- * to a time limit), then its pixels are let go before the next item (an album of ten 12-megapixel photos must not
+ * to a time limit, and the message's images together to the OCR time of one message), then its pixels are let go before the next item (an album of ten 12-megapixel photos must not
  * hold ten decoded images at once). The message's images together may have at most the configured pixels decoded:
  * images beyond that budget keep their exact hashes, are marked, and the Detection records the limit. Videos and
  * voice are not analysed beyond their exact hashes, and the Detection says so.
@@ -37,49 +37,50 @@ public final class ImageAnalysis {
 
     private static final Set<MediaKind> IMAGE_KINDS = Set.of(MediaKind.PHOTO, MediaKind.STICKER, MediaKind.ANIMATION, MediaKind.DOCUMENT);
 
+    /**
+     * Less OCR time than this left of the message's share is not worth starting: Tesseract's layout analysis alone
+     * takes tens of milliseconds on a screenshot (docs/benchmarks.md, OCR), so such a read would end with nothing.
+     */
+    public static final Duration SMALLEST_USEFUL_READ = Duration.ofMillis(100);
+
     private final ImageDecoder decoder;
     private final PdqHasher hasher;
     private final Optional<NudityClassifier> classifier;
     private final DecodeRequest request;
     private final long messagePixels;
     private final DetectorMetrics metrics;
-    private final Optional<ImageTextReader> ocr;
-    private final OcrLanguages languages;
-    private final int maxLanguages;
+    private final TextInImages ocr;
 
     public ImageAnalysis(ImageDecoder decoder, PdqHasher hasher, Optional<NudityClassifier> classifier, long messagePixels,
                          DetectorMetrics metrics) {
-        this(decoder, hasher, classifier, messagePixels, metrics, Optional.empty(), null, 0);
+        this(decoder, hasher, classifier, messagePixels, metrics, TextInImages.none());
     }
 
     /**
      * @param messagePixels pixels decoded per message over all its images
-     * @param ocr           reads the text in images; empty: no OCR
-     * @param languages     which OCR languages a group's hints call for
-     * @param maxLanguages  at most this many OCR languages per image (each one costs time)
+     * @param ocr           how text in images is read, if at all
      */
     public ImageAnalysis(ImageDecoder decoder, PdqHasher hasher, Optional<NudityClassifier> classifier, long messagePixels,
-                         DetectorMetrics metrics, Optional<ImageTextReader> ocr, OcrLanguages languages, int maxLanguages) {
+                         DetectorMetrics metrics, TextInImages ocr) {
         this.decoder = decoder;
         this.hasher = hasher;
         this.classifier = classifier;
         this.messagePixels = messagePixels;
         this.metrics = metrics;
         this.ocr = ocr;
-        this.languages = languages;
-        this.maxLanguages = maxLanguages;
         // The classifier needs colour; PDQ alone needs only luminance, which JPEG decodes two to three times faster.
         this.request = classifier.isPresent() ? PdqHasher.FAST_DECODE.and(NudityClassifier.DECODE_REQUEST) : PdqHasher.FAST_DECODE;
     }
 
     public MessageAnalysis analyse(MessageAnalysis message) {
-        List<String> ocrLanguages = ocr.isPresent()
-                ? languages.forHints(message.languageHint(), message.countryHint(), maxLanguages) : List.of();
+        List<String> ocrLanguages = ocr.reader().isPresent()
+                ? ocr.languages().forHints(message.languageHint(), message.countryHint(), ocr.maxLanguages()) : List.of();
+        OcrTime ocrTime = new OcrTime(ocr.perMessage());
         long budget = messagePixels;
         int overBudget = 0;
         List<MediaAnalysis> analysed = new ArrayList<>(message.media().size());
         for (MediaAnalysis media : message.media()) {
-            Analysed result = analyse(media, budget, ocrLanguages);
+            Analysed result = analyse(media, budget, ocrLanguages, ocrTime);
             budget -= result.pixels();
             if (result.overBudget()) {
                 overBudget++;
@@ -92,14 +93,29 @@ public final class ImageAnalysis {
             done = done.withLimit(new LimitApplied("message_pixel_budget", overBudget + " of " + message.media().size()
                     + " media items not decoded: the message's images exceed " + messagePixels + " pixels"));
         }
+        if (ocrTime.unread > 0) {
+            metrics.limitApplied("message_ocr_time");
+            done = done.withLimit(new LimitApplied("message_ocr_time", ocrTime.unread + " of " + message.media().size()
+                    + " media items not read by OCR: the message's OCR time of " + ocr.perMessage().toMillis() + " ms was spent"));
+        }
         return done;
+    }
+
+    /** What is left of one message's OCR time, and how many of its images went unread for want of it. */
+    private static final class OcrTime {
+        private Duration left;
+        private int unread;
+
+        OcrTime(Duration perMessage) {
+            this.left = perMessage;
+        }
     }
 
     /** One item's analysis, the pixels it decoded, and whether it was left undecoded for the message's budget. */
     private record Analysed(MediaAnalysis media, long pixels, boolean overBudget) {
     }
 
-    private Analysed analyse(MediaAnalysis media, long budget, List<String> ocrLanguages) {
+    private Analysed analyse(MediaAnalysis media, long budget, List<String> ocrLanguages, OcrTime ocrTime) {
         if (media.bytes().isEmpty()) {
             return new Analysed(media, 0, false);
         }
@@ -122,7 +138,7 @@ public final class ImageAnalysis {
         if (decoded.animated()) {
             analysed = analysed.withSkipped(new MediaFailure("later_frames", "animated image: only the first frame was analysed"));
         }
-        analysed = readText(analysed, decoded, ocrLanguages);
+        analysed = readText(analysed, decoded, ocrLanguages, ocrTime);
         if (classifier.isEmpty()) {
             return new Analysed(analysed.withSkipped(new MediaFailure("nudity", "no nudity classifier configured")), pixels, false);
         }
@@ -136,19 +152,26 @@ public final class ImageAnalysis {
     }
 
     /** OCR of the image as displayed (EXIF orientation applied), so that boxes are where a moderator sees the text. */
-    private MediaAnalysis readText(MediaAnalysis media, DecodedImage decoded, List<String> currentLanguages) {
-        if (ocr.isEmpty()) {
+    private MediaAnalysis readText(MediaAnalysis media, DecodedImage decoded, List<String> currentLanguages, OcrTime ocrTime) {
+        if (ocr.reader().isEmpty()) {
             return media;
         }
         if (currentLanguages.isEmpty()) {
             return media.withSkipped(new MediaFailure("ocr", "no OCR language installed for this group's hints"));
         }
+        if (ocrTime.left.compareTo(SMALLEST_USEFUL_READ) < 0) {
+            ocrTime.unread++;
+            return media.withSkipped(new MediaFailure("ocr", "ocr_message_time: the message's OCR time was spent on its earlier images"));
+        }
         OcrOutcome outcome;
+        long started = System.nanoTime();
         try {
-            outcome = ocr.get().read(decoded.orientation().applyTo(decoded.image()), currentLanguages);
+            outcome = ocr.reader().get().read(decoded.orientation().applyTo(decoded.image()), currentLanguages, ocrTime.left);
         } catch (RuntimeException e) {
             metrics.mediaFailure("ocr_failed");
             return media.withFailure(new MediaFailure("ocr_failed", "OCR failed: " + e.getClass().getSimpleName()));
+        } finally {
+            ocrTime.left = ocrTime.left.minusNanos(System.nanoTime() - started);
         }
         if (outcome instanceof OcrOutcome.Read read) {
             return media.withReadText(decoded.subsampling() == 1 ? read.text() : scaled(read.text(), decoded.subsampling()));

@@ -100,14 +100,25 @@ public final class VictimCases {
 
     /** The case this item belongs to after linking, if any. */
     public Optional<CaseSummary> link(Item item) {
+        return relink(item, null);
+    }
+
+    /**
+     * Links an item seen earlier again, with context that arrived after it (the image its sender posted just before
+     * a number, when the image's detection reached the network task after the number's), under the same guards.
+     *
+     * @param countedIn the case the item was counted in when it was first seen, or null: the item joins that case's
+     *                  links and is not counted twice
+     */
+    public Optional<CaseSummary> relink(Item item, String countedIn) {
         try {
-            return linkNodes(item);
+            return linkNodes(item, countedIn);
         } finally {
             current.clear();
         }
     }
 
-    private Optional<CaseSummary> linkNodes(Item item) {
+    private Optional<CaseSummary> linkNodes(Item item, String countedIn) {
         Map<String, NodeState> eligible = new HashMap<>();
         List<CaseNode> all = new ArrayList<>(item.nodes());
         all.addAll(item.contextNodes());
@@ -143,7 +154,12 @@ public final class VictimCases {
                 linked.add(caseId);
             }
         });
+        if (countedIn != null) {
+            // The item links to the case it is already in; if that case was merged away since, its nodes lead to the survivor.
+            linked.add(countedIn);
+        }
         List<CaseState> found = linked.stream().map(cases::get).filter(java.util.Objects::nonNull).toList();
+        boolean counted = countedIn != null && !found.isEmpty();
         CaseState target;
         if (item.harmful()) {
             target = found.isEmpty() ? open(item) : merge(found);
@@ -159,7 +175,9 @@ public final class VictimCases {
         } else {
             return Optional.empty();
         }
-        join(target, item);
+        if (!counted) {
+            join(target, item);
+        }
         cases.put(target.getCaseId(), target);
         return Optional.of(summary(target));
     }

@@ -16,7 +16,9 @@ import io.vigil.schemas.network.ChatProfile;
 import io.vigil.schemas.network.ClusterState;
 import io.vigil.schemas.network.MessageSighting;
 import io.vigil.schemas.network.NetworkFacts;
+import io.vigil.schemas.network.RecentIdentifiers;
 import io.vigil.schemas.network.RecentImage;
+import io.vigil.schemas.network.RememberedMessage;
 import io.vigil.schemas.network.SightedIdentifier;
 import io.vigil.schemas.network.SightedMedia;
 import io.vigil.schemas.network.StayDownRequest;
@@ -41,15 +43,17 @@ public final class NetworkMemory implements AutoCloseable {
     private final GroupLineage lineage;
     private final StayDownBank stayDown;
     private final Table<RecentImage> recentImages;
+    private final RecentIdentifierMessages recentIdentifiers;
     private final Policy.Cases casePolicy;
 
     public NetworkMemory(MediaClusters clusters, VictimCases cases, GroupLineage lineage, StayDownBank stayDown,
-                         Table<RecentImage> recentImages, Policy.Cases casePolicy) {
+                         Table<RecentImage> recentImages, Table<RecentIdentifiers> recentIdentifiers, Policy.Cases casePolicy) {
         this.clusters = clusters;
         this.cases = cases;
         this.lineage = lineage;
         this.stayDown = stayDown;
         this.recentImages = recentImages;
+        this.recentIdentifiers = new RecentIdentifierMessages(recentIdentifiers, Duration.ofMinutes(casePolicy.followImageMinutes()));
         this.casePolicy = casePolicy;
     }
 
@@ -70,6 +74,7 @@ public final class NetworkMemory implements AutoCloseable {
         List<CaseNode> nodes = new ArrayList<>();
         List<String> clusterIds = new ArrayList<>();
         List<LineageRecord> records = new ArrayList<>();
+        List<SightedIdentifier> linkable = new ArrayList<>();
         for (SightedMedia media : s.getMedia()) {
             Optional<MediaClusters.Assignment> assigned = clusters.assign(media, chatId, at);
             if (assigned.isEmpty()) {
@@ -113,14 +118,14 @@ public final class NetworkMemory implements AutoCloseable {
             if (!nodes.contains(node)) {
                 cases.observe(node, chatId, s.getHarmful(), at);
                 nodes.add(node);
+                linkable.add(identifier);
             }
         }
         List<CaseNode> context = new ArrayList<>();
         String senderKey = Keys.of(chatId, s.getSenderId());
         if (!s.getIdentifiers().isEmpty()) {
             RecentImage recent = recentImages.get(senderKey);
-            if (recent != null && !at.isBefore(recent.getSentAt())
-                    && Duration.between(recent.getSentAt(), at).compareTo(Duration.ofMinutes(casePolicy.followImageMinutes())) <= 0) {
+            if (recent != null && Duration.between(recent.getSentAt(), at).abs().compareTo(followWindow()) <= 0) {
                 recent.getClusterIds().stream().map(CaseNode::cluster).filter(n -> !nodes.contains(n)).forEach(context::add);
             }
         }
@@ -130,9 +135,53 @@ public final class NetworkMemory implements AutoCloseable {
         Optional<CaseSummary> victimCase = nodes.isEmpty() && context.isEmpty() ? Optional.empty()
                 : cases.link(new VictimCases.Item(Keys.of(chatId, s.getMessageId()), chatId, s.getMembers(), at, s.getHarmful(),
                         s.getSeverity(), categories(s), nodes, context));
+        if (!clusterIds.isEmpty()) {
+            victimCase = linkEarlierIdentifiers(chatId, s, clusterIds, victimCase, now);
+        }
+        if (!linkable.isEmpty()) {
+            recentIdentifiers.remember(chatId, s, linkable, victimCase.map(CaseSummary::getCaseId).orElse(null), now);
+        }
         NetworkFacts facts = NetworkFacts.newBuilder().setChatId(chatId).setMessageId(s.getMessageId()).setSeq(s.getSeq())
                 .setClusters(sightings).setVictimCase(victimCase.orElse(null)).build();
         return new Sighted(facts, records);
+    }
+
+    /**
+     * Links the messages with identifiers this image's sender posted in the chat within the follow window (by sentAt,
+     * before or after the image) that reached the network task before it, as if the image had come first: each is
+     * linked again with the image's clusters as its context, under the same guards, and counted once. The image's
+     * own case is linked first, as it would have been, so this returns the case it is in now (the survivor of a
+     * merge).
+     */
+    private Optional<CaseSummary> linkEarlierIdentifiers(String chatId, MessageSighting image, List<String> clusterIds,
+                                                         Optional<CaseSummary> imageCase, Instant now) {
+        List<CaseNode> imageClusters = clusterIds.stream().map(CaseNode::cluster).toList();
+        Optional<CaseSummary> current = imageCase;
+        for (RememberedMessage earlier : recentIdentifiers.around(chatId, image.getSenderId(), image.getSentAt(), now)) {
+            if (earlier.getMessageId().equals(image.getMessageId())) {
+                continue;
+            }
+            Set<io.vigil.schemas.ContentCategory> categories = EnumSet.noneOf(io.vigil.schemas.ContentCategory.class);
+            categories.addAll(earlier.getCategories());
+            Optional<CaseSummary> linked = cases.relink(new VictimCases.Item(Keys.of(chatId, earlier.getMessageId()), chatId,
+                    earlier.getMembers(), earlier.getSentAt(), earlier.getHarmful(), earlier.getSeverity(), categories,
+                    identifierNodes(earlier.getIdentifiers()), imageClusters), earlier.getCaseId());
+            if (linked.isEmpty()) {
+                continue;
+            }
+            recentIdentifiers.counted(chatId, image.getSenderId(), earlier.getMessageId(), linked.get().getCaseId());
+            String imageCaseId = current.map(CaseSummary::getCaseId).orElse(null);
+            if (imageCaseId != null && (imageCaseId.equals(linked.get().getCaseId())
+                    || linked.get().getMergedCaseIds().contains(imageCaseId))) {
+                current = linked;
+            }
+        }
+        return current;
+    }
+
+    private List<CaseNode> identifierNodes(List<SightedIdentifier> identifiers) {
+        return identifiers.stream().map(i -> CaseNode.identifier(i.getType(), i.getKeyedHash(),
+                casePolicy.strongIdentifiers().contains(i.getType()))).toList();
     }
 
     public List<LineageRecord> profile(ChatProfile profile, Instant now) {
@@ -152,6 +201,11 @@ public final class NetworkMemory implements AutoCloseable {
             }
         });
         old.forEach(recentImages::delete);
+    }
+
+    /** Forgets senders' identifiers the network task saw before the cutoff (a processing-time clean-up). */
+    public void forgetIdentifiersSeenBefore(Instant cutoff) {
+        recentIdentifiers.forgetSeenBefore(cutoff);
     }
 
     public Duration followWindow() {

@@ -38,7 +38,7 @@ public record Policy(String version, String digest, Levels levels, List<Rule> ru
      * @param weakAgreement        at least 2: a case never grows on a single weak identifier
      * @param benignMinChats       an identifier or image seen in this many chats ...
      * @param benignMaxHarmfulShare ... with harmful evidence in less than this share of them is benign: it links nothing
-     * @param followImageMinutes   a message with identifiers joins the case of its sender's image posted this recently
+     * @param followImageMinutes   a message with identifiers joins the case of its sender's image posted this close to it (before or after, by sentAt)
      * @param chatWeight           case score: added per chat beyond the first
      * @param reachWeight          case score: added per tenfold of the members reached, from 1,000
      * @param maxSpread            case score: at most this much is added for spread

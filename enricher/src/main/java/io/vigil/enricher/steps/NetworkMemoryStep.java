@@ -45,8 +45,10 @@ public final class NetworkMemoryStep implements Processor<String, NetworkRequest
         this.memory = EnricherStores.networkMemory(context, settings);
         memory.load();
         metrics.clustersIndexed(() -> memory == null ? 0 : memory.clusters().indexed());
-        context.schedule(CLEAN_UP, PunctuationType.STREAM_TIME,
-                streamTime -> memory.forgetImagesBefore(Instant.ofEpochMilli(streamTime).minus(memory.followWindow())));
+        context.schedule(CLEAN_UP, PunctuationType.STREAM_TIME, streamTime -> {
+            memory.forgetImagesBefore(Instant.ofEpochMilli(streamTime).minus(memory.followWindow()));
+            memory.forgetIdentifiersSeenBefore(clock.instant().minus(memory.followWindow()));
+        });
     }
 
     @Override

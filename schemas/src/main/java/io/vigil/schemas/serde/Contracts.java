@@ -32,6 +32,7 @@ import io.vigil.schemas.network.NetworkFacts;
 import io.vigil.schemas.network.NetworkRequest;
 import io.vigil.schemas.network.NodeState;
 import io.vigil.schemas.network.PendingMessage;
+import io.vigil.schemas.network.RecentIdentifiers;
 import io.vigil.schemas.network.RecentImage;
 import io.vigil.schemas.network.StayDownDecision;
 import io.vigil.schemas.network.StayDownEntry;
@@ -54,7 +55,7 @@ public final class Contracts {
             Notice.class, NoticeResponse.class, StatementOfReasons.class, Appeal.class, AppealOutcome.class, NcmecReport.class,
             NcmecConfirmation.class,
             MediaWork.class, LineageRecord.class, NetworkRequest.class, NetworkFacts.class, PendingMessage.class, ChatState.class, ClusterState.class,
-            NodeState.class, CaseState.class, RecentImage.class, LineageState.class, StayDownEntry.class, StayDownDecision.class);
+            NodeState.class, CaseState.class, RecentImage.class, RecentIdentifiers.class, LineageState.class, StayDownEntry.class, StayDownDecision.class);
 
     private Contracts() {
     }
