@@ -122,10 +122,18 @@ public final class PhraseMatcher {
 
     /** Letters and digits outside the ideographic scripts, where words are not separated by spaces. */
     static boolean isWordChar(char c) {
-        if (c < 0x80) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return WORD_CHARS[c];
+    }
+
+    /** {@link #isWordChar} of every char, computed once: it is asked at both ends of every candidate hit. */
+    private static final boolean[] WORD_CHARS = wordChars();
+
+    private static boolean[] wordChars() {
+        boolean[] table = new boolean[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            table[c] = Character.isLetterOrDigit((char) c) && !isIdeographic((char) c);
         }
-        return Character.isLetterOrDigit(c) && !isIdeographic(c);
+        return table;
     }
 
     public static boolean isIdeographic(char c) {
