@@ -7,6 +7,7 @@ import io.vigil.detector.doxxing.PriorCues;
 import io.vigil.detector.doxxing.TextScan;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Set;
@@ -97,7 +98,11 @@ public final class Evaluation {
     private final Set<EntityType> labelled;
 
     Evaluation(Set<EntityType> labelled) {
-        this.labelled = Set.copyOf(labelled);
+        // In the enum's order: Set.copyOf iterates in an order drawn anew in every JVM, which shuffled the report's
+        // list of disagreements from one run to the next.
+        EnumSet<EntityType> ordered = EnumSet.noneOf(EntityType.class);
+        ordered.addAll(labelled);
+        this.labelled = Collections.unmodifiableSet(ordered);
     }
 
     Evaluation() {

@@ -38,8 +38,8 @@ public final class CueLanguages {
             return hits;
         }
         Set<String> regional = languagesByRegion.getOrDefault(region.get(), Set.of());
-        if (regional.isEmpty()) {
-            return hits;
+        if (regional.isEmpty() || allOf(hits, regional)) {
+            return hits; // every hit counts: no need to weigh the other languages
         }
         Map<String, Integer> perLanguage = new HashMap<>();
         for (PhraseHit h : hits) {
@@ -57,5 +57,14 @@ public final class CueLanguages {
         }
         List<PhraseHit> kept = hits.stream().filter(h -> allowed.contains(h.phrase().language())).toList();
         return kept.size() == hits.size() ? hits : kept;
+    }
+
+    private static boolean allOf(List<PhraseHit> hits, Set<String> languages) {
+        for (PhraseHit h : hits) {
+            if (!languages.contains(h.phrase().language())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -20,6 +20,11 @@ public final class PhraseMatcher {
     private final int[] failure;
     /** Per state: phrases ending here, including those reached through failure links. */
     private final Phrase[][] outputs;
+    /**
+     * The root's transitions as a table by char (-1: none): most chars of a message are read at the root, where a
+     * binary search over every phrase's first char would cost a dozen comparisons each.
+     */
+    private final int[] rootTargets = new int[Character.MAX_VALUE + 1];
 
     public PhraseMatcher(List<Phrase> phrases) {
         Builder builder = new Builder();
@@ -45,6 +50,10 @@ public final class PhraseMatcher {
                 edgeChars[s][i] = cs.get(order[i]);
                 edgeTargets[s][i] = ts.get(order[i]);
             }
+        }
+        Arrays.fill(rootTargets, -1);
+        for (int i = 0; i < edgeChars[ROOT].length; i++) {
+            rootTargets[edgeChars[ROOT][i]] = edgeTargets[ROOT][i];
         }
         failure = new int[states];
         List<List<Phrase>> out = builder.outputs;
@@ -97,6 +106,9 @@ public final class PhraseMatcher {
     }
 
     private int next(int state, char c) {
+        if (state == ROOT) {
+            return rootTargets[c];
+        }
         int i = Arrays.binarySearch(edgeChars[state], c);
         return i >= 0 ? edgeTargets[state][i] : -1;
     }
@@ -110,7 +122,18 @@ public final class PhraseMatcher {
 
     /** Letters and digits outside the ideographic scripts, where words are not separated by spaces. */
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) && !isIdeographic(c);
+        return WORD_CHARS[c];
+    }
+
+    /** {@link #isWordChar} of every char, computed once: it is asked at both ends of every candidate hit. */
+    private static final boolean[] WORD_CHARS = wordChars();
+
+    private static boolean[] wordChars() {
+        boolean[] table = new boolean[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            table[c] = Character.isLetterOrDigit((char) c) && !isIdeographic((char) c);
+        }
+        return table;
     }
 
     public static boolean isIdeographic(char c) {

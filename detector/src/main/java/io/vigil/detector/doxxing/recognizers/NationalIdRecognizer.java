@@ -6,6 +6,7 @@ import io.vigil.detector.doxxing.privacy.Masking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -90,6 +91,17 @@ public final class NationalIdRecognizer implements Recognizer {
                     s -> true, Set.of("passport", "pasaporte", "passaporto", "passaporte", "passeport", "reisepass", "pasport", "pasipoti", "护照"), false, 0.75)
     );
 
+    /**
+     * Fewest ASCII digits a match of each format has, counted off its pattern (an ES_DNI is eight digits and a letter,
+     * a CN_RIC seventeen digits and a check char): a message with fewer digits in all cannot hold one, and the
+     * pattern need not run. Formats with the same name have the same count; a format not listed here is always tried.
+     */
+    private static final Map<String, Integer> FEWEST_DIGITS = Map.ofEntries(
+            Map.entry("ES_DNI", 8), Map.entry("ES_NIE", 7), Map.entry("FR_NIR", 14), Map.entry("BR_CPF", 11),
+            Map.entry("CN_RIC", 17), Map.entry("MY_NRIC", 12), Map.entry("RU_SNILS", 11), Map.entry("RU_INN", 10),
+            Map.entry("PT_NIF", 9), Map.entry("DE_IDNR", 11), Map.entry("CU_CI", 11), Map.entry("RU_PASSPORT", 10),
+            Map.entry("KE_ID", 7), Map.entry("GB_NINO", 6), Map.entry("PASSPORT", 6));
+
     @Override
     public void find(ScanContext ctx, List<Finding> out) {
         if (ctx.digitCount() < 3) {
@@ -98,7 +110,8 @@ public final class NationalIdRecognizer implements Recognizer {
         String text = ctx.text();
         List<Finding> found = new ArrayList<>();
         for (Format format : FORMATS) {
-            if (!format.appliesTo(ctx.region())) {
+            if (!format.appliesTo(ctx.region()) || ctx.digitCount() < FEWEST_DIGITS.getOrDefault(format.name(), 0)
+                    || !labelPossible(ctx.folded(), format)) {
                 continue;
             }
             Matcher m = format.pattern().matcher(text);
@@ -120,6 +133,23 @@ public final class NationalIdRecognizer implements Recognizer {
             }
         }
         out.addAll(found);
+    }
+
+    /**
+     * Whether a format that needs its own label (and not the generic ID labels) can find one: the label is looked
+     * for in the folded text around the number, so a text without it anywhere cannot have it there, and the format's
+     * pattern need not run.
+     */
+    private static boolean labelPossible(String folded, Format format) {
+        if (!format.needsLabel() || format.genericLabelsToo()) {
+            return true;
+        }
+        for (String label : format.labels()) {
+            if (folded.contains(label)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean labelled(ScanContext ctx, int start, int end, Format format) {

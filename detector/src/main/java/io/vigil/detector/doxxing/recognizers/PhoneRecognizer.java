@@ -87,9 +87,22 @@ public final class PhoneRecognizer implements Recognizer {
                 if (ctx.region().isPresent()) {
                     break; // the group's own country reads national numbers; international ones parse in any region
                 }
+                if (everyDigitClaimed(ctx.text(), claimed)) {
+                    break; // every match has a digit, and a match over a claimed char is skipped: nothing is left
+                }
             }
         }
         out.addAll(found);
+    }
+
+    /** Whether every decimal digit of the text (any script, as libphonenumber reads them) lies in a claimed span. */
+    private static boolean everyDigitClaimed(String text, BitSet claimed) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.codePointAt(i)) && !claimed.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean claim(BitSet claimed, Finding f) {

@@ -22,7 +22,8 @@ public final class PlateRecognizer implements Recognizer {
     private static final String B = "(?<![\\p{L}\\p{N}])";
     private static final String E = "(?![\\p{L}\\p{N}])";
     /** Cyrillic letters used on Russian plates (those with Latin look-alikes, GOST R 50577-2018). */
-    private static final String RU_LETTERS = "[АВЕКМНОРСТУХABEKMHOPCTYX]";
+    private static final String RU_PLATE_CYRILLIC = "АВЕКМНОРСТУХ";
+    private static final String RU_LETTERS = "[" + RU_PLATE_CYRILLIC + "ABEKMHOPCTYX]";
 
     private static final List<Format> DISTINCTIVE = List.of(
             new Format("ES", Pattern.compile(B + "\\d{4}[\\s-]?[BCDFGHJKLMNPRSTVWXYZ]{3}" + E)),
@@ -48,10 +49,12 @@ public final class PlateRecognizer implements Recognizer {
         }
         String text = ctx.text();
         List<Finding> found = new ArrayList<>();
-        for (Format f : DISTINCTIVE) {
-            Matcher m = f.pattern().matcher(text);
-            while (m.find()) {
-                add(found, m.start(), m.end(), m.group(), f.name(), DISTINCTIVE_CONFIDENCE);
+        if (hasPlateLetter(text)) {
+            for (Format f : DISTINCTIVE) {
+                Matcher m = f.pattern().matcher(text);
+                while (m.find()) {
+                    add(found, m.start(), m.end(), m.group(), f.name(), DISTINCTIVE_CONFIDENCE);
+                }
             }
         }
         if (ctx.has(CueKind.PLATE_LABEL)) {
@@ -63,6 +66,20 @@ public final class PlateRecognizer implements Recognizer {
             }
         }
         out.addAll(found);
+    }
+
+    /**
+     * Every distinctive format has an upper-case Latin letter, or a Russian plate's Cyrillic one: chat messages with
+     * digits but no capitals (times, prices, counts) cannot hold a plate, and the nine patterns need not run.
+     */
+    static boolean hasPlateLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || RU_PLATE_CYRILLIC.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Finding> found, int start, int end, String surface, String format, double confidence) {

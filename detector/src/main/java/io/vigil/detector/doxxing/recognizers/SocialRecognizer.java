@@ -39,6 +39,10 @@ public final class SocialRecognizer implements Recognizer {
 
     private final Pattern urls;
     private final Pattern labelled;
+    /** Every label (folded), by its first char: where a labelled handle may begin. */
+    private final LabelStarts labelStarts;
+    /** Every profile-link domain (lower case): a link names one of them. */
+    private final List<String> domainList;
     private final Map<String, String> platformByDomain = new HashMap<>();
     private final Map<String, String> platformByLabel = new HashMap<>();
 
@@ -62,6 +66,10 @@ public final class SocialRecognizer implements Recognizer {
                 }
             }
         }
+        this.domainList = domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> allLabels = new ArrayList<>(labels);
+        allLabels.addAll(colonLabels);
+        this.labelStarts = new LabelStarts(allLabels);
         this.urls = Pattern.compile("(?<![A-Za-z0-9@.-])(?:https?://)?(?:(?:www|m|web|mobile)\\.)?("
                 + alternation(domains) + ")(/[^\\s<>\"'`()\\[\\]{}]+)", Pattern.CASE_INSENSITIVE);
         String any = "(?:" + alternation(labels) + ")";
@@ -81,7 +89,7 @@ public final class SocialRecognizer implements Recognizer {
     public void find(ScanContext ctx, List<Finding> out) {
         String text = ctx.text();
         List<Finding> found = new ArrayList<>();
-        if (text.indexOf('.') >= 0) {
+        if (text.indexOf('.') >= 0 && namesADomain(ctx.folded())) {
             Matcher m = urls.matcher(text);
             while (m.find()) {
                 int end = trimTrailingPunctuation(text, m.start(2), m.end());
@@ -106,8 +114,10 @@ public final class SocialRecognizer implements Recognizer {
                 addHandle(found, m.start(), m.end(), m.group(1), platform, AT_HANDLE_CONFIDENCE);
             }
         }
-        Matcher m = labelled.matcher(ctx.folded());
-        while (m.find()) {
+        Matcher m = labelled.matcher(ctx.folded()).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        while (nextLabelled(m, ctx.folded(), from)) {
+            from = m.end();
             int hs = m.start(5);
             int he = m.end(5);
             if (isInside(found, hs)) {
@@ -127,6 +137,35 @@ public final class SocialRecognizer implements Recognizer {
             addHandle(found, hs, he, handle, platform, LABELLED_HANDLE_CONFIDENCE);
         }
         out.addAll(found);
+    }
+
+    /**
+     * Every match of the link pattern names a domain, matched ignoring ASCII case; the folded text is lower case, so
+     * a text without any domain in it has no link, and the pattern (tried at every position) need not run.
+     */
+    private boolean namesADomain(String folded) {
+        for (String domain : domainList) {
+            if (folded.contains(domain)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The next match of {@link #labelled}, as {@link Matcher#find()} would return it. Every match begins with a label,
+     * so the pattern, an alternation of every label tried at every position of every message, is tried only where a
+     * label begins: from {@code from} (the end of the previous match) at each such position in turn, anchored there,
+     * seeing the whole text around it (transparent bounds) as a search would.
+     */
+    private boolean nextLabelled(Matcher m, String folded, int from) {
+        for (int i = labelStarts.next(folded, from); i >= 0; i = labelStarts.next(folded, i + 1)) {
+            m.region(i, folded.length());
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addHandle(List<Finding> found, int start, int end, String handle, String platform, double confidence) {

@@ -6,6 +6,8 @@ import io.vigil.detector.doxxing.lexicon.CueKind;
 import io.vigil.detector.doxxing.lexicon.PhraseHit;
 import io.vigil.detector.doxxing.recognizers.ClockTimes;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -36,6 +38,8 @@ public final class ExposureScorer {
 
     private final ScoringWeights weights;
     private final double threshold;
+    /** The threshold as every reason shows it, formatted once. */
+    private final String thresholdText;
 
     public ExposureScorer(ScoringWeights weights, double threshold) {
         if (!(threshold > 0.0 && threshold < 1.0)) {
@@ -43,6 +47,7 @@ public final class ExposureScorer {
         }
         this.weights = weights;
         this.threshold = threshold;
+        this.thresholdText = twoDecimals(threshold);
     }
 
     /** What the scorer needs to know about one entity: its kind and where it is. */
@@ -83,9 +88,22 @@ public final class ExposureScorer {
             reasons.add("against: one weak clue (a first name, a school or a place alone) singles no one out");
         }
         boolean doxxing = score >= threshold;
-        reasons.add(0, String.format(Locale.ROOT, "%s (score %.2f, threshold %.2f)",
-                doxxing ? "exposes a third person" : "not judged an exposure", score, threshold));
+        reasons.add(0, (doxxing ? "exposes a third person" : "not judged an exposure") + " (score " + twoDecimals(score)
+                + ", threshold " + thresholdText + ")");
         return new Exposure(score, doxxing, reasons);
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.2f", x)} without a Formatter per message, which parses its pattern and
+     * builds the locale's number symbols on every call. The Formatter rounds half up the decimal digits that
+     * {@link Double#toString} gives, and so does {@link BigDecimal#valueOf} with {@link RoundingMode#HALF_UP}; a
+     * negative value (the Formatter writes "-0.00") or a value that is not finite goes to the Formatter itself.
+     */
+    static String twoDecimals(double x) {
+        if (!Double.isFinite(x) || Math.copySign(1.0, x) < 0) {
+            return String.format(Locale.ROOT, "%.2f", x);
+        }
+        return BigDecimal.valueOf(x).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Feature values and reasons; {@code weights} only decide which cues are worth a reason and their sign. */
