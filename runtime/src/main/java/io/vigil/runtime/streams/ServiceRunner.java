@@ -51,6 +51,7 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
 
     private ServiceRunner(StreamsApplication<C> application, C config) {
         this.application = application;
+        StartupTimeline timeline = new StartupTimeline(application.name());
         this.registry = ServiceMetrics.registry(application.name());
         KafkaSettings kafka = config.kafka();
         List<TopicSpec> topics = application.topics(config);
@@ -61,9 +62,12 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
                 TopicCreator.ensure(admin, topics, kafka.chatPartitions(), (short) kafka.replicationFactor());
             }
             TopicCreator.requireUsable(admin, application.name(), topics, kafka.maxRecordBytes());
+            timeline.phaseDone(kafka.createTopics() ? "topic creation and checks" : "topic checks");
             HttpSettings httpSettings = config.http().withConcretePort();
             String instance = InstanceIdentity.of(kafka);
-            for (StreamsStage stage : application.stages(config, registry)) {
+            List<StreamsStage> stages = application.stages(config, registry);
+            timeline.phaseDone("building the topologies");
+            for (StreamsStage stage : stages) {
                 LOG.debug("{} {} topology:\n{}", application.name(), stage.name(), stage.topology().describe());
                 Properties props = StreamsProperties.of(kafka, registry);
                 String applicationId = kafka.applicationId() + stage.applicationIdSuffix();
@@ -84,14 +88,17 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
                     return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
                 });
                 stageStreams.setStateListener((now, before) ->
-                        LOG.info("{} {} streams {} -> {}", application.name(), stage.name(), before, now));
-                stageStreams.setGlobalStateRestoreListener(stageState.restoreListener());
+                        LOG.info("{} {} streams {} -> {} (JVM up {} ms)", application.name(), stage.name(), before, now,
+                                timeline.jvmUpMillis()));
+                stageStreams.setGlobalStateRestoreListener(new LoggedRestores(application.name() + " " + stage.name(),
+                        stageState.restoreListener(), timeline::jvmUpMillis));
                 KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(stageStreams);
                 metrics.bindTo(registry);
                 streams.add(stageStreams);
                 streamsMetrics.add(metrics);
                 stageHealth.add(stageState);
             }
+            timeline.phaseDone("creating the Streams clients (state directory, startup tasks)");
             this.health = new ServiceHealth(application.name(), stageHealth, topics.stream().map(TopicSpec::name).toList(),
                     admin, registry, Clock.systemUTC());
             this.http = ServiceHttp.create(registry, health::report, application::configureHttp);
@@ -101,8 +108,10 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
             } catch (Exception e) {
                 throw new IllegalStateException(application.name() + " could not start: " + e.getMessage(), e);
             }
+            timeline.phaseDone("HTTP routes and extras");
             // Streams first: a restarted instance rejoins its group and resumes output before its HTTP server is up.
             streams.forEach(KafkaStreams::start);
+            timeline.phaseDone("starting the stream threads");
             ServiceHttp.start(http, httpSettings);
             health.start(HEALTH_SAMPLE_INTERVAL);
             LOG.info("{} started ({} stream threads per stage, instance {}): http://{}:{}/health", application.name(),
