@@ -119,7 +119,7 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
             // rest of the service (its HTTP routes, the sink's feed and clients: seconds on a loaded machine) starts.
             // The extras keep the Streams client only for interactive queries, which HTTP serves once both are up.
             awaitTopicChecks(topicsUsable);
-            timeline.phaseDone("waiting for the topic checks");
+            timeline.phaseDone("health check and HTTP server set-up, then waiting for the topic checks");
             streams.forEach(KafkaStreams::start);
             timeline.phaseDone("starting the stream threads");
             try {
