@@ -284,6 +284,37 @@ class DetectorTopologyTest {
     }
 
     @Test
+    void aMessageThatPointsAtNothingEndsWhatTheSendersEarlierMessagePointedAt() {
+        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
+                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
+                .setUpdatedAt(Instant.EPOCH).build());
+        MessageEvent pointing = message("chat-es", "t1");
+        pointing.setText("esta es la guarra del video, su número 👇");
+        MessageEvent chatter = message("chat-es", "t2");
+        chatter.setSentAt(T0.plusSeconds(10));
+        chatter.setText("jajaja qué risa");
+        MessageEvent number = message("chat-es", "t3");
+        number.setSentAt(T0.plusSeconds(20));
+        number.setText("612 34 56 78");
+        MessageEvent pointingAgain = message("chat-es", "t4");
+        pointingAgain.setSentAt(T0.plusSeconds(30));
+        pointingAgain.setText("esta es la guarra del video, su número 👇");
+        MessageEvent numberAgain = message("chat-es", "t5");
+        numberAgain.setSentAt(T0.plusSeconds(40));
+        numberAgain.setText("612 34 56 78");
+
+        events.pipeInput("chat-es", pointing);
+        events.pipeInput("chat-es", chatter);
+        events.pipeInput("chat-es", number);
+        events.pipeInput("chat-es", pointingAgain);
+        events.pipeInput("chat-es", numberAgain);
+
+        List<TextSignal> texts = detections.readValuesToList().stream().map(Detection::getText).toList();
+        assertThat(texts.get(2).getReasons()).noneMatch(r -> r.contains("previous message"));
+        assertThat(texts.get(4).getReasons()).anyMatch(r -> r.contains("previous message pointed at a third person"));
+    }
+
+    @Test
     void whatAMessagePointedAtCarriesOverBetweenTheTextAndTheMediaStage() {
         harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
                 .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
 /**
@@ -31,11 +32,13 @@ import java.util.function.IntFunction;
 final class BenchmarkTraffic implements AutoCloseable {
 
     static final int CHATS = 240;
+    static final int MEMBERS_PER_CHAT = 200;
     private static final AvroSerde<MessageEvent> SERDE = AvroSerde.of(MessageEvent.class);
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final List<String> texts;
     private final List<byte[]> images = new ArrayList<>();
+    private final SplittableRandom senders = new SplittableRandom(7);
     private long sequence;
 
     BenchmarkTraffic(String bootstrapServers, int distinctTexts, int distinctImages) {
@@ -66,9 +69,20 @@ final class BenchmarkTraffic implements AutoCloseable {
                 .setMime("image/jpeg").setInlineBytes(ByteBuffer.wrap(images.get((int) (n % images.size())))).build())).build();
     }
 
-    private static MessageEvent.Builder event(long n) {
-        return MessageEvent.newBuilder().setPlatform("telegram").setChatId("chat-" + (n % CHATS)).setMessageId("b-" + n)
-                .setSenderId("sender-" + (n % 997)).setSentAt(Instant.now());
+    private MessageEvent.Builder event(long n) {
+        long chat = n % CHATS;
+        return MessageEvent.newBuilder().setPlatform("telegram").setChatId("chat-" + chat).setMessageId("b-" + n)
+                .setSenderId(sender(chat)).setSentAt(Instant.now());
+    }
+
+    /**
+     * A member of the chat, the way group chats post: each chat has its own {@value #MEMBERS_PER_CHAT} members and a
+     * few of them write most messages (member i with probability falling like a cube root: the first 5% of the
+     * members write about a third of the messages). Drawn from a seeded generator, so every run sends the same.
+     */
+    private String sender(long chat) {
+        double u = senders.nextDouble();
+        return "sender-" + chat + "-" + (int) (MEMBERS_PER_CHAT * u * u * u);
     }
 
     /** Sends as fast as the producer goes. */

@@ -35,19 +35,23 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -DskipTests -pl benchmarks -am package
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6]
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--only=text]
  * </pre>
  */
 public final class PipelineBenchmark {
 
     private static final Duration QUIET = Duration.ofSeconds(20);
+    private static final Duration IDLE = Duration.ofSeconds(5);
     private static final String SECRET = "pipeline-benchmark-secret-0123456789";
 
     private final int textMessages;
     private final int imageMessages;
     private final int seconds;
     private final int partitions;
-    private final int threads = Runtime.getRuntime().availableProcessors();
+    /** --only=text skips the image phases: a shorter run to profile the text path. */
+    private final boolean images;
+    /** Stream threads per Streams application, the baseline's and Vigil's (--threads; default: one per processor). */
+    private final int threads;
     private final List<String> report = new ArrayList<>();
 
     private PipelineBenchmark(Map<String, String> args) {
@@ -55,6 +59,9 @@ public final class PipelineBenchmark {
         imageMessages = Integer.parseInt(args.getOrDefault("images", "400"));
         seconds = Integer.parseInt(args.getOrDefault("seconds", "15"));
         partitions = Integer.parseInt(args.getOrDefault("partitions", "6"));
+        images = !"text".equals(args.get("only"));
+        int perProcessor = Runtime.getRuntime().availableProcessors();
+        threads = Integer.parseInt(args.getOrDefault("threads", Integer.toString(perProcessor)));
     }
 
     public static void main(String[] argv) throws Exception {
@@ -74,7 +81,7 @@ public final class PipelineBenchmark {
             createTopics(bootstrap);
             try (BenchmarkTraffic traffic = new BenchmarkTraffic(bootstrap, 20_000, 16)) {
                 line("machine: %d processors, Java %s, %d partitions, %d stream threads per Streams application",
-                        threads, System.getProperty("java.version"), partitions, threads);
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), partitions, threads);
 
                 // 1. The baseline: three exactly-once hops that do nothing.
                 double passthroughRate;
@@ -83,33 +90,35 @@ public final class PipelineBenchmark {
                     throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages / 4, i -> traffic.text(), "warm-up");
                     passthroughRate = throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages, i -> traffic.text(),
                             "passthrough, text");
+                    idle("passthrough");
                 }
 
                 // 2. Images with one stream thread per stage: the detector's shape before its media stage.
-                double imagesBefore;
-                try (Pipeline pipeline = vigil(bootstrap, dir.resolve("one-thread"), 1)) {
-                    throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), imageMessages / 4,
-                            i -> traffic.image(), "warm-up");
-                    imagesBefore = throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
-                            imageMessages, i -> traffic.image(), "Vigil, 1 thread per stage, images");
-                }
+                double imagesBefore = images ? imagesWithOneThreadPerStage(bootstrap, traffic, dir) : Double.NaN;
 
                 // 3. Vigil as shipped.
                 double half;
-                try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), 0)) {
+                try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads)) {
                     throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
                             i -> traffic.text(), "warm-up");
-                    double textRate = throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
-                            textMessages, i -> traffic.text(), "Vigil, text");
-                    double imagesRate = throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
-                            imageMessages, i -> traffic.image(), "Vigil, images");
+                    idle("Vigil");
+                    double textRate;
+                    try (LogGrowth growth = new LogGrowth(bootstrap)) {
+                        growth.mark();
+                        textRate = throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
+                                textMessages, i -> traffic.text(), "Vigil, text");
+                        growth.sinceMark().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                                .forEach(e -> line("   log entries per text message, %-58s %6.3f", e.getKey(), e.getValue() / (double) textMessages));
+                    }
+                    double imagesRate = images ? throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(),
+                            List.of(Topics.RISK_ASSESSMENTS.name()), imageMessages, i -> traffic.image(), "Vigil, images") : Double.NaN;
 
                     half = textRate / 2;
                     Percentiles toQueue = latency(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), queueTopics(), half, i -> traffic.text(),
                             PipelineBenchmark::timestamp, "Vigil, text at half its maximum: sentAt to the queues");
                     Percentiles toAssessment = latency(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
                             half, i -> traffic.text(), PipelineBenchmark::timestamp, "Vigil, text at half its maximum: sentAt to risk-assessments");
-                    Percentiles textWithImages = textWhileImagesFlow(bootstrap, traffic, half, imagesRate / 2);
+                    Percentiles textWithImages = images ? textWhileImagesFlow(bootstrap, traffic, half, imagesRate / 2) : Percentiles.of(new long[0]);
 
                     line("");
                     line("text throughput: Vigil %,.0f msg/s vs passthrough %,.0f msg/s: ratio %.2f (goal >= 0.5)",
@@ -135,6 +144,15 @@ public final class PipelineBenchmark {
         report.stream().filter(l -> !l.isEmpty()).forEach(l -> System.out.println("   " + l));
     }
 
+    private double imagesWithOneThreadPerStage(String bootstrap, BenchmarkTraffic traffic, Path dir) {
+        try (Pipeline pipeline = vigil(bootstrap, dir.resolve("one-thread"), 1)) {
+            throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), imageMessages / 4,
+                    i -> traffic.image(), "warm-up");
+            return throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
+                    imageMessages, i -> traffic.image(), "Vigil, 1 thread per stage, images");
+        }
+    }
+
     private Pipeline vigil(String bootstrap, Path dataDir, int threadsPerStage) {
         Pipeline pipeline = Pipeline.startWithEveryService(new Pipeline.Settings(bootstrap, dataDir, partitions, "127.0.0.1", 0, 0, 0, 0, SECRET),
                 Map.of("kafka.num-stream-threads", Integer.toString(threadsPerStage)));
@@ -148,18 +166,37 @@ public final class PipelineBenchmark {
                               java.util.function.IntFunction<io.vigil.schemas.MessageEvent> message, String label) {
         try (Arrivals arrivals = new Arrivals(bootstrap, outputs)) {
             long start = System.nanoTime();
+            long cpuStart = ProcessCpu.nanos();
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> traffic.burst(input, count, message));
             Arrivals.Result result = arrivals.await(count, QUIET, r -> -1);
             sending.join();
+            double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
             double rate = result.count() / ((result.lastArrivalNanos() - start) / 1e9);
             if (!label.equals("warm-up")) {
-                line("%-50s %,8d in, %,8d out, %,10.1f /s", label, count, result.count(), rate);
+                line("%-50s %,8d in, %,8d out, %,10.1f /s, %,8.1f per CPU-second (%.1f CPU-s, load average %s)",
+                        label, count, result.count(), rate, result.count() / cpuSeconds, cpuSeconds, ProcessCpu.loadAverage());
             }
             if (result.count() < count) {
                 line("   (only %d of %d arrived within the quiet time)", result.count(), count);
             }
             return rate;
         }
+    }
+
+    /**
+     * What the JVM spends with no traffic at all (polling, heartbeats, metrics, the broker's own work): the share of
+     * a throughput phase's CPU that does not grow with the messages.
+     */
+    private void idle(String label) {
+        long cpuStart = ProcessCpu.nanos();
+        long start = System.nanoTime();
+        try {
+            Thread.sleep(IDLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        line("%-50s idle: %.2f CPU-seconds per second (load average %s)", label,
+                (ProcessCpu.nanos() - cpuStart) / (double) (System.nanoTime() - start), ProcessCpu.loadAverage());
     }
 
     private Percentiles latency(String bootstrap, BenchmarkTraffic traffic, String input, List<String> outputs, double perSecond,

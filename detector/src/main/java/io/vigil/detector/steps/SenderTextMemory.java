@@ -68,9 +68,23 @@ public final class SenderTextMemory implements FixedKeyProcessor<String, Message
         MessageAnalysis message = MessageAnalysis.textOnly(record.value()).withPrior(prior);
         MessageAnalysis scanned = scanning.scan(message);
         if (scanned.text().isPresent() && (previous == null || sentAt >= previous >>> CUE_BITS)) {
-            lastCues.put(sender, (sentAt << CUE_BITS) | (scanned.text().get().cues().bits() & ((1L << CUE_BITS) - 1)));
+            remember(sender, previous, sentAt, scanned.text().get().cues());
         }
         context.forward(record.withValue(record.value().hasMedia() ? message : scanned));
+    }
+
+    /**
+     * A message without cues leaves nothing for the next one, which is what no row says as well: its row is written
+     * only to replace one that still carries cues. Most messages point at nothing, so most write nothing (a store
+     * write is a RocksDB put and a changelog record in the transaction).
+     */
+    private void remember(String sender, Long previous, long sentAt, PriorCues cues) {
+        int bits = cues.bits() & ((1 << CUE_BITS) - 1);
+        if (bits != 0) {
+            lastCues.put(sender, (sentAt << CUE_BITS) | bits);
+        } else if (previous != null) {
+            lastCues.delete(sender);
+        }
     }
 
     private void forgetOlderThanWindow(long streamTime) {

@@ -22,6 +22,8 @@ public final class ChatQueue {
 
     private final Table<PendingMessage> pending;
     private final long maxWaitMillis;
+    /** Before this time no head can be overdue ({@link #overdue}); the first look reads the queue. */
+    private long noneOverdueBefore = Long.MIN_VALUE;
 
     public ChatQueue(Table<PendingMessage> pending, long maxWaitMillis) {
         this.pending = pending;
@@ -95,9 +97,18 @@ public final class ChatQueue {
     /**
      * Chats whose head message has waited past the limit. The queue holds only messages in flight (a few hundred
      * milliseconds' worth), and a chat's messages sort by sequence, so its first row is its head.
+     *
+     * <p>The rows are read (each one a whole detection to decode) only when one may be overdue: a head that was not
+     * overdue at the last look is followed by messages queued after it, and a message queued since then was queued
+     * after it, so no head can pass the limit before the oldest head seen then (or that look itself, when the queue
+     * was empty) plus the limit. The check runs every second, the limit is tens of seconds.
      */
     public List<String> overdue(long nowMillis) {
+        if (nowMillis < noneOverdueBefore) {
+            return List.of();
+        }
         List<String> chats = new ArrayList<>();
+        long[] oldestHead = {nowMillis};
         String[] previous = {null};
         pending.forEach((key, message) -> {
             String chat = key.substring(0, key.lastIndexOf(Keys.SEPARATOR));
@@ -106,8 +117,11 @@ public final class ChatQueue {
                 if (nowMillis - message.getQueuedAt() >= maxWaitMillis) {
                     chats.add(chat);
                 }
+                oldestHead[0] = Math.min(oldestHead[0], message.getQueuedAt());
             }
         });
+        // Chats released now get new heads this look did not see: look again at the next check.
+        noneOverdueBefore = chats.isEmpty() ? oldestHead[0] + maxWaitMillis : Long.MIN_VALUE;
         return chats;
     }
 

@@ -6,9 +6,9 @@ import io.vigil.pdq.Hash256;
 import io.vigil.pdq.PdqHash;
 import io.vigil.pdq.PdqHashes;
 import io.vigil.pdq.matching.PdqIndex;
-import io.vigil.pdq.matching.PdqMatchOutcome;
 import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.pdq.matching.PdqMatcher;
+import io.vigil.pdq.matching.PdqVariantMatch;
 import io.vigil.schemas.network.ClusterState;
 import io.vigil.schemas.network.SightedMedia;
 
@@ -72,18 +72,19 @@ public final class MediaClusters implements AutoCloseable {
     }
 
     public Optional<Assignment> assign(SightedMedia media, String chatId, Instant seenAt) {
-        Optional<String> byExact = exactCluster(media);
+        ExactRows rows = new ExactRows(media);
+        Optional<String> byExact = rows.cluster();
         if (byExact.isPresent()) {
             ClusterState state = clusters.get(byExact.get());
-            rememberExact(media, byExact.get());
+            rows.remember(byExact.get());
             return Optional.of(new Assignment(byExact.get(), state, false));
         }
         Optional<PdqHashes> pdq = matchable(media);
         if (pdq.isPresent()) {
-            PdqMatchOutcome outcome = matcher.match(pdq.get());
-            if (!outcome.matches().isEmpty()) {
-                String id = format(clusterOfEntry[outcome.matches().get(0).id()]);
-                rememberExact(media, id);
+            Optional<PdqVariantMatch> nearest = matcher.nearest(pdq.get());
+            if (nearest.isPresent()) {
+                String id = format(clusterOfEntry[nearest.get().id()]);
+                rows.remember(id);
                 return Optional.of(new Assignment(id, clusters.get(id), false));
             }
         }
@@ -97,7 +98,7 @@ public final class MediaClusters implements AutoCloseable {
                 .setFirstSeen(seenAt).setLastSeen(seenAt).setFirstChatId(chatId)
                 .setSightings(0).setForwards(0).setChats(0).setReach(0).build();
         clusters.put(id, state);
-        rememberExact(media, id);
+        rows.remember(id);
         pdq.ifPresent(h -> remember(index.add(h.original()), parse(id)));
         return Optional.of(new Assignment(id, state, true));
     }
@@ -119,22 +120,44 @@ public final class MediaClusters implements AutoCloseable {
         return index.stats();
     }
 
-    private Optional<String> exactCluster(SightedMedia media) {
-        if (media.getSha256() != null) {
-            String id = exact.get(SHA256 + media.getSha256());
-            if (id != null) {
-                return Optional.of(id);
+    /**
+     * The exact-hash rows of one item, each read at most once: finding the item's cluster and then remembering its
+     * hashes under it would otherwise read the same rows twice.
+     */
+    private final class ExactRows {
+        private final SightedMedia media;
+        private String bySha;
+        private String byMd5;
+        private boolean md5Read;
+
+        ExactRows(SightedMedia media) {
+            this.media = media;
+            this.bySha = media.getSha256() == null ? null : exact.get(SHA256 + media.getSha256());
+        }
+
+        /** The cluster of an earlier exact copy: by SHA-256, else by MD5. */
+        Optional<String> cluster() {
+            return bySha != null ? Optional.of(bySha) : Optional.ofNullable(md5Row());
+        }
+
+        /** Records the item's hashes under {@code clusterId} where no cluster holds them yet. */
+        void remember(String clusterId) {
+            if (media.getSha256() != null && bySha == null) {
+                exact.put(SHA256 + media.getSha256(), clusterId);
+                bySha = clusterId;
+            }
+            if (media.getMd5() != null && md5Row() == null) {
+                exact.put(MD5 + media.getMd5(), clusterId);
+                byMd5 = clusterId;
             }
         }
-        return media.getMd5() == null ? Optional.empty() : Optional.ofNullable(exact.get(MD5 + media.getMd5()));
-    }
 
-    private void rememberExact(SightedMedia media, String clusterId) {
-        if (media.getSha256() != null && exact.get(SHA256 + media.getSha256()) == null) {
-            exact.put(SHA256 + media.getSha256(), clusterId);
-        }
-        if (media.getMd5() != null && exact.get(MD5 + media.getMd5()) == null) {
-            exact.put(MD5 + media.getMd5(), clusterId);
+        private String md5Row() {
+            if (!md5Read) {
+                byMd5 = media.getMd5() == null ? null : exact.get(MD5 + media.getMd5());
+                md5Read = true;
+            }
+            return byMd5;
         }
     }
 

@@ -52,6 +52,63 @@ class ChatQueueTest {
         assertThat(queue.arrive(state, 0, facts("image", 0), 40_000)).as("late facts find no one").isEmpty();
     }
 
+    @Test
+    void theQueueIsReadOnlyWhenAHeadMayBeOverdueAndAMessageQueuedAfterALookIsStillFound() {
+        ReadCounting<PendingMessage> counted = new ReadCounting<>(pending);
+        ChatQueue watched = new ChatQueue(counted, 30_000);
+
+        assertThat(watched.overdue(0)).as("an empty queue: nothing can pass the limit before 30 s").isEmpty();
+        watched.enqueue(state, message("image", true, 5_000));
+        assertThat(watched.overdue(29_999)).isEmpty();
+        assertThat(counted.reads).as("not read again before a head can be overdue").isEqualTo(1);
+
+        assertThat(watched.overdue(30_000)).isEmpty();
+        assertThat(watched.overdue(34_999)).isEmpty();
+        assertThat(counted.reads).as("read once more, then not until the head queued at 5 s can be overdue").isEqualTo(2);
+
+        assertThat(watched.overdue(35_000)).containsExactly("c");
+        watched.drain(state, 35_000);
+        assertThat(watched.overdue(35_001)).as("after a release the queue is read at the next check").isEmpty();
+        assertThat(counted.reads).isEqualTo(4);
+    }
+
+    /** The queue's table, counting how often every row is read. */
+    private static final class ReadCounting<V> implements io.vigil.enricher.state.Table<V> {
+
+        private final io.vigil.enricher.state.Table<V> rows;
+        private int reads;
+
+        ReadCounting(io.vigil.enricher.state.Table<V> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public V get(String key) {
+            return rows.get(key);
+        }
+
+        @Override
+        public void put(String key, V value) {
+            rows.put(key, value);
+        }
+
+        @Override
+        public void delete(String key) {
+            rows.delete(key);
+        }
+
+        @Override
+        public List<java.util.Map.Entry<String, V>> withPrefix(String prefix, int limit) {
+            return rows.withPrefix(prefix, limit);
+        }
+
+        @Override
+        public void forEach(java.util.function.BiConsumer<String, V> action) {
+            reads++;
+            rows.forEach(action);
+        }
+    }
+
     private static PendingMessage message(String id, boolean needsFacts, long queuedAt) {
         return PendingMessage.newBuilder().setDetection(Detection.newBuilder().setPlatform("telegram").setChatId("c").setMessageId(id)
                 .setSenderId("s").setSentAt(Instant.EPOCH).setDetectedAt(Instant.EPOCH).build()).setNeedsFacts(needsFacts)

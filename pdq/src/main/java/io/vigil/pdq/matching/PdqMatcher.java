@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The query side of PDQ matching: applies the quality floor, searches the original hash or all eight dihedral
@@ -48,6 +49,40 @@ public final class PdqMatcher {
         List<PdqVariantMatch> matches = new ArrayList<>(best.values());
         matches.sort(NEAREST_FIRST);
         return PdqMatchOutcome.searched(matches);
+    }
+
+    /**
+     * The first of {@link #match(PdqHashes)}'s matches (the nearest entry, the lower id on a tie, with its nearest
+     * variant), found with less work: once a variant has hit an entry at distance {@code d}, the variants after it
+     * are searched only within {@code d}, since nothing farther can come first. A near-duplicate's remaining variant
+     * searches then probe far fewer buckets; a miss still costs the full searches. Empty below the quality floor or
+     * without a match.
+     */
+    public Optional<PdqVariantMatch> nearest(PdqHashes hashes) {
+        if (hashes.quality() < policy.qualityFloor()) {
+            return Optional.empty();
+        }
+        NearestSoFar nearest = new NearestSoFar();
+        Dihedral[] variants = policy.matchDihedrals() ? Dihedral.values() : new Dihedral[]{Dihedral.ORIGINAL};
+        for (Dihedral variant : variants) {
+            int radius = nearest.best == null ? policy.maxDistance() : nearest.best.distance();
+            nearest.variant = variant;
+            index.search(hashes.get(variant), radius, nearest);
+        }
+        return Optional.ofNullable(nearest.best);
+    }
+
+    /** Keeps the first match in {@link #NEAREST_FIRST} order; an equal one of a later variant does not replace it. */
+    private static final class NearestSoFar implements MatchSink {
+        PdqVariantMatch best;
+        Dihedral variant;
+
+        @Override
+        public void match(int id, int distance) {
+            if (best == null || distance < best.distance() || distance == best.distance() && id < best.id()) {
+                best = new PdqVariantMatch(id, distance, variant);
+            }
+        }
     }
 
     /** Matches a single hash (no dihedral variants available, e.g. a hash supplied by a caller). */
