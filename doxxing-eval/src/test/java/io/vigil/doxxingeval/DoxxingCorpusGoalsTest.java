@@ -15,18 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Measured on the TEST split of the labelled corpus (never used for tuning). Issue 12's entity goals hold there:
  * PHONE, EMAIL and NATIONAL_ID F1 ≥ 0.95, and PHONE precision ≥ 0.95 on messages without a country hint. Its
- * decision goal (F1 and precision ≥ 0.92) is met for precision but not for F1: on the 1,366 test messages of the
- * three passes, F1 0.882 and precision 0.954 (the third pass alone, written after the weights were fitted: 0.850 /
- * 0.976; see docs/doxxing.md). The decision is held just below where it stands, so that a change that loses ground
- * fails here.
+ * decision goal (F1 and precision ≥ 0.92) is met for precision but not for F1: on the 1,799 test messages of the
+ * four passes, F1 0.885 and precision 0.953 (the fourth pass alone, written after this detector's rules were fixed:
+ * 0.840 / 0.960; see docs/doxxing.md, "Evaluation after the recall follow-up"). The decision is held just below where
+ * it stands, so that a change that loses ground fails here.
  */
 class DoxxingCorpusGoalsTest {
 
     /**
-     * Where the decision stood on the test split (three passes) after issue 12's follow-up: F1 0.882, precision 0.954,
+     * Where the decision stood on the test split (four passes) after the recall follow-up: F1 0.885, precision 0.953,
      * floors a little below it (about ten messages of room); the goal is 0.92 for both.
      */
-    private static final double DECISION_F1_FLOOR = 0.87;
+    private static final double DECISION_F1_FLOOR = 0.875;
     private static final double DECISION_PRECISION_FLOOR = 0.94;
 
     /** The corpus lives at the repository root; surefire runs with the module directory as working directory. */

@@ -56,7 +56,7 @@ public final class DoxxingDetector {
         this.lexicon = Lexicon.load(config.extraCueFiles());
         this.recognizers = List.of(new SocialRecognizer(SocialPlatforms.bundled()), new EmailRecognizer(lexicon),
                 new IbanRecognizer(), new PaymentCardRecognizer(), new GeoRecognizer(), new NationalIdRecognizer(),
-                new PhoneRecognizer(config.fallbackRegions(), config.languageRegions()), new DobRecognizer(),
+                new PhoneRecognizer(config.fallbackRegions(), config.languageRegions(), lexicon), new DobRecognizer(),
                 new PlateRecognizer(), new AddressRecognizer(), new QuasiIdentifierRecognizer());
         this.hasher = new KeyedHasher(config.hmacSecret());
         this.scorer = new ExposureScorer(config.weights(), config.threshold());

@@ -52,6 +52,8 @@ public enum CueKind {
     RESIDENCE("residence"),
     /** Number words, used to read phone numbers partly written in words. */
     NUMBER_WORD("numberWords"),
+    /** Words that repeat the digit after them, with how many times: "double" 2, "triple" 3 ("double seven" is 77). */
+    NUMBER_REPEAT("numberRepeats"),
     /** Month names, used to read dates of birth. */
     MONTH("months"),
     /** Words that announce a payment card number: "card", "tarjeta", "карта". */

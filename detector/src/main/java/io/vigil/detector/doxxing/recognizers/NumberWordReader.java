@@ -10,9 +10,18 @@ import java.util.Set;
 
 /**
  * Reads numbers written partly or wholly in words ("seis cuatro nueve 21 88 03", "six one two, 345 678",
- * "一三八 0013 8000") into digit strings, keeping the span they cover, so that the phone recogniser can hand them
- * to libphonenumber. Number words come from the lexicon's {@code numberWords}; tens followed by a unit word
- * ("treinta y cuatro", "thirty four") make two digits.
+ * "一三八 0013 8000", "sıfır əlli beş …") into digit strings, keeping the span they cover, so that the phone
+ * recogniser can hand them to libphonenumber, which validates them as it validates any number. It reads:
+ * <ul>
+ *   <li>number words from the lexicon's {@code numberWords} (transliterations included: "odin dva", "yao san");
+ *       tens followed by a unit ("treinta y cuatro", "thirty four", "vint-i-u") make two digits, as do the French
+ *       tens before ten to nineteen ("soixante-douze", "quatre-vingt-onze");</li>
+ *   <li>repeats from {@code numberRepeats} ("double seven", "triple zero");</li>
+ *   <li>digits with letters written for them ("5O4-18-3O", see {@link DigitLookalikes});</li>
+ *   <li>a number word with one typo between two parts of a number ("seven sevn four", see
+ *       {@link MisspeltNumberWords}).</li>
+ * </ul>
+ * A run of plain digits alone is libphonenumber's own business and is not returned.
  */
 final class NumberWordReader {
 
@@ -24,14 +33,51 @@ final class NumberWordReader {
         }
     }
 
-    /** Words joining tens and units: "treinta y cuatro", "vinte e dois", "thirty and four". */
+    /** Words joining tens and units: "treinta y cuatro", "vinte e dois", "thirty and four", "vint-i-u". */
     private static final Set<String> CONNECTORS = Set.of("y", "e", "i", "and", "und", "и", "na", "ve", "və", "et");
     private static final int MIN_DIGITS = 7;
     private static final int MAX_DIGITS = 15;
     /** Separators tolerated between the parts of one number. */
-    private static final String SEPARATORS = " \t.-,/()\u00A0";
+    private static final String SEPARATORS = " \t.-,/()\u00A0·•_|~*";
+    /** Separators libphonenumber does not read: a run of plain digits split by them ("6·1·2·…") is read here. */
+    private static final String ODD_SEPARATORS = "·•_|~*";
+    /** The value of a hundreds word that multiplies the unit before it: "nine hundred", "neuf cent", "dörd yüz". */
+    private static final int HUNDRED = 100;
+    /** Most chars between two parts of one number: a separator run or one connector word. */
+    private static final int MAX_GAP = 6;
+    /**
+     * A number word this short ("si", "er", "ba", "u", "o") is also an everyday word in another language: a number
+     * needs a longer number word, a letter written for a digit, or two such short words.
+     */
+    private static final int SHORT_WORD = 2;
+    /** Most letters of a word checked as a misspelt number word (the longest number words are about this long). */
+    private static final int MAX_MISSPELT_GAP = 16;
 
-    private record Token(int start, int end, int value, int digitsLength, String digits, boolean word) {
+    private enum Source { DIGITS, WORD, SHORT_WORD, LOOKALIKE, REPEAT }
+
+    /** One part of a number; {@code language} is the number word's language, or null for digits. */
+    private record Token(int start, int end, int value, String digits, Source source, String language) {
+        boolean isWord() {
+            return source == Source.WORD || source == Source.SHORT_WORD;
+        }
+    }
+
+    private final MisspeltNumberWords misspelt;
+
+    NumberWordReader(MisspeltNumberWords misspelt) {
+        this.misspelt = misspelt;
+    }
+
+    /**
+     * Cheap pre-check: whether the message can hold a number written with words, look-alike letters or separators
+     * libphonenumber does not read. One number word with a few digits is enough ("sinco dos 345 678"): the misspelt
+     * words around it are only found by reading.
+     */
+    static boolean mayHold(ScanContext ctx) {
+        int words = ctx.hits(CueKind.NUMBER_WORD).size() + ctx.hits(CueKind.NUMBER_REPEAT).size();
+        return words >= 2 || words == 1 && ctx.digitCount() >= 3
+                || ctx.digitCount() >= 2 && DigitLookalikes.anyNextToDigit(ctx.text())
+                || ctx.digitCount() >= MIN_DIGITS && hasOddSeparator(ctx.text(), 0, ctx.text().length());
     }
 
     List<Spelled> read(ScanContext ctx) {
@@ -43,7 +89,10 @@ final class NumberWordReader {
         while (i < tokens.size()) {
             int j = i;
             StringBuilder digits = new StringBuilder();
-            boolean anyWord = false;
+            int longWords = 0;
+            int shortWords = 0;
+            int lookalikes = 0;
+            boolean oddSeparators = false;
             int groupStart = tokens.get(i).start();
             int groupEnd = tokens.get(i).end();
             while (j < tokens.size()) {
@@ -51,22 +100,42 @@ final class NumberWordReader {
                 if (j > i && !joinable(folded, tokens.get(j - 1).end(), t.start())) {
                     break;
                 }
-                if (t.word() && t.value() >= 20 && t.value() % 10 == 0 && j + 1 < tokens.size()) {
-                    Token u = tokens.get(j + 1);
-                    if (u.word() && u.value() > 0 && u.value() < 10 && joinable(folded, t.end(), u.start())) {
-                        digits.append(t.value() + u.value());
-                        anyWord = true;
-                        groupEnd = u.end();
-                        j += 2;
-                        continue;
+                if (j > i) {
+                    oddSeparators |= hasOddSeparator(folded, tokens.get(j - 1).end(), t.start());
+                }
+                Token next = j + 1 < tokens.size() && joinable(folded, t.end(), tokens.get(j + 1).start())
+                        ? tokens.get(j + 1) : null;
+                if (t.source() == Source.REPEAT) {
+                    if (next == null || next.digits().length() != 1) {
+                        break; // "double" not followed by one digit repeats nothing
                     }
+                    digits.append(next.digits().repeat(t.value()));
+                    longWords++;
+                    groupEnd = next.end();
+                    j += 2;
+                    continue;
+                }
+                int[] compound = t.isWord() ? compound(tokens, j, folded) : null;
+                if (compound != null) {
+                    digits.append(compound[0] >= HUNDRED ? String.format(java.util.Locale.ROOT, "%03d", compound[0])
+                            : Integer.toString(compound[0]));
+                    longWords++;
+                    groupEnd = tokens.get(compound[1] - 1).end();
+                    j = compound[1];
+                    continue;
                 }
                 digits.append(t.digits());
-                anyWord |= t.word();
+                switch (t.source()) {
+                    case WORD -> longWords++;
+                    case SHORT_WORD -> shortWords++;
+                    case LOOKALIKE -> lookalikes++;
+                    default -> { }
+                }
                 groupEnd = t.end();
                 j++;
             }
-            if (anyWord && digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS) {
+            boolean read = longWords + lookalikes > 0 || shortWords >= 2 || oddSeparators;
+            if (read && digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS) {
                 boolean plus = groupStart > 0 && text.charAt(groupStart - 1) == '+';
                 out.add(new Spelled(plus ? groupStart - 1 : groupStart, groupEnd, (plus ? "+" : "") + digits));
             }
@@ -75,46 +144,205 @@ final class NumberWordReader {
         return out;
     }
 
-    private static List<Token> tokens(ScanContext ctx, String text) {
+    /**
+     * A number below a thousand written as words from token {@code j}: hundreds ("novecientos", "nine hundred",
+     * "dörd yüz"), then tens and a unit ("noventa y dos", "thirty four", "on iki"), or the French tens that count on
+     * past ten ("soixante-douze"). Returns its value and the index after its last token, or null when the words at {@code j}
+     * are not such a compound (a single word is read on its own).
+     */
+    private static int[] compound(List<Token> tokens, int j, String folded) {
+        int k = j;
+        int value = 0;
+        Token first = tokens.get(k);
+        Token second = next(tokens, k, folded);
+        if (second != null && second.isWord() && second.value() == HUNDRED && first.value() > 0 && first.value() < 10) {
+            value = first.value() * HUNDRED;
+            k += 2;
+        } else if (first.value() >= HUNDRED && first.value() % HUNDRED == 0 && first.value() < 1000) {
+            value = first.value();
+            k += 1;
+        }
+        Token tens = value > 0 ? (k < tokens.size() && joinable(folded, tokens.get(k - 1).end(), tokens.get(k).start())
+                ? tokens.get(k) : null) : first;
+        if (tens != null && tens.isWord()) {
+            Token unit = next(tokens, k, folded);
+            if (tens.value() < HUNDRED && unit != null && unit.isWord()
+                    && (makesTwoDigits(tens.value(), unit.value()) || makesTeen(tens.value(), unit.value()))) {
+                return new int[]{value + tens.value() + unit.value(), k + 2};
+            }
+            if (value > 0 && tens.value() > 0 && tens.value() < HUNDRED) {
+                return new int[]{value + tens.value(), k + 1};
+            }
+        }
+        return value > 0 ? new int[]{value, k} : null;
+    }
+
+    /** The token after {@code k} when it joins it, or null. */
+    private static Token next(List<Token> tokens, int k, String folded) {
+        return k + 1 < tokens.size() && joinable(folded, tokens.get(k).end(), tokens.get(k + 1).start())
+                ? tokens.get(k + 1) : null;
+    }
+
+    /** Tens and a unit ("thirty four"), or the French tens that count on past ten ("soixante-douze"). */
+    private static boolean makesTwoDigits(int tens, int unit) {
+        if (tens < 20 || tens >= HUNDRED || tens % 10 != 0) {
+            return false;
+        }
+        return unit > 0 && unit < 10 || (tens == 60 || tens == 80) && unit >= 10 && unit < 20;
+    }
+
+    /** Ten and a unit where a language counts so ("on iki", "kumi na mbili"): eleven to nineteen. */
+    private static boolean makesTeen(int ten, int unit) {
+        return ten == 10 && unit > 0 && unit < 10;
+    }
+
+    private static boolean hasOddSeparator(String folded, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (ODD_SEPARATORS.indexOf(folded.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Token> tokens(ScanContext ctx, String text) {
         List<Token> tokens = new ArrayList<>();
         List<PhraseHit> words = new ArrayList<>(ctx.hits(CueKind.NUMBER_WORD));
+        words.addAll(ctx.hits(CueKind.NUMBER_REPEAT));
         words.sort(Comparator.comparingInt(PhraseHit::start).thenComparing(h -> -(h.end() - h.start())));
         int lastEnd = -1;
         for (PhraseHit h : words) {
             if (h.start() >= lastEnd) {
                 int v = h.phrase().value();
-                tokens.add(new Token(h.start(), h.end(), v, 0, Integer.toString(v), true));
+                Source source = h.kind() == CueKind.NUMBER_REPEAT ? Source.REPEAT
+                        : h.end() - h.start() <= SHORT_WORD ? Source.SHORT_WORD : Source.WORD;
+                tokens.add(new Token(h.start(), h.end(), v, Integer.toString(v), source, h.phrase().language()));
                 lastEnd = h.end();
             }
         }
+        List<DigitLookalikes.Run> lookalikes = DigitLookalikes.runs(text);
+        int nextLookalike = 0;
         for (int i = 0; i < text.length(); ) {
-            if (Character.isDigit(text.charAt(i)) && text.charAt(i) < 128) {
+            if (nextLookalike < lookalikes.size() && lookalikes.get(nextLookalike).start() == i) {
+                DigitLookalikes.Run r = lookalikes.get(nextLookalike++);
+                tokens.add(new Token(r.start(), r.end(), 0, r.digits(), Source.LOOKALIKE, null));
+                i = r.end();
+            } else if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                 int s = i;
                 while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                     i++;
                 }
-                tokens.add(new Token(s, i, 0, i - s, text.substring(s, i), false));
+                tokens.add(new Token(s, i, 0, text.substring(s, i), Source.DIGITS, null));
             } else {
                 i++;
             }
         }
         tokens.sort(Comparator.comparingInt(Token::start));
-        return tokens;
+        return withMisspeltWords(tokens, ctx.folded());
     }
 
-    /** Whether only separators or one connector word lie between two tokens. */
-    private static boolean joinable(String folded, int from, int to) {
-        if (to < from || to - from > 6) {
-            return false;
-        }
-        String gap = folded.substring(from, to);
-        boolean allSeparators = true;
-        for (int k = 0; k < gap.length(); k++) {
-            if (SEPARATORS.indexOf(gap.charAt(k)) < 0) {
-                allSeparators = false;
-                break;
+    /**
+     * Adds misspelt number words ("sevn", "nuebe", "fiv"): a word that stands between two parts of a number, or right
+     * before or after a number word, and is one edit from a number word. A word next to plain digits only is left
+     * alone ("nice 612 …" is not "nine"). Each token looks at one word on each side: linear in the tokens.
+     */
+    private List<Token> withMisspeltWords(List<Token> tokens, String folded) {
+        List<Token> out = new ArrayList<>(tokens.size());
+        int lastEnd = 0;
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            Token previous = k > 0 ? tokens.get(k - 1) : null;
+            int[] before = wordBefore(folded, t.start(), Math.max(lastEnd, previous == null ? 0 : previous.end()));
+            boolean sandwichedBefore = before != null && previous != null && before[0] - previous.end() <= MAX_GAP;
+            if (before != null && (t.isWord() || sandwichedBefore)) {
+                addMisspelt(out, folded, before, sandwichedBefore ? null : t.language());
+            }
+            out.add(t);
+            lastEnd = t.end();
+            Token following = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
+            int[] after = wordAfter(folded, t.end(), following == null ? folded.length() : following.start());
+            boolean sandwiched = after != null && following != null && following.start() - after[1] <= MAX_GAP;
+            if (after != null && (t.isWord() || sandwiched)) {
+                if (addMisspelt(out, folded, after, sandwiched ? null : t.language())) {
+                    lastEnd = after[1];
+                }
             }
         }
-        return allSeparators || CONNECTORS.contains(gap.strip());
+        out.sort(Comparator.comparingInt(Token::start));
+        return out;
+    }
+
+    /**
+     * Adds the word at {@code span} when it is a misspelt number word; a word at the edge of a number must be one of
+     * the language of the number word next to it ("eight ring" is not the pinyin "ling").
+     */
+    private boolean addMisspelt(List<Token> out, String folded, int[] span, String language) {
+        String word = folded.substring(span[0], span[1]);
+        if (CONNECTORS.contains(word)) {
+            return false;
+        }
+        int value = misspelt.valueOf(word, language);
+        if (value == MisspeltNumberWords.NO_MATCH) {
+            return false;
+        }
+        if (!out.isEmpty() && out.get(out.size() - 1).end() > span[0]) {
+            return false;
+        }
+        out.add(new Token(span[0], span[1], value, Integer.toString(value), Source.WORD, language));
+        return true;
+    }
+
+    /** The word of letters after {@code from} past at least one separator, ending before {@code limit}, or null. */
+    private static int[] wordAfter(String folded, int from, int limit) {
+        int s = from;
+        while (s < limit && s - from <= MAX_GAP && SEPARATORS.indexOf(folded.charAt(s)) >= 0) {
+            s++;
+        }
+        if (s == from || s >= limit || !Character.isLetter(folded.charAt(s))) {
+            return null;
+        }
+        int e = s;
+        while (e < limit && e - s <= MAX_MISSPELT_GAP && Character.isLetter(folded.charAt(e))) {
+            e++;
+        }
+        if (e - s > MAX_MISSPELT_GAP || e < folded.length() && e < limit && SEPARATORS.indexOf(folded.charAt(e)) < 0) {
+            return null;
+        }
+        return new int[]{s, e};
+    }
+
+    /** The word of letters before {@code to} past at least one separator, starting at or after {@code limit}, or null. */
+    private static int[] wordBefore(String folded, int to, int limit) {
+        int e = to;
+        while (e > limit && to - e <= MAX_GAP && SEPARATORS.indexOf(folded.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        if (e == to || e <= limit || !Character.isLetter(folded.charAt(e - 1))) {
+            return null;
+        }
+        int s = e;
+        while (s > limit && e - s <= MAX_MISSPELT_GAP && Character.isLetter(folded.charAt(s - 1))) {
+            s--;
+        }
+        if (e - s > MAX_MISSPELT_GAP || s > 0 && s > limit && SEPARATORS.indexOf(folded.charAt(s - 1)) < 0) {
+            return null;
+        }
+        return new int[]{s, e};
+    }
+
+    /** Whether only separators or one connector word (with separators around it) lie between two tokens. */
+    private static boolean joinable(String folded, int from, int to) {
+        if (to < from || to - from > MAX_GAP) {
+            return false;
+        }
+        int s = from;
+        int e = to;
+        while (s < e && SEPARATORS.indexOf(folded.charAt(s)) >= 0) {
+            s++;
+        }
+        while (e > s && SEPARATORS.indexOf(folded.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return s == e || CONNECTORS.contains(folded.substring(s, e));
     }
 }

@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.vigil.detector.doxxing.EntityType;
 import io.vigil.detector.doxxing.lexicon.CueKind;
+import io.vigil.detector.doxxing.lexicon.Lexicon;
 import io.vigil.detector.doxxing.lexicon.PhraseHit;
 import io.vigil.detector.doxxing.privacy.Masking;
 
@@ -49,10 +50,10 @@ public final class PhoneRecognizer implements Recognizer {
     private final Map<String, List<String>> languageRegions;
     private final NumberWordReader wordReader;
 
-    public PhoneRecognizer(List<String> fallbackRegions, Map<String, List<String>> languageRegions) {
+    public PhoneRecognizer(List<String> fallbackRegions, Map<String, List<String>> languageRegions, Lexicon lexicon) {
         this.fallbackRegions = List.copyOf(fallbackRegions);
         this.languageRegions = Map.copyOf(languageRegions);
-        this.wordReader = new NumberWordReader();
+        this.wordReader = new NumberWordReader(new MisspeltNumberWords(lexicon));
     }
 
     @Override
@@ -61,7 +62,7 @@ public final class PhoneRecognizer implements Recognizer {
         // Chars already claimed by a number: one bit per char keeps the overlap check linear in the text length.
         BitSet claimed = new BitSet(ctx.text().length());
         List<String> regions = regionsFor(ctx);
-        if (ctx.hits(CueKind.NUMBER_WORD).size() >= 2) {
+        if (NumberWordReader.mayHold(ctx)) {
             for (NumberWordReader.Spelled s : wordReader.read(ctx)) {
                 for (String region : ctx.region().isPresent() ? regions.subList(0, 1) : regions) {
                     Finding f = parseSpelled(ctx, s, region);
@@ -218,6 +219,9 @@ public final class PhoneRecognizer implements Recognizer {
     }
 
     private Finding parseSpelled(ScanContext ctx, NumberWordReader.Spelled s, String region) {
+        if (insideIpAddress(ctx.text(), s.start(), s.end())) {
+            return null; // "old one 192.0.2.44": a number word before an address is not part of a phone
+        }
         try {
             PhoneNumber number = util.parse(s.digits(), region);
             Optional<PhraseHit> label = ctx.nearestBefore(s.start(), LABEL_WINDOW, CueKind.PHONE_LABEL, CueKind.NOT_PHONE_LABEL);

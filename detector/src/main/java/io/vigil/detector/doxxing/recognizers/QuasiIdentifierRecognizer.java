@@ -36,8 +36,8 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             "во", "на", "di", "ke", "kat", "pale", "katika", "kwa", "als");
     /** Words after which a proper name is where someone goes or is ("at", "al", "в", "ke"). */
     private static final Set<String> LOCATIVES = Set.of("at", "to", "in", "near", "al", "en", "a", "del", "alla",
-            "allo", "nel", "nella", "ao", "no", "na", "em", "au", "chez", "im", "am", "zum", "zur", "beim", "в", "на",
-            "ke", "di", "dekat", "kwa", "katika", "pale");
+            "allo", "nel", "nella", "all'", "ao", "no", "na", "em", "au", "chez", "im", "am", "zum", "zur", "beim", "в",
+            "во", "на", "ke", "di", "dekat", "kwa", "katika", "pale", "pergi");
     /** Function words that never begin or continue a name written in lower case ("nombre completo por privado"). */
     private static final Set<String> FUNCTION_WORDS = Set.of("por", "para", "con", "sin", "que", "and", "with", "from",
             "for", "is", "es", "e", "et", "und", "per", "pra", "pour", "mit", "von", "aus", "и", "из", "dari", "na", "ya",
@@ -64,6 +64,10 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
     private static final Pattern NAME_AND_INITIAL = Pattern.compile(
             "(?<![\\p{L}\\p{N}.])(\\p{Lu}\\p{Ll}{2,}(?:\\s\\p{Lu}\\p{Ll}{2,})?\\s\\p{Lu}\\.)(?=[\\s,;:–-]|$)");
 
+    /** Two or three capitalised words, a given name and one or two surnames: "Jana Wiesinger", "Дарья Кузнецова". */
+    private static final Pattern FULL_NAME = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,2})(?![\\p{L}\\p{N}])");
+
     /** A message that opens with a name and a colon announces who is speaking: "Tallers Rius: canvi d'oli …". */
     private static final Pattern SELF_ANNOUNCED = Pattern.compile(
             "^\\s*(\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:&|de|del|di|da|do|du|von|van|\\p{Lu}[\\p{L}'’&.-]*)){1,4})\\s*:\\s");
@@ -82,8 +86,9 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             BitSet none = new BitSet();
             add(ctx, out, none, EntityType.ORGANISATION, new int[]{announced.start(1), announced.end(1)}, 0.6);
         }
+        boolean aboutSomeone = pointsAtSomeone(ctx);
         if (!(ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO) || ctx.has(CueKind.SCHOOL_NOUN)
-                || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO) || ctx.routine())) {
+                || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO) || ctx.routine() || aboutSomeone)) {
             return;
         }
         String text = ctx.text();
@@ -98,9 +103,68 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
         addAfter(ctx, out, claimed, CueKind.WORK_INTRO, EntityType.WORKPLACE, 0.7);
         addAfter(ctx, out, claimed, CueKind.PLACE_INTRO, EntityType.PLACE, 0.65);
         addAfter(ctx, out, claimed, CueKind.NAME_INTRO, EntityType.PERSON_NAME, 0.75);
-        if (ctx.routine()) {
+        if (ctx.routine() || aboutSomeone) {
             addPlacesOfRoutine(ctx, out, claimed);
         }
+        if (aboutSomeone) {
+            addFullNames(ctx, out, claimed);
+        }
+    }
+
+    /**
+     * In a message about a third person, two or three capitalised words that no cue word explains are her full name,
+     * written bare ("wer ist die? Jana Wiesinger, arbeitet …", "кто она? Дарья Кузнецова"). Runs after the schools,
+     * workplaces and places, which keep the spans they claimed ("Gran Vía" after "de" is a place).
+     */
+    private static void addFullNames(ScanContext ctx, List<Finding> out, BitSet claimed) {
+        Matcher m = FULL_NAME.matcher(ctx.text());
+        while (m.find()) {
+            int[] span = {m.start(1), m.end(1)};
+            if (!overlapsAnyCue(ctx, span)) {
+                add(ctx, out, claimed, EntityType.PERSON_NAME, span, 0.5);
+            }
+        }
+    }
+
+    private static boolean overlapsAnyCue(ScanContext ctx, int[] span) {
+        for (PhraseHit h : ctx.hits()) {
+            if (h.start() < span[1] && span[0] < h.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the message talks about a third person ("she", "her", "la del vídeo"), insults her or targets her: then
+     * a proper name after a locative is where she can be found even without a routine ("bosse au Monoprix de
+     * Belleville", "продавщица во ВкусВилле"), unless the message reads as news or a public announcement. Only cues of the message's main language count: a short word of
+     * another language ("le" in French text is not Spanish "le") says nothing. Whether that exposes her is still the
+     * scorer's decision.
+     */
+    private static boolean pointsAtSomeone(ScanContext ctx) {
+        if (!(ctx.has(CueKind.THIRD_PERSON) || ctx.has(CueKind.DEROGATORY) || ctx.has(CueKind.TARGETING))) {
+            return false;
+        }
+        if (ctx.has(CueKind.NEWS) || ctx.has(CueKind.EVENT) || ctx.has(CueKind.INSTITUTION)
+                || ctx.has(CueKind.PUBLIC_FIGURE)) {
+            return false; // a report or an announcement names its places for everyone, not to find her
+        }
+        java.util.Map<String, Integer> perLanguage = new java.util.HashMap<>();
+        int most = 0;
+        for (PhraseHit h : ctx.hits()) {
+            if (h.kind() != CueKind.NUMBER_WORD && h.kind() != CueKind.MONTH) {
+                most = Math.max(most, perLanguage.merge(h.phrase().language(), 1, Integer::sum));
+            }
+        }
+        for (CueKind kind : List.of(CueKind.THIRD_PERSON, CueKind.DEROGATORY, CueKind.TARGETING)) {
+            for (PhraseHit h : ctx.hits(kind)) {
+                if (perLanguage.getOrDefault(h.phrase().language(), 0) == most) {
+                    return true; // a cue of (one of) the message's main language(s)
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,0 +1,134 @@
+package io.vigil.detector.doxxing.recognizers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Letters written for digits inside a number, as posters do to slip a number past a filter ("5O4-18-3O",
+ * "O7 94 12", "1l2"): Latin and Cyrillic O for zero, l and I for one. A run of such letters counts only where it
+ * touches a digit or stands as a word of its own next to digits, so "Olivia", "lol" and "Ilia" never become numbers.
+ */
+final class DigitLookalikes {
+
+    /** A run of digits and look-alike letters, read as digits, and the span of text it covers. */
+    record Run(int start, int end, String digits) {
+    }
+
+    /** How many separator chars may lie between a lone letter O and the digits it stands among. */
+    private static final int LONE_LETTER_REACH = 2;
+
+    private DigitLookalikes() {
+    }
+
+    /** Cheap pre-check, linear in the text: whether any look-alike letter lies within reach of an ASCII digit. */
+    static boolean anyNextToDigit(String text) {
+        int lastDigit = Integer.MIN_VALUE / 2;
+        int lastLetter = Integer.MIN_VALUE / 2;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                lastDigit = i;
+                if (i - lastLetter <= LONE_LETTER_REACH + 1) {
+                    return true;
+                }
+            } else if (digitFor(c) >= 0) {
+                lastLetter = i;
+                if (i - lastDigit <= LONE_LETTER_REACH + 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every word-bounded run of digits and look-alike letters that holds at least one look-alike letter and either a
+     * digit ("5O4") or, for a word of letters O alone ("O", "OO"), digits within {@link #LONE_LETTER_REACH} separator
+     * chars; a single l or I only between digits. A word of l and I ("lol", "II") is never a number.
+     */
+    static List<Run> runs(String text) {
+        List<Run> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!isDigit(c) && digitFor(c) < 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean letter = false;
+            boolean digit = false;
+            boolean onlyZeros = true;
+            StringBuilder digits = new StringBuilder();
+            while (i < text.length() && (isDigit(text.charAt(i)) || digitFor(text.charAt(i)) >= 0)) {
+                char d = text.charAt(i);
+                letter |= !isDigit(d);
+                digit |= isDigit(d);
+                onlyZeros &= digitFor(d) == 0;
+                digits.append(isDigit(d) ? d : (char) ('0' + digitFor(d)));
+                i++;
+            }
+            boolean bounded = (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
+                    && (i == text.length() || !Character.isLetterOrDigit(text.charAt(i)));
+            boolean lone = !digit && (onlyZeros && digitsNearby(text, start, i)
+                    || i - start == 1 && digitsOnBothSides(text, start, i));
+            if (letter && bounded && (digit || lone)) {
+                out.add(new Run(start, i, digits.toString()));
+            }
+            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                i++; // the rest of a word that merely began with such letters ("Olga", "lo")
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A lone l or I counts only between digits ("5 8 l 4") or opening the message before digits ("l 5 8 …"): alone
+     * it is a pronoun or an article.
+     */
+    private static boolean digitsOnBothSides(String text, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && start - before <= LONE_LETTER_REACH && !Character.isLetterOrDigit(text.charAt(before))) {
+            before--;
+        }
+        int after = end;
+        while (after < text.length() && after - end < LONE_LETTER_REACH && !Character.isLetterOrDigit(text.charAt(after))) {
+            after++;
+        }
+        boolean digitBefore = before < 0 || isDigit(text.charAt(before)); // or the number opens the message
+        return digitBefore && after < text.length() && isDigit(text.charAt(after));
+    }
+
+    private static boolean digitsNearby(String text, int start, int end) {
+        for (int k = start - 1; k >= Math.max(0, start - LONE_LETTER_REACH - 1); k--) {
+            if (isDigit(text.charAt(k))) {
+                return true;
+            }
+            if (Character.isLetter(text.charAt(k))) {
+                break;
+            }
+        }
+        for (int k = end; k < Math.min(text.length(), end + LONE_LETTER_REACH + 1); k++) {
+            if (isDigit(text.charAt(k))) {
+                return true;
+            }
+            if (Character.isLetter(text.charAt(k))) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The digit a letter stands for, or -1: O (Latin or Cyrillic) for 0; l and I for 1. */
+    static int digitFor(char c) {
+        return switch (c) {
+            case 'O', 'o', '\u041E', '\u043E' -> 0;
+            case 'l', 'I' -> 1;
+            default -> -1;
+        };
+    }
+}

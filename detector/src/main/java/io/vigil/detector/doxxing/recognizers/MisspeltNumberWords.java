@@ -1,0 +1,87 @@
+package io.vigil.detector.doxxing.recognizers;
+
+import io.vigil.detector.doxxing.lexicon.CueKind;
+import io.vigil.detector.doxxing.lexicon.Lexicon;
+import io.vigil.detector.doxxing.lexicon.Phrase;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Number words written with one typo ("sevn", "fuor", "sixx", "восем"): a word within one edit (insertion,
+ * deletion, substitution or swap of neighbours) of exactly one value among the lexicon's number words. Only words of
+ * {@link #MIN_LENGTH} letters or more are read as typos, and a word of just that length only as a longer number word
+ * missing a letter: shorter ones are one edit away from too many everyday words ("sex", "for"). The
+ * reader asks only about a word that lies between two parts of a number, so the check runs rarely and on short words.
+ */
+final class MisspeltNumberWords {
+
+    /** Shortest word read as a typo; a word this short is read only as a number word missing a letter ("fiv"). */
+    static final int MIN_LENGTH = 3;
+    private static final int MAX_LENGTH = 14;
+    static final int NO_MATCH = -1;
+
+    /** Folded number words by length, each with its value. */
+    private final Map<Integer, List<Phrase>> byLength = new HashMap<>();
+
+    MisspeltNumberWords(Lexicon lexicon) {
+        for (Phrase p : lexicon.phrases()) {
+            if (p.kind() == CueKind.NUMBER_WORD && p.text().length() >= MIN_LENGTH
+                    && p.text().chars().allMatch(Character::isLetter)) {
+                byLength.computeIfAbsent(p.text().length(), k -> new ArrayList<>()).add(p);
+            }
+        }
+    }
+
+    /**
+     * The value of the one number word {@code folded} is a misspelling of, or {@link #NO_MATCH}; only number words of
+     * {@code language} count when it is not null.
+     */
+    int valueOf(String folded, String language) {
+        int length = folded.length();
+        if (length < MIN_LENGTH || length > MAX_LENGTH) {
+            return NO_MATCH;
+        }
+        int value = NO_MATCH;
+        for (int l = length == MIN_LENGTH ? length + 1 : length - 1; l <= length + 1; l++) {
+            for (Phrase p : byLength.getOrDefault(l, List.of())) {
+                if (p.text().equals(folded)) {
+                    return NO_MATCH; // a word spelt right is the lexicon's business, not a typo
+                }
+                if ((language == null || language.equals(p.language())) && withinOneEdit(folded, p.text())) {
+                    if (value != NO_MATCH && value != p.value()) {
+                        return NO_MATCH; // one edit from two different numbers: no way to tell which
+                    }
+                    value = p.value();
+                }
+            }
+        }
+        return value;
+    }
+
+    /** Optimal-string-alignment distance at most one, in time linear in the words' length. */
+    static boolean withinOneEdit(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (a.length() == b.length()) {
+            if (i == a.length()) {
+                return true;
+            }
+            if (a.substring(i + 1).equals(b.substring(i + 1))) {
+                return true; // one substitution
+            }
+            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2)); // neighbours swapped
+        }
+        String longer = a.length() > b.length() ? a : b;
+        String shorter = a.length() > b.length() ? b : a;
+        return longer.substring(i + 1).equals(shorter.substring(i)); // one insertion or deletion
+    }
+}
