@@ -21,11 +21,14 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -51,19 +54,30 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
 
     private ServiceRunner(StreamsApplication<C> application, C config) {
         this.application = application;
+        StartupTimeline timeline = new StartupTimeline(application.name());
         this.registry = ServiceMetrics.registry(application.name());
         KafkaSettings kafka = config.kafka();
         List<TopicSpec> topics = application.topics(config);
         this.admin = new KafkaClients(kafka).admin(kafka.applicationId() + "-health");
         List<StageHealth> stageHealth = new ArrayList<>();
         try {
-            if (kafka.createTopics()) {
-                TopicCreator.ensure(admin, topics, kafka.chatPartitions(), (short) kafka.replicationFactor());
-            }
-            TopicCreator.requireUsable(admin, application.name(), topics, kafka.maxRecordBytes());
+            // The topic checks are admin round trips (seconds on a loaded cluster); they run while the topologies and
+            // Streams clients are built, and the stream threads start only once they passed.
+            CompletableFuture<Void> topicsUsable = inParallel(application.name() + "-topic-checks", () -> {
+                long started = System.currentTimeMillis();
+                if (kafka.createTopics()) {
+                    TopicCreator.ensure(admin, topics, kafka.chatPartitions(), (short) kafka.replicationFactor());
+                }
+                TopicCreator.requireUsable(admin, application.name(), topics, kafka.maxRecordBytes());
+                LOG.info("{} start-up: {} took {} ms, in parallel (JVM up {} ms)", application.name(),
+                        kafka.createTopics() ? "topic creation and checks" : "topic checks",
+                        System.currentTimeMillis() - started, timeline.jvmUpMillis());
+            });
             HttpSettings httpSettings = config.http().withConcretePort();
             String instance = InstanceIdentity.of(kafka);
-            for (StreamsStage stage : application.stages(config, registry)) {
+            List<StreamsStage> stages = application.stages(config, registry);
+            timeline.phaseDone("building the topologies");
+            for (StreamsStage stage : stages) {
                 LOG.debug("{} {} topology:\n{}", application.name(), stage.name(), stage.topology().describe());
                 Properties props = StreamsProperties.of(kafka, registry);
                 String applicationId = kafka.applicationId() + stage.applicationIdSuffix();
@@ -71,6 +85,9 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
                 props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance);
                 // Peers find the instance that holds a key's state through this endpoint (interactive queries).
                 props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, httpSettings.advertisedEndpoint());
+                if (StreamsConfig.EXACTLY_ONCE_V2.equals(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+                    UncheckpointedTaskSweeper.sweep(Path.of(kafka.stateDir()), applicationId);
+                }
                 KafkaStreams stageStreams = new KafkaStreams(stage.topology(), props);
                 StageHealth stageState = new StageHealth(stage.name(), applicationId, instance, stageStreams,
                         Duration.ofSeconds(kafka.stallTimeoutSeconds()));
@@ -84,25 +101,34 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
                     return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
                 });
                 stageStreams.setStateListener((now, before) ->
-                        LOG.info("{} {} streams {} -> {}", application.name(), stage.name(), before, now));
-                stageStreams.setGlobalStateRestoreListener(stageState.restoreListener());
+                        LOG.info("{} {} streams {} -> {} (JVM up {} ms)", application.name(), stage.name(), before, now,
+                                timeline.jvmUpMillis()));
+                stageStreams.setGlobalStateRestoreListener(new LoggedRestores(application.name() + " " + stage.name(),
+                        stageState.restoreListener(), timeline::jvmUpMillis));
                 KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(stageStreams);
                 metrics.bindTo(registry);
                 streams.add(stageStreams);
                 streamsMetrics.add(metrics);
                 stageHealth.add(stageState);
             }
+            timeline.phaseDone("creating the Streams clients (state directory, startup tasks)");
             this.health = new ServiceHealth(application.name(), stageHealth, topics.stream().map(TopicSpec::name).toList(),
                     admin, registry, Clock.systemUTC());
             this.http = ServiceHttp.create(registry, health::report, application::configureHttp);
+            // Streams first: a restarted instance rejoins its group, restores its state and resumes output while the
+            // rest of the service (its HTTP routes, the sink's feed and clients: seconds on a loaded machine) starts.
+            // The extras keep the Streams client only for interactive queries, which HTTP serves once both are up.
+            awaitTopicChecks(topicsUsable);
+            timeline.phaseDone("health check and HTTP server set-up, then waiting for the topic checks");
+            streams.forEach(KafkaStreams::start);
+            timeline.phaseDone("starting the stream threads");
             try {
                 this.extras = application.startExtras(new RunningContext<>(config, streams.get(0), registry, http,
                         httpSettings.advertisedEndpoint()));
             } catch (Exception e) {
                 throw new IllegalStateException(application.name() + " could not start: " + e.getMessage(), e);
             }
-            // Streams first: a restarted instance rejoins its group and resumes output before its HTTP server is up.
-            streams.forEach(KafkaStreams::start);
+            timeline.phaseDone("HTTP routes and extras");
             ServiceHttp.start(http, httpSettings);
             health.start(HEALTH_SAMPLE_INTERVAL);
             LOG.info("{} started ({} stream threads per stage, instance {}): http://{}:{}/health", application.name(),
@@ -111,6 +137,26 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
             streams.forEach(KafkaStreams::close);
             streamsMetrics.forEach(KafkaStreamsMetrics::close);
             admin.close();
+            throw e;
+        }
+    }
+
+    private static CompletableFuture<Void> inParallel(String threadName, Runnable task) {
+        return CompletableFuture.runAsync(task, runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** Rethrows what the topic checks threw (a missing or unusable topic), as if they had run on this thread. */
+    private static void awaitTopicChecks(CompletableFuture<Void> checks) {
+        try {
+            checks.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
         }
     }
