@@ -12,9 +12,8 @@ import io.vigil.compliance.steps.ComplianceStores;
 import io.vigil.compliance.steps.CyberTiplineDrafting;
 import io.vigil.compliance.steps.CyberTiplineReview;
 import io.vigil.compliance.steps.DecisionMemory;
-import io.vigil.compliance.steps.ItemMemory;
 import io.vigil.compliance.steps.NoticeAnswering;
-import io.vigil.compliance.steps.NoticeMemory;
+import io.vigil.compliance.steps.Remembering;
 import io.vigil.compliance.steps.StatementDrafting;
 import io.vigil.schemas.Appeal;
 import io.vigil.schemas.AppealOutcome;
@@ -88,10 +87,12 @@ public final class ComplianceTopology {
         AvroSerde<QueueItem> itemSerde = AvroSerde.of(QueueItem.class);
 
         builder.stream(QUEUES, Consumed.with(Serdes.String(), itemSerde).withName("queue-items-source"))
-                .process(() -> new ItemMemory(memory.items(), clock), Named.as("remember-queue-item"), ComplianceStores.ITEMS);
+                .process(() -> new Remembering<>(ComplianceStores.ITEMS, QueueItem::getItemId, QueueItem::getEnqueuedAt, memory.items(), clock),
+                        Named.as("remember-queue-item"), ComplianceStores.ITEMS);
 
         builder.stream(Topics.NOTICES.name(), Consumed.with(Serdes.String(), AvroSerde.of(Notice.class)).withName("notices-source"))
-                .process(() -> new NoticeMemory(memory.decisions(), clock), Named.as("remember-notice"), ComplianceStores.NOTICES);
+                .process(() -> new Remembering<>(ComplianceStores.NOTICES, Notice::getNoticeId, Notice::getReceivedAt, memory.decisions(), clock),
+                        Named.as("remember-notice"), ComplianceStores.NOTICES);
 
         KStream<String, ModerationDecision> decisions = builder.stream(Topics.MODERATION_DECISIONS.name(),
                 Consumed.with(Serdes.String(), AvroSerde.of(ModerationDecision.class)).withName("decisions-source"));
