@@ -1,13 +1,18 @@
 package io.vigil.detector.doxxing.recognizers;
 
 import io.vigil.detector.doxxing.EntityType;
+import io.vigil.detector.doxxing.lexicon.Lexicon;
 import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 
 import static io.vigil.detector.doxxing.TestDetectors.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A place of study named by its initials next to a study or work verb. Initials and names are invented. */
 class InstitutionInitialsTest {
+
+    private static final Lexicon LEXICON = Lexicon.bundled();
 
     @Test
     void initialsAfterAStudyVerbAreHerPlaceOfStudy() {
@@ -35,6 +40,9 @@ class InstitutionInitialsTest {
 
     @Test
     void aMessageShoutedInCapitalsHasNoInitials() {
-        assertThat(found("ESTUDIA EN LA UPQ Y NO ME CONTESTA", "ES", EntityType.SCHOOL)).isEmpty();
+        ScanContext shouted = new ScanContext("ESTUDIA EN LA UPQ Y NO ME CONTESTA", Optional.of("ES"), LEXICON);
+        assertThat(InstitutionInitials.find(shouted)).isEmpty();
+        ScanContext written = new ScanContext("estudia en la UPQ y no me contesta", Optional.of("ES"), LEXICON);
+        assertThat(InstitutionInitials.find(written)).hasSize(1);
     }
 }

@@ -28,7 +28,7 @@ class LoneGivenNameTest {
     @Test
     void aWordThatMerelyBeginsASentenceIsNotAName() {
         assertThat(found("Bueno, ella estudia en el colegio Santa Rufina de Tormes", "ES", EntityType.PERSON_NAME))
-                .isEmpty();
+                .doesNotContain("Bueno");
     }
 
     @Test
