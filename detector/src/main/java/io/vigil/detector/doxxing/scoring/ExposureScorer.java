@@ -131,7 +131,7 @@ public final class ExposureScorer {
         Map<CueKind, List<String>> byKind = new EnumMap<>(CueKind.class);
         List<PhraseHit> outside = new ArrayList<>();
         for (PhraseHit h : cues) {
-            if (!insideEntity(h, entities) && !namesAnOrganisationsThing(h, cues)) {
+            if (!insideEntity(h, entities) && !namesAnOrganisationsThing(h, cues) && !namesHerWorkplace(h, cues)) {
                 byKind.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add(text.substring(h.start(), h.end()));
                 outside.add(h);
             }
@@ -210,6 +210,39 @@ public final class ExposureScorer {
         return false;
     }
 
+    /** Cue kinds of an organisation that, right after "she works at" or a job, are her workplace instead. */
+    private static final Set<CueKind> WORKPLACE_WORDS = EnumSet.of(CueKind.BUSINESS, CueKind.INSTITUTION,
+            CueKind.PUBLIC_FIGURE);
+    /** How far after the work phrase ("fa la receptionist nello studio di") the workplace's word may start. */
+    private static final int WORKPLACE_AFTER_WORK = 24;
+
+    /**
+     * A shop's, a clinic's or an office's word right after a work phrase or a job ("trabaja en la farmacia", "fa la
+     * receptionist nello studio", "faz estágio na clínica") names where she works, not who is speaking: the data
+     * after it is where she can be found, which the work phrase says (see {@link #THIRD_PERSON_OWNER}).
+     */
+    private static boolean namesHerWorkplace(PhraseHit h, List<PhraseHit> cues) {
+        if (!WORKPLACE_WORDS.contains(h.kind())) {
+            return false;
+        }
+        for (PhraseHit work : cues) {
+            if (work.kind() == CueKind.WORK_INTRO && work.end() <= h.start()
+                    && h.start() - work.end() <= WORKPLACE_AFTER_WORK) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A work phrase with its verb or preposition ("trabaja en", "fa la receptionist", "caissière à") is said of someone
+     * else (the writer's own work is a self-contact phrase), so the place after it is where she can be found. A job
+     * noun alone ("waitress", "ofisiant") is not: a job advert names the job too.
+     */
+    private static boolean saysWhereSheWorks(PhraseHit h) {
+        return h.kind() == CueKind.WORK_INTRO && h.phrase().text().indexOf(' ') > 0;
+    }
+
     /** Owner cue kinds: who a datum belongs to, as the words next to it say. */
     private static final Set<CueKind> THIRD_PERSON_OWNER = EnumSet.of(CueKind.TARGETING, CueKind.RESIDENCE,
             CueKind.THIRD_PERSON, CueKind.RELATIVE, CueKind.DEROGATORY);
@@ -243,7 +276,7 @@ public final class ExposureScorer {
             PhraseHit nearest = null;
             int best = Integer.MAX_VALUE;
             for (PhraseHit h : cues) {
-                if (!(THIRD_PERSON_OWNER.contains(h.kind()) || WRITER_OWNER.contains(h.kind())
+                if (!(THIRD_PERSON_OWNER.contains(h.kind()) || saysWhereSheWorks(h) || WRITER_OWNER.contains(h.kind())
                         || ORGANISATION_OWNER.contains(h.kind()))) {
                     continue;
                 }
@@ -271,7 +304,7 @@ public final class ExposureScorer {
                 organisation |= namedOrganisation;
                 continue;
             }
-            if (THIRD_PERSON_OWNER.contains(nearest.kind())) {
+            if (THIRD_PERSON_OWNER.contains(nearest.kind()) || saysWhereSheWorks(nearest)) {
                 third = true;
             } else if (WRITER_OWNER.contains(nearest.kind())) {
                 writer = true;
