@@ -4,6 +4,7 @@ import io.vigil.detector.doxxing.EntityType;
 import io.vigil.detector.doxxing.PriorCues;
 import io.vigil.detector.doxxing.lexicon.CueKind;
 import io.vigil.detector.doxxing.lexicon.PhraseHit;
+import io.vigil.detector.doxxing.lexicon.PhraseMatcher;
 import io.vigil.detector.doxxing.recognizers.ClockTimes;
 
 import java.math.BigDecimal;
@@ -186,7 +187,11 @@ public final class ExposureScorer {
             return false;
         }
         EntityRef e = entities.get(0);
-        boolean fullName = e.type() == EntityType.PERSON_NAME && text.substring(e.start(), e.end()).strip().indexOf(' ') > 0;
+        String name = text.substring(e.start(), e.end()).strip();
+        // Chinese writes a full name without a space: a surname and a given name are three ideographs or more
+        // ("赵梦琪"); two are as often a nickname ("小美").
+        boolean fullName = e.type() == EntityType.PERSON_NAME && (name.indexOf(' ') > 0
+                || name.length() >= 3 && name.chars().allMatch(c -> PhraseMatcher.isIdeographic((char) c)));
         return !fullName;
     }
 
