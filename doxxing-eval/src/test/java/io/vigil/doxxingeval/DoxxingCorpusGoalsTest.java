@@ -15,18 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Measured on the TEST split of the labelled corpus (never used for tuning). Issue 12's entity goals hold there:
  * PHONE, EMAIL and NATIONAL_ID F1 ≥ 0.95, and PHONE precision ≥ 0.95 on messages without a country hint. Its
- * decision goal (F1 and precision ≥ 0.92) is met for precision but not for F1: on the 1,799 test messages of the
- * four passes, F1 0.885 and precision 0.953 (the fourth pass alone, written after this detector's rules were fixed:
- * 0.840 / 0.960; see docs/doxxing.md, "Evaluation after the recall follow-up"). The decision is held just below where
- * it stands, so that a change that loses ground fails here.
+ * decision goal (F1 and precision ≥ 0.92) is met for precision but not for F1: on the 2,208 test messages of the
+ * five passes, F1 0.906 and precision 0.953 (the fifth pass alone, written while these rules were tuned on dev and
+ * never seen here: 0.921 / 0.949; see docs/doxxing.md, "Evaluation after the dev-only follow-up (issue-12-dev5)").
+ * The decision is held just below where it stands, so that a change that loses ground fails here.
  */
 class DoxxingCorpusGoalsTest {
 
     /**
-     * Where the decision stood on the test split (four passes) after the recall follow-up: F1 0.885, precision 0.953,
-     * floors a little below it (about ten messages of room); the goal is 0.92 for both.
+     * Where the decision stood on the test split (five passes) after the dev-only follow-up: F1 0.906, precision
+     * 0.953, floors a little below it (about ten messages of room); the goal is 0.92 for both.
      */
-    private static final double DECISION_F1_FLOOR = 0.875;
+    private static final double DECISION_F1_FLOOR = 0.896;
     private static final double DECISION_PRECISION_FLOOR = 0.94;
 
     /** The corpus lives at the repository root; surefire runs with the module directory as working directory. */

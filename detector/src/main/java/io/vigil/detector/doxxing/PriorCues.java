@@ -46,10 +46,18 @@ public record PriorCues(int bits) {
                 || has(CueKind.NEWS) || has(CueKind.PUBLIC_FIGURE) || has(CueKind.EVENT));
     }
 
-    /** The previous message pointed at someone else (targeting, insults, calls to harass, her relatives, her name). */
+    /**
+     * The previous message pointed at someone else (targeting, insults, calls to harass, her relatives, her name, or
+     * words for a third person: "this is Jordan's ex", "the girl in the photo above"). Split exposures announce the
+     * person first in any words a writer likes; the data follows alone. A seller's or an office's message does not
+     * point at anyone, unless it also says whose data is coming ("the one from the festival vid": a festival is
+     * also a business word).
+     */
     public boolean pointsAtSomeone() {
-        return (has(CueKind.TARGETING) || has(CueKind.INCITEMENT) || has(CueKind.DEROGATORY) || has(CueKind.RESIDENCE)
-                || has(CueKind.RELATIVE) || has(CueKind.NAME_INTRO))
-                && !has(CueKind.SELF_CONTACT) && !has(CueKind.BUSINESS) && !has(CueKind.INSTITUTION);
+        boolean atSomeone = has(CueKind.TARGETING) || has(CueKind.INCITEMENT) || has(CueKind.DEROGATORY)
+                || has(CueKind.RESIDENCE) || has(CueKind.RELATIVE) || has(CueKind.NAME_INTRO)
+                || has(CueKind.THIRD_PERSON);
+        boolean organisation = has(CueKind.BUSINESS) && !has(CueKind.TARGETING) || has(CueKind.INSTITUTION);
+        return atSomeone && !has(CueKind.SELF_CONTACT) && !organisation;
     }
 }

@@ -109,6 +109,24 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
         if (aboutSomeone) {
             addFullNames(ctx, out, claimed);
         }
+        for (int[] span : InstitutionInitials.find(ctx)) {
+            add(ctx, out, claimed, EntityType.SCHOOL, span, 0.55);
+        }
+        if (aboutSomeone && namesAPlace(out)) {
+            for (int[] span : LoneGivenName.find(ctx)) {
+                add(ctx, out, claimed, EntityType.PERSON_NAME, span, 0.45);
+            }
+        }
+    }
+
+    /** Whether a school, a workplace or a place has been found: a lone given name is looked for only next to one. */
+    private static boolean namesAPlace(List<Finding> out) {
+        for (Finding f : out) {
+            if (f.type() == EntityType.SCHOOL || f.type() == EntityType.WORKPLACE || f.type() == EntityType.PLACE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.vigil.detector.doxxing.EntityType;
 import io.vigil.detector.doxxing.PriorCues;
 import io.vigil.detector.doxxing.lexicon.CueKind;
 import io.vigil.detector.doxxing.lexicon.PhraseHit;
+import io.vigil.detector.doxxing.lexicon.PhraseMatcher;
 import io.vigil.detector.doxxing.recognizers.ClockTimes;
 
 import java.math.BigDecimal;
@@ -131,7 +132,7 @@ public final class ExposureScorer {
         Map<CueKind, List<String>> byKind = new EnumMap<>(CueKind.class);
         List<PhraseHit> outside = new ArrayList<>();
         for (PhraseHit h : cues) {
-            if (!insideEntity(h, entities) && !namesAnOrganisationsThing(h, cues)) {
+            if (!insideEntity(h, entities) && !namesAnOrganisationsThing(h, cues) && !namesHerWorkplace(h, cues)) {
                 byKind.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add(text.substring(h.start(), h.end()));
                 outside.add(h);
             }
@@ -186,7 +187,11 @@ public final class ExposureScorer {
             return false;
         }
         EntityRef e = entities.get(0);
-        boolean fullName = e.type() == EntityType.PERSON_NAME && text.substring(e.start(), e.end()).strip().indexOf(' ') > 0;
+        String name = text.substring(e.start(), e.end()).strip();
+        // Chinese writes a full name without a space: a surname and a given name are three ideographs or more
+        // ("赵梦琪"); two are as often a nickname ("小美").
+        boolean fullName = e.type() == EntityType.PERSON_NAME && (name.indexOf(' ') > 0
+                || name.length() >= 3 && name.chars().allMatch(c -> PhraseMatcher.isIdeographic((char) c)));
         return !fullName;
     }
 
@@ -208,6 +213,39 @@ public final class ExposureScorer {
             }
         }
         return false;
+    }
+
+    /** Cue kinds of an organisation that, right after "she works at" or a job, are her workplace instead. */
+    private static final Set<CueKind> WORKPLACE_WORDS = EnumSet.of(CueKind.BUSINESS, CueKind.INSTITUTION,
+            CueKind.PUBLIC_FIGURE);
+    /** How far after the work phrase ("fa la receptionist nello studio di") the workplace's word may start. */
+    private static final int WORKPLACE_AFTER_WORK = 24;
+
+    /**
+     * A shop's, a clinic's or an office's word right after a work phrase or a job ("trabaja en la farmacia", "fa la
+     * receptionist nello studio", "faz estágio na clínica") names where she works, not who is speaking: the data
+     * after it is where she can be found, which the work phrase says (see {@link #THIRD_PERSON_OWNER}).
+     */
+    private static boolean namesHerWorkplace(PhraseHit h, List<PhraseHit> cues) {
+        if (!WORKPLACE_WORDS.contains(h.kind())) {
+            return false;
+        }
+        for (PhraseHit work : cues) {
+            if (work.kind() == CueKind.WORK_INTRO && work.end() <= h.start()
+                    && h.start() - work.end() <= WORKPLACE_AFTER_WORK) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A work phrase with its verb or preposition ("trabaja en", "fa la receptionist", "caissière à") is said of someone
+     * else (the writer's own work is a self-contact phrase), so the place after it is where she can be found. A job
+     * noun alone ("waitress", "ofisiant") is not: a job advert names the job too.
+     */
+    private static boolean saysWhereSheWorks(PhraseHit h) {
+        return h.kind() == CueKind.WORK_INTRO && h.phrase().text().indexOf(' ') > 0;
     }
 
     /** Owner cue kinds: who a datum belongs to, as the words next to it say. */
@@ -243,7 +281,7 @@ public final class ExposureScorer {
             PhraseHit nearest = null;
             int best = Integer.MAX_VALUE;
             for (PhraseHit h : cues) {
-                if (!(THIRD_PERSON_OWNER.contains(h.kind()) || WRITER_OWNER.contains(h.kind())
+                if (!(THIRD_PERSON_OWNER.contains(h.kind()) || saysWhereSheWorks(h) || WRITER_OWNER.contains(h.kind())
                         || ORGANISATION_OWNER.contains(h.kind()))) {
                     continue;
                 }
@@ -271,7 +309,7 @@ public final class ExposureScorer {
                 organisation |= namedOrganisation;
                 continue;
             }
-            if (THIRD_PERSON_OWNER.contains(nearest.kind())) {
+            if (THIRD_PERSON_OWNER.contains(nearest.kind()) || saysWhereSheWorks(nearest)) {
                 third = true;
             } else if (WRITER_OWNER.contains(nearest.kind())) {
                 writer = true;

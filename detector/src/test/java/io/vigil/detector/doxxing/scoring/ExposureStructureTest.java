@@ -41,6 +41,14 @@ class ExposureStructureTest {
     }
 
     @Test
+    void aChineseFullNameOfThreeIdeographsIsAFullNameButTwoAreNot() {
+        assertThat(ExposureScorer.weakClueOnly("全名林雨萱，自己去搜",
+                List.of(new ExposureScorer.EntityRef(EntityType.PERSON_NAME, 2, 5)), false, PriorCues.NONE)).isFalse();
+        assertThat(ExposureScorer.weakClueOnly("她叫小美，自己去搜",
+                List.of(new ExposureScorer.EntityRef(EntityType.PERSON_NAME, 2, 4)), false, PriorCues.NONE)).isTrue();
+    }
+
+    @Test
     void aPlaceOfRoutineAfterAnImageSinglesSomeoneOut() {
         String text = "la de la foto va al Basic-Fit de Triana lunes y miércoles a las 7 de la tarde, se la ve desde la cinta";
         TextScan s = scan(text, "ES", true);

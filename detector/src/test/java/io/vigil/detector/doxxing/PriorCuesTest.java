@@ -1,0 +1,35 @@
+package io.vigil.detector.doxxing;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static io.vigil.detector.doxxing.TestDetectors.DETECTOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the sender's previous message pointed at, for data split over two messages. Numbers are fictional. */
+class PriorCuesTest {
+
+    @Test
+    void aPreviousMessageThatNamesAThirdPersonPointsAtSomeone() {
+        assertThat(DETECTOR.priorCues("il me semble que c'est celle d'hier soir").pointsAtSomeone()).isTrue();
+        assertThat(DETECTOR.priorCues("上面照片那个女的").pointsAtSomeone()).isTrue();
+    }
+
+    @Test
+    void aTargetingPhraseOutweighsABusinessWordInThePreviousMessage() {
+        assertThat(DETECTOR.priorCues("this is Dale's ex the one from the festival vid").pointsAtSomeone()).isTrue();
+    }
+
+    @Test
+    void aSellersPreviousMessagePointsAtNoOne() {
+        assertThat(DETECTOR.priorCues("anyone after running shoes? best price in town").pointsAtSomeone()).isFalse();
+    }
+
+    @Test
+    void aBareNumberAfterAMessageAboutHerIsAnExposure() {
+        PriorCues prior = DETECTOR.priorCues("this is Dale's ex the one from the festival vid");
+        TextScan scan = DETECTOR.scan("+44 7700 900 461", Optional.of("GB"), false, prior);
+        assertThat(scan.doxxing()).as(scan.reasons().toString()).isTrue();
+    }
+}
