@@ -7,7 +7,9 @@ import io.vigil.enricher.lineage.GroupLineage;
 import io.vigil.enricher.network.NetworkMemory;
 import io.vigil.enricher.policy.Policy;
 import io.vigil.enricher.staydown.StayDownBank;
+import io.vigil.enricher.state.MessageWrites;
 import io.vigil.enricher.state.StoreTable;
+import io.vigil.enricher.state.Table;
 import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.schemas.network.CaseState;
 import io.vigil.schemas.network.ChatProfile;
@@ -129,20 +131,26 @@ public final class EnricherStores {
 
     public static NetworkMemory networkMemory(ProcessorContext<?, ?> context, NetworkSettings settings) {
         Policy policy = settings.policy();
-        StoreTable<ClusterState> clusters = new StoreTable<>(context.getStateStore(CLUSTERS));
-        StoreTable<Long> nodeChats = new StoreTable<>(context.getStateStore(NODE_CHATS));
+        MessageWrites writes = new MessageWrites();
+        Table<ClusterState> clusters = writes.over(new StoreTable<>(context.getStateStore(CLUSTERS)));
+        Table<Long> nodeChats = writes.over(new StoreTable<>(context.getStateStore(NODE_CHATS)));
         return new NetworkMemory(
-                new MediaClusters(clusters, new StoreTable<>(context.getStateStore(EXACT)), settings.matching()),
-                new VictimCases(new StoreTable<>(context.getStateStore(NODES)), nodeChats, new StoreTable<>(context.getStateStore(CASES)),
-                        new StoreTable<>(context.getStateStore(CASE_MEMBERS)), new StoreTable<>(context.getStateStore(CASE_CHATS)),
+                new MediaClusters(clusters, writes.over(new StoreTable<>(context.getStateStore(EXACT))), settings.matching()),
+                new VictimCases(writes.over(new StoreTable<>(context.getStateStore(NODES))), nodeChats,
+                        writes.over(new StoreTable<>(context.getStateStore(CASES))),
+                        writes.over(new StoreTable<>(context.getStateStore(CASE_MEMBERS))),
+                        writes.over(new StoreTable<>(context.getStateStore(CASE_CHATS))),
                         policy.cases(), settings.benignIdentifiers()),
-                new GroupLineage(new StoreTable<>(context.getStateStore(PROFILES)), new StoreTable<>(context.getStateStore(LINEAGE_INDEX)),
-                        new StoreTable<>(context.getStateStore(LINEAGE_SUCCESSORS)), new StoreTable<>(context.getStateStore(LINEAGE_EMITTED)),
-                        new StoreTable<>(context.getStateStore(CHAT_CLUSTERS)), nodeChats, clusters, policy.lineage(), policy.label()),
-                new StayDownBank(new StoreTable<>(context.getStateStore(STAY_DOWN_ENTRIES)),
-                        new StoreTable<>(context.getStateStore(STAY_DOWN_DECISIONS))),
-                new StoreTable<>(context.getStateStore(RECENT_IMAGES)),
-                new StoreTable<>(context.getStateStore(RECENT_IDENTIFIERS)),
-                policy.cases());
+                new GroupLineage(writes.over(new StoreTable<>(context.getStateStore(PROFILES))),
+                        writes.over(new StoreTable<>(context.getStateStore(LINEAGE_INDEX))),
+                        writes.over(new StoreTable<>(context.getStateStore(LINEAGE_SUCCESSORS))),
+                        writes.over(new StoreTable<>(context.getStateStore(LINEAGE_EMITTED))),
+                        writes.over(new StoreTable<>(context.getStateStore(CHAT_CLUSTERS))), nodeChats, clusters,
+                        policy.lineage(), policy.label()),
+                new StayDownBank(writes.over(new StoreTable<>(context.getStateStore(STAY_DOWN_ENTRIES))),
+                        writes.over(new StoreTable<>(context.getStateStore(STAY_DOWN_DECISIONS)))),
+                writes.over(new StoreTable<>(context.getStateStore(RECENT_IMAGES))),
+                writes.over(new StoreTable<>(context.getStateStore(RECENT_IDENTIFIERS))),
+                policy.cases(), writes);
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.benchmarks.matching;
 import io.vigil.pdq.Dihedral;
 import io.vigil.pdq.Hash256;
 import io.vigil.pdq.PdqHashes;
+import io.vigil.pdq.matching.MatchSink;
 import io.vigil.pdq.matching.PdqIndex;
 import io.vigil.pdq.matching.PdqMatchPolicy;
 import io.vigil.pdq.matching.PdqMatcher;
@@ -18,9 +19,11 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The media clusters' founder search, both ways, in one run on one index: the full dihedral match (every entry within
- * radius 31 of any of the 8 variants, then the first) against {@link PdqMatcher#nearest}, which narrows the radius
- * to the best distance found so far. Images as the enricher benchmark makes them: new photos (8 random variant
+ * The media clusters' founder search, three ways, in one run on one index: the full dihedral match (every entry
+ * within radius 31 of any of the 8 variants, then the first); the nearest founder searched one variant at a time,
+ * narrowing the radius to the best distance so far (what {@link PdqMatcher#nearest} did before it searched the
+ * variants together); and {@link PdqMatcher#nearest} as it is (the original first, then the seven turned variants
+ * together, {@link PdqIndex#searchEach}). Images as the enricher benchmark makes them: new photos (8 random variant
  * hashes, no match) and re-encoded copies (the original within 4-19 bits of a founder). Every answer is compared;
  * rates are images per CPU-second of the thread, alternating rounds.
  *
@@ -57,13 +60,17 @@ public final class NearestFounderBenchmark {
                     founders, images);
             for (List<PdqHashes> kind : List.of(fresh, copies)) {
                 String name = kind == fresh ? "new photo" : "re-encoded copy";
-                check(matcher, kind);
+                check(index, matcher, kind);
                 full(matcher, kind); // warm-up
+                oneAtATime(index, kind);
                 nearest(matcher, kind);
                 for (int r = 0; r < rounds; r++) {
                     double all = full(matcher, kind);
-                    double first = nearest(matcher, kind);
-                    System.out.printf(Locale.ROOT, "  %-16s round %d: full match %,8.0f   nearest %,8.0f   ratio %.2f%n", name, r + 1, all, first, first / all);
+                    double sequential = oneAtATime(index, kind);
+                    double together = nearest(matcher, kind);
+                    System.out.printf(Locale.ROOT, "  %-16s round %d: full match %,8.0f   nearest one variant at a time %,8.0f"
+                            + "   nearest, variants together %,8.0f   ratio to one at a time %.2f%n",
+                            name, r + 1, all, sequential, together, together / sequential);
                 }
             }
             System.out.println("  same answers: yes (every image compared)");
@@ -79,11 +86,42 @@ public final class NearestFounderBenchmark {
         return PdqHashes.of(variants, 90);
     }
 
-    private static void check(PdqMatcher matcher, List<PdqHashes> images) {
+    private static void check(PdqIndex index, PdqMatcher matcher, List<PdqHashes> images) {
         for (PdqHashes image : images) {
             Optional<PdqVariantMatch> first = matcher.match(image).matches().stream().findFirst();
-            if (!matcher.nearest(image).equals(first)) {
-                throw new IllegalStateException("nearest differs from the full match for " + image);
+            if (!matcher.nearest(image).equals(first) || !nearestOneVariantAtATime(index, image).equals(first)) {
+                throw new IllegalStateException("the three searches differ for " + image);
+            }
+        }
+    }
+
+    private static double oneAtATime(PdqIndex index, List<PdqHashes> images) {
+        long sink = 0;
+        long start = THREADS.getCurrentThreadCpuTime();
+        for (PdqHashes image : images) {
+            sink += nearestOneVariantAtATime(index, image).map(PdqVariantMatch::id).orElse(-1);
+        }
+        return rate(images.size(), start, sink);
+    }
+
+    /** The nearest founder as it was searched before: one variant after the other, each within the best so far. */
+    private static Optional<PdqVariantMatch> nearestOneVariantAtATime(PdqIndex index, PdqHashes image) {
+        NearestSoFar nearest = new NearestSoFar();
+        for (Dihedral variant : Dihedral.values()) {
+            nearest.variant = variant;
+            index.search(image.get(variant), nearest.best == null ? 31 : nearest.best.distance(), nearest);
+        }
+        return Optional.ofNullable(nearest.best);
+    }
+
+    private static final class NearestSoFar implements MatchSink {
+        PdqVariantMatch best;
+        Dihedral variant;
+
+        @Override
+        public void match(int id, int distance) {
+            if (best == null || distance < best.distance() || distance == best.distance() && id < best.id()) {
+                best = new PdqVariantMatch(id, distance, variant);
             }
         }
     }

@@ -7,6 +7,7 @@ import io.vigil.enricher.lineage.GroupLineage;
 import io.vigil.enricher.policy.Policy;
 import io.vigil.enricher.staydown.StayDownBank;
 import io.vigil.enricher.state.Keys;
+import io.vigil.enricher.state.MessageWrites;
 import io.vigil.enricher.state.Table;
 import io.vigil.schemas.CaseSummary;
 import io.vigil.schemas.ClusterSighting;
@@ -30,6 +31,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The network's memory, owned by one task so that every chat's media, identifiers and profiles are seen in one
@@ -45,9 +47,14 @@ public final class NetworkMemory implements AutoCloseable {
     private final Table<RecentImage> recentImages;
     private final RecentIdentifierMessages recentIdentifiers;
     private final Policy.Cases casePolicy;
+    private final MessageWrites writes;
 
+    /**
+     * @param writes the buffer the tables are seen through: each request's changes are written when it is done
+     */
     public NetworkMemory(MediaClusters clusters, VictimCases cases, GroupLineage lineage, StayDownBank stayDown,
-                         Table<RecentImage> recentImages, Table<RecentIdentifiers> recentIdentifiers, Policy.Cases casePolicy) {
+                         Table<RecentImage> recentImages, Table<RecentIdentifiers> recentIdentifiers, Policy.Cases casePolicy,
+                         MessageWrites writes) {
         this.clusters = clusters;
         this.cases = cases;
         this.lineage = lineage;
@@ -55,6 +62,20 @@ public final class NetworkMemory implements AutoCloseable {
         this.recentImages = recentImages;
         this.recentIdentifiers = new RecentIdentifierMessages(recentIdentifiers, Duration.ofMinutes(casePolicy.followImageMinutes()));
         this.casePolicy = casePolicy;
+        this.writes = writes;
+    }
+
+    /** Runs one request; its state changes are written once it is done, and not at all if it fails. */
+    private <T> T buffered(Supplier<T> work) {
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            writes.discard();
+            throw e;
+        }
+        writes.flush();
+        return result;
     }
 
     /** Rebuilds the in-memory indexes from the restored tables. */
@@ -68,6 +89,10 @@ public final class NetworkMemory implements AutoCloseable {
     }
 
     public Sighted sight(String chatId, MessageSighting s, Instant now) {
+        return buffered(() -> sightNow(chatId, s, now));
+    }
+
+    private Sighted sightNow(String chatId, MessageSighting s, Instant now) {
         Instant at = s.getSentAt();
         boolean forwarded = s.getForwardedFromChatId() != null;
         List<ClusterSighting> sightings = new ArrayList<>();
@@ -185,27 +210,33 @@ public final class NetworkMemory implements AutoCloseable {
     }
 
     public List<LineageRecord> profile(ChatProfile profile, Instant now) {
-        return lineage.onProfile(profile, now);
+        return buffered(() -> lineage.onProfile(profile, now));
     }
 
     public List<StayDownBank.BankWrite> stayDown(StayDownRequest request) {
-        return stayDown.apply(request.getDecision(), Optional.ofNullable(request.getChatTitle()));
+        return buffered(() -> stayDown.apply(request.getDecision(), Optional.ofNullable(request.getChatTitle())));
     }
 
     /** Forgets senders' images older than the follow window (a stream-time clean-up). */
     public void forgetImagesBefore(Instant cutoff) {
-        List<String> old = new ArrayList<>();
-        recentImages.forEach((key, image) -> {
-            if (image.getSentAt().isBefore(cutoff)) {
-                old.add(key);
-            }
+        buffered(() -> {
+            List<String> old = new ArrayList<>();
+            recentImages.forEach((key, image) -> {
+                if (image.getSentAt().isBefore(cutoff)) {
+                    old.add(key);
+                }
+            });
+            old.forEach(recentImages::delete);
+            return old.size();
         });
-        old.forEach(recentImages::delete);
     }
 
     /** Forgets senders' identifiers the network task saw before the cutoff (a processing-time clean-up). */
     public void forgetIdentifiersSeenBefore(Instant cutoff) {
-        recentIdentifiers.forgetSeenBefore(cutoff);
+        buffered(() -> {
+            recentIdentifiers.forgetSeenBefore(cutoff);
+            return null;
+        });
     }
 
     public Duration followWindow() {

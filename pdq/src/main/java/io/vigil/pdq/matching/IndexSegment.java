@@ -156,41 +156,52 @@ final class IndexSegment {
 
     /** Every live entry within {@code radius} of {@code q} (4 words), each reported once. */
     void search(long[] q, int radius, LiveIds live, MatchSink sink) {
-        if (layout == null) {
-            scan(q, radius, live, sink);
-            return;
-        }
-        ProbePlan plan = plan(radius);
-        if (plan.isScan()) {
-            scan(q, radius, live, sink);
-            return;
-        }
-        int chunks = layout.count();
-        int[] queryKeys = new int[chunks];
-        for (int c = 0; c < chunks; c++) {
-            queryKeys[c] = layout.key(q, 0, c);
-        }
-        Verifier verifier = new Verifier(q, radius, queryKeys, plan, live, sink);
-        SearchScratch scratch = SearchScratch.get();
-        for (int c = 0; c < chunks; c++) {
-            int r = plan.chunkRadius(c);
-            if (r < 0) {
-                continue;
-            }
-            verifier.chunk = c;
-            probeChunk(c, queryKeys[c], r, scratch, verifier);
-        }
+        searchEach(q, 1, radius, live, (query, id, distance) -> sink.match(id, distance));
     }
 
     /**
-     * Probes every key within {@code r} bits of {@code key} in chunk {@code c}'s table, in three passes (keys to
-     * bucket ranges, ranges to candidate positions, candidates to distances) so that the memory reads of each
-     * pass are independent of each other: the processor then overlaps their cache misses instead of waiting for
-     * offset, position and hash one after the other.
+     * Every live entry within {@code radius} of each of {@code count} queries (4 words each in {@code queries}),
+     * reported once per query that finds it.
+     *
+     * <p>A search is a chain of cache misses: a bucket's offsets, then its entries' positions, then their hashes.
+     * The searches of different queries (an image's 8 dihedral variants) do not depend on each other, so they go
+     * through each chunk's table together, in three passes (all queries' keys to bucket ranges, ranges to candidate
+     * positions, candidates to distances): the loads of one pass are independent, and the processor overlaps their
+     * misses instead of draining its pipeline at the end of every query's short passes.
      */
-    private void probeChunk(int c, int key, int r, SearchScratch scratch, Verifier v) {
-        int keyCount = neighbours(key, layout.width(c), r, scratch);
-        int[] keys = scratch.keys;
+    void searchEach(long[] queries, int count, int radius, LiveIds live, QueryMatchSink sink) {
+        ProbePlan plan = layout == null ? null : plan(radius);
+        if (plan == null || plan.isScan()) {
+            scanEach(queries, count, radius, live, sink);
+            return;
+        }
+        int chunks = layout.count();
+        SearchScratch scratch = SearchScratch.get();
+        int[] queryKeys = scratch.queryKeys(count * chunks);
+        for (int q = 0; q < count; q++) {
+            for (int c = 0; c < chunks; c++) {
+                queryKeys[q * chunks + c] = layout.key(queries, q * WORDS, c);
+            }
+        }
+        for (int c = 0; c < chunks; c++) {
+            int r = plan.chunkRadius(c);
+            if (r >= 0) {
+                probeChunk(c, r, queries, count, queryKeys, plan, radius, scratch, live, sink);
+            }
+        }
+    }
+
+    /** Probes every key within {@code r} bits of each query's key in chunk {@code c}'s table; see {@link #searchEach}. */
+    private void probeChunk(int c, int r, long[] queries, int count, int[] queryKeys, ProbePlan plan, int radius,
+                            SearchScratch scratch, LiveIds live, QueryMatchSink sink) {
+        int chunks = layout.count();
+        int width = layout.width(c);
+        int perQuery = neighbourCount(width, r);
+        int[] keys = scratch.keys(count * perQuery);
+        for (int q = 0; q < count; q++) {
+            neighbours(queryKeys[q * chunks + c], width, r, keys, q * perQuery);
+        }
+        int keyCount = count * perQuery;
         int[] bucketOffsets = offsets;
         int tableBase = offsetBase[c];
         int[] from = scratch.from(keyCount);
@@ -203,46 +214,60 @@ final class IndexSegment {
             candidates += to[k] - from[k];
         }
         int[] found = scratch.candidates(candidates);
+        int[] owner = scratch.owners;
         int n = 0;
-        if (c == 0) {
-            for (int k = 0; k < keyCount; k++) {
+        int[] pos = positions;
+        int positionBase = (c - 1) * size; // chunk 0 stores its entries in bucket order: no positions
+        for (int q = 0, k = 0; q < count; q++) {
+            for (int end = k + perQuery; k < end; k++) {
                 for (int t = from[k]; t < to[k]; t++) {
-                    found[n++] = t;
-                }
-            }
-        } else {
-            int[] pos = positions;
-            int positionBase = (c - 1) * size;
-            for (int k = 0; k < keyCount; k++) {
-                for (int t = from[k]; t < to[k]; t++) {
-                    found[n++] = pos[positionBase + t];
+                    found[n] = c == 0 ? t : pos[positionBase + t];
+                    owner[n++] = q;
                 }
             }
         }
-        long q0 = v.q0;
-        long q1 = v.q1;
-        long q2 = v.q2;
-        long q3 = v.q3;
         long[] h = hashes;
-        int radius = v.radius;
         for (int i = 0; i < n; i++) {
             int base = found[i] * WORDS;
-            int d = Long.bitCount(q0 ^ h[base]) + Long.bitCount(q1 ^ h[base + 1])
-                    + Long.bitCount(q2 ^ h[base + 2]) + Long.bitCount(q3 ^ h[base + 3]);
-            if (d <= radius) {
-                v.found(found[i], d);
+            int qb = owner[i] * WORDS;
+            int d = Long.bitCount(queries[qb] ^ h[base]) + Long.bitCount(queries[qb + 1] ^ h[base + 1])
+                    + Long.bitCount(queries[qb + 2] ^ h[base + 2]) + Long.bitCount(queries[qb + 3] ^ h[base + 3]);
+            if (d <= radius && !foundInEarlierChunk(base, owner[i] * chunks, queryKeys, c, plan)) {
+                int id = ids[found[i]];
+                if (live.contains(id)) {
+                    sink.match(owner[i], id, d);
+                }
             }
         }
     }
 
-    /** Writes every {@code width}-bit key within {@code r} bits of {@code key} into {@code scratch.keys}. */
-    private static int neighbours(int key, int width, int r, SearchScratch scratch) {
+    /**
+     * Whether an earlier probed chunk already qualifies the entry at {@code base} for the query whose chunk keys
+     * start at {@code keysAt} (then that chunk's probe reported it): every match is reported exactly once without
+     * a set of seen entries.
+     */
+    private boolean foundInEarlierChunk(int base, int keysAt, int[] queryKeys, int chunk, ProbePlan plan) {
+        for (int earlier = 0; earlier < chunk; earlier++) {
+            int r = plan.chunkRadius(earlier);
+            if (r >= 0 && Integer.bitCount(layout.key(hashes, base, earlier) ^ queryKeys[keysAt + earlier]) <= r) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many {@code width}-bit keys lie within {@code r} bits of a key. */
+    private static int neighbourCount(int width, int r) {
         int total = 0;
         for (int bits = 0; bits <= Math.min(r, width); bits++) {
             total += (int) ChunkLayout.binomial(width, bits);
         }
-        int[] keys = scratch.keys(total);
-        int n = 0;
+        return total;
+    }
+
+    /** Writes every {@code width}-bit key within {@code r} bits of {@code key} into {@code keys} from {@code at}. */
+    private static void neighbours(int key, int width, int r, int[] keys, int at) {
+        int n = at;
         keys[n++] = key;
         if (r >= 1) {
             for (int i = 0; i < width; i++) {
@@ -272,20 +297,28 @@ final class IndexSegment {
                 mask = (((ripple ^ mask) >>> 2) / lowest) | ripple;
             }
         }
-        return n;
     }
 
-    /** Per-thread buffers for {@link #probeChunk}, so that a search allocates nothing in steady state. */
+    /** Per-thread buffers for {@link #searchEach}, so that a search allocates nothing in steady state. */
     private static final class SearchScratch {
         private static final ThreadLocal<SearchScratch> PER_THREAD = ThreadLocal.withInitial(SearchScratch::new);
 
-        int[] keys = new int[1024];
-        int[] from = new int[1024];
-        int[] to = new int[1024];
+        int[] queryKeys = new int[256];
+        int[] keys = new int[2048];
+        int[] from = new int[2048];
+        int[] to = new int[2048];
         int[] candidates = new int[4096];
+        int[] owners = new int[4096];
 
         static SearchScratch get() {
             return PER_THREAD.get();
+        }
+
+        int[] queryKeys(int n) {
+            if (queryKeys.length < n) {
+                queryKeys = new int[n];
+            }
+            return queryKeys;
         }
 
         int[] keys(int n) {
@@ -306,6 +339,7 @@ final class IndexSegment {
         int[] candidates(int n) {
             if (candidates.length < n) {
                 candidates = new int[Math.max(n, candidates.length * 2)];
+                owners = new int[candidates.length];
             }
             return candidates;
         }
@@ -313,16 +347,19 @@ final class IndexSegment {
 
     /** Brute force over the segment: the baseline, and the plan when tables would not pay off. */
     void scan(long[] q, int radius, LiveIds live, MatchSink sink) {
-        long q0 = q[0];
-        long q1 = q[1];
-        long q2 = q[2];
-        long q3 = q[3];
+        scanEach(q, 1, radius, live, (query, id, distance) -> sink.match(id, distance));
+    }
+
+    /** {@link #scan} for {@code count} queries in one pass over the entries. */
+    void scanEach(long[] queries, int count, int radius, LiveIds live, QueryMatchSink sink) {
         long[] h = hashes;
         for (int p = 0, base = 0; p < size; p++, base += WORDS) {
-            int d = Long.bitCount(q0 ^ h[base]) + Long.bitCount(q1 ^ h[base + 1])
-                    + Long.bitCount(q2 ^ h[base + 2]) + Long.bitCount(q3 ^ h[base + 3]);
-            if (d <= radius && live.contains(ids[p])) {
-                sink.match(ids[p], d);
+            for (int q = 0, qb = 0; q < count; q++, qb += WORDS) {
+                int d = Long.bitCount(queries[qb] ^ h[base]) + Long.bitCount(queries[qb + 1] ^ h[base + 1])
+                        + Long.bitCount(queries[qb + 2] ^ h[base + 2]) + Long.bitCount(queries[qb + 3] ^ h[base + 3]);
+                if (d <= radius && live.contains(ids[p])) {
+                    sink.match(q, ids[p], d);
+                }
             }
         }
     }
@@ -337,49 +374,6 @@ final class IndexSegment {
             plans.set(radius, plan);
         }
         return plan;
-    }
-
-    /**
-     * Reports a verified candidate unless an earlier probed chunk already qualifies it (then that chunk's probe
-     * reported it): every match is reported exactly once without a set of seen entries.
-     */
-    private final class Verifier {
-        final long q0;
-        final long q1;
-        final long q2;
-        final long q3;
-        final int radius;
-        final int[] queryKeys;
-        final ProbePlan plan;
-        final LiveIds live;
-        final MatchSink sink;
-        int chunk;
-
-        Verifier(long[] q, int radius, int[] queryKeys, ProbePlan plan, LiveIds live, MatchSink sink) {
-            this.q0 = q[0];
-            this.q1 = q[1];
-            this.q2 = q[2];
-            this.q3 = q[3];
-            this.radius = radius;
-            this.queryKeys = queryKeys;
-            this.plan = plan;
-            this.live = live;
-            this.sink = sink;
-        }
-
-        void found(int p, int distance) {
-            int base = p * WORDS;
-            for (int earlier = 0; earlier < chunk; earlier++) {
-                int r = plan.chunkRadius(earlier);
-                if (r >= 0 && Integer.bitCount(layout.key(hashes, base, earlier) ^ queryKeys[earlier]) <= r) {
-                    return;
-                }
-            }
-            int id = ids[p];
-            if (live.contains(id)) {
-                sink.match(id, distance);
-            }
-        }
     }
 
     /** Heap held by this segment beyond its hashes. */

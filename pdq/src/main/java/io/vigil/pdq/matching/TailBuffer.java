@@ -39,16 +39,20 @@ final class TailBuffer {
     }
 
     void search(long[] q, int radius, LiveIds live, MatchSink sink) {
+        searchEach(q, 1, radius, live, (query, id, distance) -> sink.match(id, distance));
+    }
+
+    /** {@link #search} for {@code count} queries (4 words each) in one pass over the entries. */
+    void searchEach(long[] queries, int count, int radius, LiveIds live, QueryMatchSink sink) {
         int n = size;
-        long q0 = q[0];
-        long q1 = q[1];
-        long q2 = q[2];
-        long q3 = q[3];
         for (int p = 0, base = 0; p < n; p++, base += Hash256.WORDS) {
-            int d = Long.bitCount(q0 ^ hashes[base]) + Long.bitCount(q1 ^ hashes[base + 1])
-                    + Long.bitCount(q2 ^ hashes[base + 2]) + Long.bitCount(q3 ^ hashes[base + 3]);
-            if (d <= radius && live.contains(ids[p])) {
-                sink.match(ids[p], d);
+            for (int q = 0, qb = 0; q < count; q++, qb += Hash256.WORDS) {
+                int d = Long.bitCount(queries[qb] ^ hashes[base]) + Long.bitCount(queries[qb + 1] ^ hashes[base + 1])
+                        + Long.bitCount(queries[qb + 2] ^ hashes[base + 2])
+                        + Long.bitCount(queries[qb + 3] ^ hashes[base + 3]);
+                if (d <= radius && live.contains(ids[p])) {
+                    sink.match(q, ids[p], d);
+                }
             }
         }
     }

@@ -207,6 +207,59 @@ class PdqIndexTest {
         }
     }
 
+    @Test
+    void theEightVariantsSearchedTogetherFindExactlyWhatALinearScanFindsForEach() {
+        Random random = new Random(17);
+        try (PdqIndex index = new PdqIndex()) {
+            Model model = new Model();
+            List<Hash256> bulk = new ArrayList<>();
+            for (int i = 0; i < 40_000; i++) {
+                bulk.add(RandomHashes.random(random));
+            }
+            List<List<Hash256>> images = new ArrayList<>();
+            List<Hash256> planted = new ArrayList<>();
+            for (int q = 0; q < 200; q++) {
+                List<Hash256> variants = new ArrayList<>();
+                for (int v = 0; v < 8; v++) {
+                    variants.add(RandomHashes.random(random));
+                }
+                images.add(variants);
+                // near-duplicates of some variants at 0..40 bits, several per image, some of one variant
+                for (int p = 0, n = random.nextInt(5); p < n; p++) {
+                    planted.add(RandomHashes.near(variants.get(random.nextInt(8)), random.nextInt(41), random));
+                }
+            }
+            int[] ids = index.addAll(bulk);
+            for (int i = 0; i < ids.length; i++) {
+                model.entries.put(ids[i], bulk.get(i));
+            }
+            for (Hash256 h : planted) { // in the tail and small segments too
+                model.entries.put(index.add(h), h);
+            }
+            for (int id = 0; id < ids.length; id += 7) { // removed entries must not come back
+                index.remove(id);
+                model.entries.remove(id);
+            }
+            int matches = 0;
+            for (List<Hash256> variants : images) {
+                for (int radius : new int[]{31, 12, 0}) {
+                    List<Set<PdqMatch>> found = new ArrayList<>();
+                    variants.forEach(v -> found.add(new HashSet<>()));
+                    index.searchEach(variants, radius, (query, id, distance) ->
+                            assertThat(found.get(query).add(new PdqMatch(id, distance))).as("reported once").isTrue());
+                    for (int v = 0; v < 8; v++) {
+                        Set<PdqMatch> byScan = new HashSet<>();
+                        index.searchByScan(variants.get(v), radius, (id, d) -> byScan.add(new PdqMatch(id, d)));
+                        assertThat(found.get(v)).as("variant %d at radius %d", v, radius)
+                                .isEqualTo(byScan).isEqualTo(model.search(variants.get(v), radius));
+                        matches += radius == 31 ? byScan.size() : 0;
+                    }
+                }
+            }
+            assertThat(matches).as("planted matches found at radius 31").isGreaterThan(150);
+        }
+    }
+
     private static void assertSameAsBruteForce(PdqIndex index, Model model, List<Hash256> queries) {
         for (Hash256 query : queries) {
             for (int radius : RADII) {

@@ -52,6 +52,54 @@ class PdqMatcherNearestTest {
     }
 
     @Test
+    void matchAndNearestAreWhatALinearScanOfTheEightVariantsFinds() {
+        Random random = new Random(23);
+        try (PdqIndex index = new PdqIndex()) {
+            List<Hash256> entries = new ArrayList<>();
+            for (int i = 0; i < 30_000; i++) {
+                entries.add(RandomHashes.random(random));
+            }
+            List<PdqHashes> images = new ArrayList<>();
+            for (int q = 0; q < 200; q++) {
+                Hash256[] variants = new Hash256[Dihedral.values().length];
+                for (int v = 0; v < variants.length; v++) {
+                    variants[v] = RandomHashes.random(random);
+                }
+                for (int p = 0, n = q % 3 == 0 ? 0 : 1 + random.nextInt(4); p < n; p++) {
+                    entries.add(RandomHashes.near(variants[random.nextInt(variants.length)], random.nextInt(41), random));
+                }
+                images.add(PdqHashes.of(variants, 80));
+            }
+            index.addAll(entries);
+            PdqMatcher matcher = new PdqMatcher(index, new PdqMatchPolicy(31, true, 50));
+            int hits = 0;
+            for (PdqHashes image : images) {
+                List<PdqVariantMatch> byScan = linearScan(index, image, 31);
+                assertThat(matcher.match(image).matches()).isEqualTo(byScan);
+                assertThat(matcher.nearest(image)).isEqualTo(byScan.stream().findFirst());
+                hits += byScan.isEmpty() ? 0 : 1;
+            }
+            assertThat(hits).as("images with a planted match").isGreaterThan(100);
+        }
+    }
+
+    /** Every entry within {@code radius} of any variant, at its nearest variant (the earlier on a tie), nearest first. */
+    private static List<PdqVariantMatch> linearScan(PdqIndex index, PdqHashes image, int radius) {
+        java.util.Map<Integer, PdqVariantMatch> best = new java.util.TreeMap<>();
+        for (Dihedral variant : Dihedral.values()) {
+            index.searchByScan(image.get(variant), radius, (id, distance) -> {
+                PdqVariantMatch seen = best.get(id);
+                if (seen == null || distance < seen.distance()) {
+                    best.put(id, new PdqVariantMatch(id, distance, variant));
+                }
+            });
+        }
+        List<PdqVariantMatch> sorted = new ArrayList<>(best.values());
+        sorted.sort(java.util.Comparator.comparingInt(PdqVariantMatch::distance).thenComparingInt(PdqVariantMatch::id));
+        return sorted;
+    }
+
+    @Test
     void onATieTheLowerIdAndTheEarlierVariantWin() {
         Random random = new Random(5);
         Hash256 original = RandomHashes.random(random);
