@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -B -q -DskipTests -pl benchmarks -am package
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--only=text]
- *     [--set=enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50]
+ *     [--set=enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50] [--baseline-commit-interval-ms=100] [--baseline-linger-ms=100]
  * </pre>
  *
  * <p>{@code --set} overrides single settings of Vigil's services (service/key=value, comma-separated), as
@@ -57,6 +57,12 @@ public final class PipelineBenchmark {
     private final boolean images;
     /** Stream threads per Streams application, the baseline's and Vigil's (--threads; default: one per processor). */
     private final int threads;
+    /**
+     * The baseline's exactly-once settings: Vigil's shipped commit interval and producer linger (kafka.commit-interval-ms,
+     * kafka.producer-linger-ms in the services' YAML), or what --baseline-commit-interval-ms and --baseline-linger-ms
+     * say, so that a run that varies Vigil's settings can give the baseline the same ones.
+     */
+    private final Passthrough.Settings baseline;
     /** Settings of Vigil's services that this run overrides (--set), by service. */
     private final Map<String, Map<String, String>> serviceSettings;
     private final List<String> report = new ArrayList<>();
@@ -70,6 +76,8 @@ public final class PipelineBenchmark {
         int perProcessor = Runtime.getRuntime().availableProcessors();
         threads = Integer.parseInt(args.getOrDefault("threads", Integer.toString(perProcessor)));
         serviceSettings = serviceSettings(args.getOrDefault("set", ""));
+        baseline = new Passthrough.Settings(threads, Integer.parseInt(args.getOrDefault("baseline-commit-interval-ms", "100")),
+                Integer.parseInt(args.getOrDefault("baseline-linger-ms", "100")));
     }
 
     /** "enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50" -> per service, key -> value. */
@@ -105,13 +113,14 @@ public final class PipelineBenchmark {
             String bootstrap = kafka.bootstrapServers();
             createTopics(bootstrap);
             try (BenchmarkTraffic traffic = new BenchmarkTraffic(bootstrap, 20_000, 16)) {
-                line("service settings overridden: %s", serviceSettings.isEmpty() ? "none" : serviceSettings);
+                line("service settings overridden: %s; baseline: commit interval %d ms, producer linger %d ms",
+                        serviceSettings.isEmpty() ? "none" : serviceSettings, baseline.commitIntervalMs(), baseline.producerLingerMs());
                 line("machine: %d processors, Java %s, %d partitions, %d stream threads per Streams application",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), partitions, threads);
 
                 // 1. The baseline: three exactly-once hops that do nothing.
                 double passthroughRate;
-                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), threads)) {
+                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), baseline)) {
                     await(passthrough::running);
                     throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages / 4, i -> traffic.text(), "warm-up");
                     passthroughRate = throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages, i -> traffic.text(),
@@ -156,7 +165,7 @@ public final class PipelineBenchmark {
                 }
 
                 // 4. The baseline's latency at the same rate.
-                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough-again"), threads)) {
+                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough-again"), baseline)) {
                     await(passthrough::running);
                     Percentiles bare = latency(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), half, i -> traffic.text(),
                             PipelineBenchmark::timestamp, "passthrough, text: sentAt to bench-out");
