@@ -35,8 +35,16 @@ final class Arrivals implements AutoCloseable {
         partitions.forEach(consumer::position);
     }
 
-    /** The result of waiting for records: how many arrived, when the last one did, and each one's latency. */
-    record Result(int count, long lastArrivalNanos, long[] latenciesMillis) {
+    /**
+     * The result of waiting for records: how many arrived, when the last one did, and each one's latency, also by topic
+     * (so that one run can say how much of a path's latency each hop adds).
+     */
+    record Result(int count, long lastArrivalNanos, long[] latenciesMillis, Map<String, long[]> latenciesByTopic) {
+
+        /** The latencies of the records of these topics only. */
+        long[] latenciesOf(Collection<String> topics) {
+            return topics.stream().map(t -> latenciesByTopic.getOrDefault(t, new long[0])).flatMapToLong(java.util.Arrays::stream).toArray();
+        }
     }
 
     /**
@@ -49,6 +57,7 @@ final class Arrivals implements AutoCloseable {
         long last = System.nanoTime();
         long[] latencies = new long[Math.min(Math.max(16, expected), 1 << 16)];
         int sampled = 0;
+        Map<String, java.util.stream.LongStream.Builder> byTopic = new java.util.TreeMap<>();
         while (count < expected && System.nanoTime() - last < quiet.toNanos()) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                 long now = System.currentTimeMillis();
@@ -60,10 +69,13 @@ final class Arrivals implements AutoCloseable {
                         latencies = java.util.Arrays.copyOf(latencies, latencies.length * 2);
                     }
                     latencies[sampled++] = now - sent;
+                    byTopic.computeIfAbsent(record.topic(), t -> java.util.stream.LongStream.builder()).add(now - sent);
                 }
             }
         }
-        return new Result(count, last, java.util.Arrays.copyOf(latencies, sampled));
+        Map<String, long[]> latenciesByTopic = new java.util.TreeMap<>();
+        byTopic.forEach((topic, values) -> latenciesByTopic.put(topic, values.build().toArray()));
+        return new Result(count, last, java.util.Arrays.copyOf(latencies, sampled), latenciesByTopic);
     }
 
     @Override

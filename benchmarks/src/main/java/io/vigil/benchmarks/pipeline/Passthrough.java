@@ -27,7 +27,11 @@ final class Passthrough implements AutoCloseable {
 
     private final List<KafkaStreams> hops = new ArrayList<>();
 
-    Passthrough(String bootstrapServers, Path stateDir, int threads) {
+    /** The exactly-once settings of the hops, Vigil's shipped values unless a run varies them (--baseline). */
+    record Settings(int threads, int commitIntervalMs, int producerLingerMs) {
+    }
+
+    Passthrough(String bootstrapServers, Path stateDir, Settings settings) {
         for (int hop = 0; hop < 3; hop++) {
             StreamsBuilder builder = new StreamsBuilder();
             builder.stream(TOPICS.get(hop), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
@@ -36,10 +40,10 @@ final class Passthrough implements AutoCloseable {
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough-" + hop);
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("hop-" + hop).toString());
-            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
             props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-            props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+            props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), settings.producerLingerMs());
             hops.add(new KafkaStreams(builder.build(), props));
         }
         hops.forEach(KafkaStreams::start);

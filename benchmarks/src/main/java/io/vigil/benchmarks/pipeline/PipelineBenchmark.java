@@ -36,13 +36,18 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -B -q -DskipTests -pl benchmarks -am package
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--only=text]
+ *     [--set=enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50] [--baseline-commit-interval-ms=100] [--baseline-linger-ms=100]
  * </pre>
+ *
+ * <p>{@code --set} overrides single settings of Vigil's services (service/key=value, comma-separated), as
+ * {@code vigil <service> --set key=value} would: a setting's trade-off measured in the same harness.
  */
 public final class PipelineBenchmark {
 
     private static final Duration QUIET = Duration.ofSeconds(20);
     private static final Duration IDLE = Duration.ofSeconds(5);
     private static final String SECRET = "pipeline-benchmark-secret-0123456789";
+    private static final List<String> SERVICES = List.of("detector", "enricher", "sink", "compliance");
 
     private final int textMessages;
     private final int imageMessages;
@@ -52,6 +57,14 @@ public final class PipelineBenchmark {
     private final boolean images;
     /** Stream threads per Streams application, the baseline's and Vigil's (--threads; default: one per processor). */
     private final int threads;
+    /**
+     * The baseline's exactly-once settings: Vigil's shipped commit interval and producer linger (kafka.commit-interval-ms,
+     * kafka.producer-linger-ms in the services' YAML), or what --baseline-commit-interval-ms and --baseline-linger-ms
+     * say, so that a run that varies Vigil's settings can give the baseline the same ones.
+     */
+    private final Passthrough.Settings baseline;
+    /** Settings of Vigil's services that this run overrides (--set), by service. */
+    private final Map<String, Map<String, String>> serviceSettings;
     private final List<String> report = new ArrayList<>();
 
     private PipelineBenchmark(Map<String, String> args) {
@@ -62,6 +75,26 @@ public final class PipelineBenchmark {
         images = !"text".equals(args.get("only"));
         int perProcessor = Runtime.getRuntime().availableProcessors();
         threads = Integer.parseInt(args.getOrDefault("threads", Integer.toString(perProcessor)));
+        serviceSettings = serviceSettings(args.getOrDefault("set", ""));
+        baseline = new Passthrough.Settings(threads, Integer.parseInt(args.getOrDefault("baseline-commit-interval-ms", "100")),
+                Integer.parseInt(args.getOrDefault("baseline-linger-ms", "100")));
+    }
+
+    /** "enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50" -> per service, key -> value. */
+    static Map<String, Map<String, String>> serviceSettings(String list) {
+        Map<String, Map<String, String>> settings = new java.util.TreeMap<>();
+        for (String item : list.split(",")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            String[] serviceAndSetting = item.trim().split("/", 2);
+            String[] keyAndValue = serviceAndSetting.length == 2 ? serviceAndSetting[1].split("=", 2) : new String[0];
+            if (keyAndValue.length != 2 || !SERVICES.contains(serviceAndSetting[0])) {
+                throw new IllegalArgumentException("--set takes service/key=value items with a service of " + SERVICES + ", not: " + item);
+            }
+            settings.computeIfAbsent(serviceAndSetting[0], s -> new java.util.TreeMap<>()).put(keyAndValue[0], keyAndValue[1]);
+        }
+        return settings;
     }
 
     public static void main(String[] argv) throws Exception {
@@ -80,12 +113,14 @@ public final class PipelineBenchmark {
             String bootstrap = kafka.bootstrapServers();
             createTopics(bootstrap);
             try (BenchmarkTraffic traffic = new BenchmarkTraffic(bootstrap, 20_000, 16)) {
+                line("service settings overridden: %s; baseline: commit interval %d ms, producer linger %d ms",
+                        serviceSettings.isEmpty() ? "none" : serviceSettings, baseline.commitIntervalMs(), baseline.producerLingerMs());
                 line("machine: %d processors, Java %s, %d partitions, %d stream threads per Streams application",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), partitions, threads);
 
                 // 1. The baseline: three exactly-once hops that do nothing.
                 double passthroughRate;
-                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), threads)) {
+                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), baseline)) {
                     await(passthrough::running);
                     throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages / 4, i -> traffic.text(), "warm-up");
                     passthroughRate = throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages, i -> traffic.text(),
@@ -114,8 +149,7 @@ public final class PipelineBenchmark {
                             List.of(Topics.RISK_ASSESSMENTS.name()), imageMessages, i -> traffic.image(), "Vigil, images") : Double.NaN;
 
                     half = textRate / 2;
-                    Percentiles toQueue = latency(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), queueTopics(), half, i -> traffic.text(),
-                            PipelineBenchmark::timestamp, "Vigil, text at half its maximum: sentAt to the queues");
+                    Percentiles toQueue = queueLatencyByHop(bootstrap, traffic, half);
                     Percentiles toAssessment = latency(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
                             half, i -> traffic.text(), PipelineBenchmark::timestamp, "Vigil, text at half its maximum: sentAt to risk-assessments");
                     Percentiles textWithImages = images ? textWhileImagesFlow(bootstrap, traffic, half, imagesRate / 2) : Percentiles.of(new long[0]);
@@ -131,7 +165,7 @@ public final class PipelineBenchmark {
                 }
 
                 // 4. The baseline's latency at the same rate.
-                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough-again"), threads)) {
+                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough-again"), baseline)) {
                     await(passthrough::running);
                     Percentiles bare = latency(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), half, i -> traffic.text(),
                             PipelineBenchmark::timestamp, "passthrough, text: sentAt to bench-out");
@@ -154,8 +188,14 @@ public final class PipelineBenchmark {
     }
 
     private Pipeline vigil(String bootstrap, Path dataDir, int threadsPerStage) {
-        Pipeline pipeline = Pipeline.startWithEveryService(new Pipeline.Settings(bootstrap, dataDir, partitions, "127.0.0.1", 0, 0, 0, 0, SECRET),
-                Map.of("kafka.num-stream-threads", Integer.toString(threadsPerStage)));
+        Map<String, Map<String, String>> settings = new java.util.HashMap<>();
+        for (String service : SERVICES) {
+            Map<String, String> own = new java.util.HashMap<>(serviceSettings.getOrDefault(service, Map.of()));
+            own.put("kafka.num-stream-threads", Integer.toString(threadsPerStage));
+            settings.put(service, own);
+        }
+        Pipeline pipeline = Pipeline.start(new Pipeline.Settings(bootstrap, dataDir, partitions, "127.0.0.1", 0, 0, 0, 0, SECRET),
+                new Pipeline.ServiceOverrides(Map.of(), settings));
         await(() -> Stream.of(pipeline.detector(), pipeline.enricher(), pipeline.sink()).flatMap(s -> s.allStreams().stream())
                 .allMatch(s -> s.state() == KafkaStreams.State.RUNNING));
         return pipeline;
@@ -208,6 +248,31 @@ public final class PipelineBenchmark {
             sending.join();
             Percentiles percentiles = Percentiles.of(result.latenciesMillis());
             line("%-50s at %,8.0f /s: %s", label, perSecond, percentiles);
+            return percentiles;
+        }
+    }
+
+    /**
+     * Text at {@code perSecond}: sentAt to the queues, and to each topic a queue item passes on its way (detections,
+     * network-requests, network-facts, risk-assessments), read at once by one read-committed consumer, so that each
+     * exactly-once hop's share of the queue latency is measured in the same run. Records of every message count in the
+     * intermediate topics (a queue item's message is one of them).
+     */
+    private Percentiles queueLatencyByHop(String bootstrap, BenchmarkTraffic traffic, double perSecond) {
+        List<String> hops = List.of(Topics.DETECTIONS.name(), Topics.NETWORK_REQUESTS.name(), Topics.NETWORK_FACTS.name(),
+                Topics.RISK_ASSESSMENTS.name());
+        List<String> topics = new ArrayList<>(hops);
+        topics.addAll(queueTopics());
+        try (Arrivals arrivals = new Arrivals(bootstrap, topics)) {
+            CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() ->
+                    traffic.paced(Topics.MESSAGE_EVENTS.name(), perSecond, seconds, i -> traffic.text()));
+            Arrivals.Result result = arrivals.await(Integer.MAX_VALUE, Duration.ofSeconds(5), PipelineBenchmark::timestamp);
+            sending.join();
+            for (String hop : hops) {
+                line("   sentAt to %-40s at %,8.0f /s: %s", hop, perSecond, Percentiles.of(result.latenciesOf(List.of(hop))));
+            }
+            Percentiles percentiles = Percentiles.of(result.latenciesOf(queueTopics()));
+            line("%-50s at %,8.0f /s: %s", "Vigil, text at half its maximum: sentAt to the queues", perSecond, percentiles);
             return percentiles;
         }
     }

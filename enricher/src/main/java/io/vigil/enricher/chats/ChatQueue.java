@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps each chat's messages in order while some of them wait for the network memory: a message with media or
- * identifiers waits for its facts, and every later message of the chat waits behind it, so that a number posted
- * after an image is assessed after the image, with the image's case. A message that waits longer than the limit
- * is released without its facts and says so; a message that needs nothing and has nothing ahead of it never
- * enters the queue.
+ * Keeps the messages of a chat that wait for the network memory in order: a message with media or identifiers waits
+ * for its facts, and a later one of the chat that waits too stays behind it, so that a number posted after an image is
+ * assessed after the image, with the image's case. A message that waits longer than the limit is released without its
+ * facts and says so; a message that needs nothing from the network memory never enters the queue (DetectionIntake).
+ * A message queued with {@code needsFacts} false (written before that was so) still leaves in its turn.
  */
 public final class ChatQueue {
 

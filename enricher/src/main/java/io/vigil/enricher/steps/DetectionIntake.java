@@ -21,7 +21,10 @@ import java.util.Optional;
 /**
  * A detection enters its chat: its evidence is weighed (so the network knows whether it is harmful), the chat's
  * profile learns its sender and links, and then either it asks the network memory for its facts and waits in the
- * chat's queue, waits behind an earlier message that does, or goes straight to assessment.
+ * chat's queue, or it goes straight to assessment. A message that needs nothing from the network does not wait behind
+ * one that does: nothing it is assessed with depends on an earlier message's facts (the chat's strikes and lineage are
+ * read when it leaves, as for every message), and the order that matters, an image's case reaching the number posted
+ * after it, is kept by the network task, which sees a chat's requests in the chat's order.
  */
 public final class DetectionIntake implements Processor<String, DetectionInGroup, String, ChatOutput> {
 
@@ -53,14 +56,12 @@ public final class DetectionIntake implements Processor<String, DetectionInGroup
         Chat chat = profiles.load(chatId, d.getPlatform());
         ChatProfiles.onMessage(chat, d, verdict.harmful());
         Optional<MessageSighting> sighting = MessageSightings.of(d, record.value().group(), verdict, policy.policy().cases());
-        if (sighting.isPresent() || ChatQueue.hasQueue(chat)) {
-            long seq = queue.enqueue(chat, PendingMessage.newBuilder().setDetection(d).setGroup(record.value().group().orElse(null))
-                    .setNeedsFacts(sighting.isPresent()).setQueuedAt(clock.millis()).build());
-            sighting.ifPresent(s -> {
-                s.setSeq(seq);
-                context.forward(record.withValue(new ChatOutput.ToNetwork(NetworkRequest.newBuilder().setKind(NetworkRequestKind.SIGHTING)
-                        .setChatId(chatId).setSighting(s).build())));
-            });
+        if (sighting.isPresent()) {
+            MessageSighting s = sighting.get();
+            s.setSeq(queue.enqueue(chat, PendingMessage.newBuilder().setDetection(d).setGroup(record.value().group().orElse(null))
+                    .setNeedsFacts(true).setQueuedAt(clock.millis()).build()));
+            context.forward(record.withValue(new ChatOutput.ToNetwork(NetworkRequest.newBuilder().setKind(NetworkRequestKind.SIGHTING)
+                    .setChatId(chatId).setSighting(s).build())));
         } else {
             context.forward(record.withValue(new ChatOutput.Released(
                     ReleasedMessage.of(d, record.value().group(), Optional.empty(), Optional.empty(), chat))));

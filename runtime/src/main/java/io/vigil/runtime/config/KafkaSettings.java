@@ -12,8 +12,11 @@ import java.util.Map;
  * @param commitIntervalMs    under exactly-once, a hop's output becomes visible downstream only when the transaction
  *                            commits, so this bounds each hop's added latency; Streams' exactly-once default (100 ms) is
  *                            kept low for the same reason
- * @param producerLingerMs    Streams' producer waits up to 100 ms by default to fill batches; at moderation traffic the
- *                            batches fill anyway under load, and a short linger keeps a quiet group's alert fast
+ * @param producerLingerMs    how long the producer waits to fill a batch. Under exactly-once a record is visible
+ *                            downstream only once its transaction commits, and the commit flushes the producer, so a
+ *                            linger up to the commit interval adds no latency; it sends each partition's records of a
+ *                            transaction in one or a few requests instead of one every few milliseconds, which is
+ *                            the broker's work per message (the shipped value equals the commit interval)
  * @param chatPartitions      partitions of every chat-keyed topic when Vigil creates them (they must all be equal)
  * @param standbyReplicas     warm copies of each stateful task on other instances, so that a task whose instance dies
  *                            resumes on a peer without replaying its changelog (Streams' default is none)
