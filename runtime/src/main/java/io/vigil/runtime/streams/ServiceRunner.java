@@ -55,6 +55,7 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
     private ServiceRunner(StreamsApplication<C> application, C config) {
         this.application = application;
         StartupTimeline timeline = new StartupTimeline(application.name());
+        RocksDbPreload.startInBackground(application.name(), timeline::jvmUpMillis);
         this.registry = ServiceMetrics.registry(application.name());
         KafkaSettings kafka = config.kafka();
         List<TopicSpec> topics = application.topics(config);
