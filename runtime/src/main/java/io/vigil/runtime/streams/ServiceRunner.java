@@ -30,6 +30,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * Runs one service: creates its topics if asked (else checks that they exist and take its records), builds its
@@ -55,22 +56,25 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
     private ServiceRunner(StreamsApplication<C> application, C config) {
         this.application = application;
         StartupTimeline timeline = new StartupTimeline(application.name());
+        RocksDbPreload.startInBackground(application.name(), timeline::jvmUpMillis);
         this.registry = ServiceMetrics.registry(application.name());
         KafkaSettings kafka = config.kafka();
         List<TopicSpec> topics = application.topics(config);
-        this.admin = new KafkaClients(kafka).admin(kafka.applicationId() + "-health");
         List<StageHealth> stageHealth = new ArrayList<>();
+        // The admin client (its classes alone: most of a second on a loaded machine) and the topic checks (admin round
+        // trips, seconds on a loaded cluster) run while the topologies and Streams clients are built; the stream threads
+        // start only once the checks passed.
+        CompletableFuture<Admin> adminCreated = new CompletableFuture<>();
         try {
-            // The topic checks are admin round trips (seconds on a loaded cluster); they run while the topologies and
-            // Streams clients are built, and the stream threads start only once they passed.
             CompletableFuture<Void> topicsUsable = inParallel(application.name() + "-topic-checks", () -> {
                 long started = System.currentTimeMillis();
+                Admin admin = createdInto(adminCreated, () -> new KafkaClients(kafka).admin(kafka.applicationId() + "-health"));
                 if (kafka.createTopics()) {
                     TopicCreator.ensure(admin, topics, kafka.chatPartitions(), (short) kafka.replicationFactor());
                 }
                 TopicCreator.requireUsable(admin, application.name(), topics, kafka.maxRecordBytes());
                 LOG.info("{} start-up: {} took {} ms, in parallel (JVM up {} ms)", application.name(),
-                        kafka.createTopics() ? "topic creation and checks" : "topic checks",
+                        kafka.createTopics() ? "the admin client, topic creation and checks" : "the admin client and topic checks",
                         System.currentTimeMillis() - started, timeline.jvmUpMillis());
             });
             HttpSettings httpSettings = config.http().withConcretePort();
@@ -112,6 +116,7 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
                 stageHealth.add(stageState);
             }
             timeline.phaseDone("creating the Streams clients (state directory, startup tasks)");
+            this.admin = joined(adminCreated);
             this.health = new ServiceHealth(application.name(), stageHealth, topics.stream().map(TopicSpec::name).toList(),
                     admin, registry, Clock.systemUTC());
             this.http = ServiceHttp.create(registry, health::report, application::configureHttp);
@@ -136,7 +141,19 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
         } catch (RuntimeException e) {
             streams.forEach(KafkaStreams::close);
             streamsMetrics.forEach(KafkaStreamsMetrics::close);
-            admin.close();
+            adminCreated.thenAccept(Admin::close);
+            throw e;
+        }
+    }
+
+    /** Runs {@code create} and hands its result (or its failure) to {@code created} too. */
+    private static Admin createdInto(CompletableFuture<Admin> created, Supplier<Admin> create) {
+        try {
+            Admin admin = create.get();
+            created.complete(admin);
+            return admin;
+        } catch (RuntimeException e) {
+            created.completeExceptionally(e);
             throw e;
         }
     }
@@ -151,8 +168,13 @@ public final class ServiceRunner<C extends ServiceConfig> implements AutoCloseab
 
     /** Rethrows what the topic checks threw (a missing or unusable topic), as if they had run on this thread. */
     private static void awaitTopicChecks(CompletableFuture<Void> checks) {
+        joined(checks);
+    }
+
+    /** The result of work done on another thread; what it threw is rethrown as if it had run on this one. */
+    private static <T> T joined(CompletableFuture<T> work) {
         try {
-            checks.join();
+            return work.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

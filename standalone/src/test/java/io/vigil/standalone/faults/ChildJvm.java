@@ -24,15 +24,44 @@ final class ChildJvm {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + "-" + System.currentTimeMillis() + ".log");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // C1 only and the serial collector: the child JVMs start fast and leave the cores to the work
-                    "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+            List<String> command = new ArrayList<>(jvm(heap));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
             command.addAll(args);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             return new ChildJvm(name, log, process);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
         }
+    }
+
+    /**
+     * The JVM as the {@code vigil} launcher and the images run a service: the JVM's own compilers and collector, only the
+     * heap set (as {@code VIGIL_JAVA_OPTS} or the image's memory share sets it). Flags that shorten the start at the cost of
+     * the long run (C1 only) would make the recovery figures ones no deployment sees.
+     */
+    private static List<String> jvm(String heap) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap);
+    }
+
+    /**
+     * Seconds a bare {@code java -version} of the same JVM takes now: what the machine's load alone does to a JVM's start,
+     * printed next to each restart's figure.
+     */
+    static double bareStartSeconds() {
+        List<String> command = new ArrayList<>(jvm("64m"));
+        command.add("-version");
+        long started = System.nanoTime();
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start java -version", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     String name() {

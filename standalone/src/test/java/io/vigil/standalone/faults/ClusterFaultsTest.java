@@ -42,7 +42,8 @@ class ClusterFaultsTest {
                 for (String service : new String[]{"detector", "enricher", "sink"}) {
                     scenario.stop(service, "b");
                 }
-                scenario.awaitOutput(Topics.RISK_ASSESSMENTS.name(), Instant.now(), "output after the second instances left");
+                scenario.awaitOutput(Topics.RISK_ASSESSMENTS.name(), scenario.committedEnds(Topics.RISK_ASSESSMENTS.name()),
+                        "output after the second instances left");
                 await().atMost(FaultScenario.TIMEOUT).pollDelay(Duration.ofSeconds(10)).until(() -> true);
                 scenario.record(String.format("second instances left: longest gap in risk-assessments %5.1f s",
                         scenario.ledger.longestGap(Topics.RISK_ASSESSMENTS.name(), left, Instant.now()).toMillis() / 1000.0));

@@ -3,14 +3,22 @@ package io.vigil.standalone.faults;
 import io.vigil.runtime.streams.TopicCreator;
 import io.vigil.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
@@ -64,23 +72,27 @@ final class FaultScenario implements AutoCloseable {
         ChildJvm victim = running.get(service + "-" + instance);
         Instant killed = Instant.now();
         victim.kill();
+        // The victim's open transaction, if any, holds the committed end here until the restarted instance aborts it.
+        Map<Integer, Long> before = committedEnds(output);
         Instant restarted = Instant.now();
         start(service, instance);
-        Instant first = awaitOutput(output, restarted, service + " restarted");
-        timings.add(String.format("kill -9 %-8s -> restarted in %5.1f s -> %s again %5.1f s after the restart (%5.1f s after the kill)",
-                service, seconds(killed, restarted), output, seconds(restarted, first), seconds(killed, first)));
+        Instant first = awaitOutput(output, before, service + " restarted");
+        timings.add(String.format("kill -9 %-8s -> restarted in %5.1f s -> %s again %5.1f s after the restart (%5.1f s after the kill; a bare java -version just after: %4.2f s)",
+                service, seconds(killed, restarted), output, seconds(restarted, first), seconds(killed, first), ChildJvm.bareStartSeconds()));
     }
 
     /** SIGKILL of a broker, restarted after {@code down}; timed to the next risk assessment. */
     void killBroker(int node, Duration down, String why) throws InterruptedException {
+        Map<Integer, Long> before = committedEnds(Topics.RISK_ASSESSMENTS.name());
         Instant killed = Instant.now();
         cluster.kill(node);
         Thread.sleep(down.toMillis());
         if (!down.isNegative() && cluster.size() == 1) {
             cluster.restart(node);
         }
-        Instant first = awaitOutput(Topics.RISK_ASSESSMENTS.name(), killed.plusMillis(500), "broker " + node + " killed");
-        timings.add(String.format("kill -9 broker %d (%s) -> risk-assessments again %5.1f s after the kill", node, why, seconds(killed, first)));
+        Instant first = awaitOutput(Topics.RISK_ASSESSMENTS.name(), before, "broker " + node + " killed");
+        timings.add(String.format("kill -9 broker %d (%s) -> risk-assessments again %5.1f s after the kill (a bare java -version just after: %4.2f s)",
+                node, why, seconds(killed, first), ChildJvm.bareStartSeconds()));
         if (cluster.size() > 1) {
             cluster.restart(node);
         }
@@ -94,10 +106,30 @@ final class FaultScenario implements AutoCloseable {
         running.remove(service + "-" + instance).stop();
     }
 
-    Instant awaitOutput(String topic, Instant since, String what) {
-        Supplier<Boolean> arrived = () -> ledger.firstAfter(topic, since).isPresent();
+    /** When the first record committed past {@code committedEnds} arrived: the first output after a fault. */
+    Instant awaitOutput(String topic, Map<Integer, Long> committedEnds, String what) {
+        Supplier<Boolean> arrived = () -> ledger.firstWrittenFrom(topic, committedEnds).isPresent();
         await(what).atMost(TIMEOUT).until(arrived::get);
-        return ledger.firstAfter(topic, since).orElseThrow();
+        return ledger.firstWrittenFrom(topic, committedEnds).orElseThrow();
+    }
+
+    /** The offsets up to which {@code topic} is committed now, per partition (what a read-committed consumer can read). */
+    Map<Integer, Long> committedEnds(String topic) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        try (Admin admin = cluster.admin()) {
+            Map<Integer, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(60, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.put(partition.partition(), info.offset()));
+            return ends;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the committed end of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops the traffic and waits until every message has its detection and assessment, then a moment for stragglers. */

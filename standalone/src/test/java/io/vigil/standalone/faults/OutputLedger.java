@@ -29,8 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class OutputLedger implements AutoCloseable {
 
-    /** One record seen: its message id and when it arrived. */
-    record Arrival(String messageId, Instant at) {
+    /** One record seen: its message id, where it is in its topic, and when it arrived. */
+    record Arrival(String messageId, int partition, long offset, Instant at) {
     }
 
     private final Map<String, List<Arrival>> byTopic = new ConcurrentHashMap<>();
@@ -76,7 +76,7 @@ final class OutputLedger implements AutoCloseable {
                     } else {
                         id = items.deserialize(topic, record.value()).getMessageId();
                     }
-                    byTopic.get(topic).add(new Arrival(id, now));
+                    byTopic.get(topic).add(new Arrival(id, record.partition(), record.offset(), now));
                 }
             }
         } catch (RuntimeException e) {
@@ -92,9 +92,15 @@ final class OutputLedger implements AutoCloseable {
         return byTopic.get(topic).size();
     }
 
-    /** When the first record on {@code topic} arrived at or after {@code since}. */
-    Optional<Instant> firstAfter(String topic, Instant since) {
-        return byTopic.get(topic).stream().map(Arrival::at).filter(at -> !at.isBefore(since)).min(Instant::compareTo);
+    /**
+     * When the first record on {@code topic} written at or past {@code committedEnds} (partition to offset) arrived. A
+     * record below those offsets was committed before them, however late this consumer reads it: on a loaded machine it
+     * can arrive after a restart and would otherwise be taken for the restarted instance's first output.
+     */
+    Optional<Instant> firstWrittenFrom(String topic, Map<Integer, Long> committedEnds) {
+        return byTopic.get(topic).stream()
+                .filter(arrival -> arrival.offset() >= committedEnds.getOrDefault(arrival.partition(), 0L))
+                .map(Arrival::at).min(Instant::compareTo);
     }
 
     /** The longest time between two records on {@code topic} within [from, to]. */
