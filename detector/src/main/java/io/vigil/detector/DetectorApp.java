@@ -17,6 +17,7 @@ import io.vigil.detector.steps.BankMatching;
 import io.vigil.detector.steps.DetectionAssembly;
 import io.vigil.detector.steps.DetectionEncoding;
 import io.vigil.detector.steps.MediaFetching;
+import io.vigil.detector.steps.MediaThreadPriority;
 import io.vigil.detector.steps.MediaHashing;
 import io.vigil.detector.steps.MessageValidation;
 import io.vigil.detector.steps.TextScanning;
@@ -76,6 +77,7 @@ public final class DetectorApp implements StreamsApplication<DetectorConfig> {
         return new DetectorSteps(
                 new MessageValidation(config.media().maxMediaPerMessage(), Clock.systemUTC()),
                 new GroupMetadataValidation(),
+                new MediaThreadPriority(config.media().threadNice()),
                 new MediaFetching(new BlobStore(Path.of(config.media().blobRoot()), config.media().maxBlobBytes()), metrics),
                 new MediaHashing(),
                 new ImageAnalysis(new ImageDecoder(new DecodeLimits(config.media().maxPixels())), new PdqHasher(),

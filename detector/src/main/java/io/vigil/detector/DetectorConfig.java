@@ -45,12 +45,16 @@ public record DetectorConfig(KafkaSettings kafka, HttpSettings http, Media media
      * @param maxMediaPerMessage Telegram albums carry up to 10 items; anything far above is malformed
      * @param maxPixels          images declaring more pixels in their header are refused before decoding
      *                           (decompression bombs); the item carries image_too_large
+     * @param threadNice         the Linux nice of the media stage's threads (0: as the process; up to 19): images get
+     *                           the CPU that text, the other services and the broker leave (docs/operations.md)
      */
-    public record Media(String blobRoot, long maxBlobBytes, int maxMediaPerMessage, long maxPixels) implements Validatable {
+    public record Media(String blobRoot, long maxBlobBytes, int maxMediaPerMessage, long maxPixels, int threadNice)
+            implements Validatable {
         @Override
         public List<String> problems() {
             return new Checks().notBlank(blobRoot, "blob-root").positive(maxBlobBytes, "max-blob-bytes")
-                    .positive(maxMediaPerMessage, "max-media-per-message").positive(maxPixels, "max-pixels").problems();
+                    .positive(maxMediaPerMessage, "max-media-per-message").positive(maxPixels, "max-pixels")
+                    .require(threadNice >= 0 && threadNice <= 19, "thread-nice", "must be 0-19 (got " + threadNice + ")").problems();
         }
     }
 

@@ -6,6 +6,7 @@ import io.vigil.detector.steps.DetectionAssembly;
 import io.vigil.detector.steps.DetectionEncoding;
 import io.vigil.detector.steps.ImageAnalysis;
 import io.vigil.detector.steps.MediaFetching;
+import io.vigil.detector.steps.MediaThreadPriority;
 import io.vigil.detector.steps.MediaHashing;
 import io.vigil.detector.steps.MessageValidation;
 import io.vigil.detector.steps.TextScanning;
@@ -23,6 +24,7 @@ import java.time.Duration;
 public record DetectorSteps(
         MessageValidation validation,
         GroupMetadataValidation groupValidation,
+        MediaThreadPriority mediaPriority,
         MediaFetching fetching,
         MediaHashing hashing,
         ImageAnalysis imageAnalysis,

@@ -33,7 +33,7 @@ import org.apache.kafka.streams.state.Stores;
  *   message-events -> validate -> join group -> remember images -> scan text knowing the sender's previous message
  *   (for a message with media, only its caption's cues are kept here) -> messages without media: detections;
  *   messages with media -> media-work.</li>
- *   <li><b>media</b>: hash-bank-accepted -> (every instance) bank index; media-work -> fetch media -> hash exactly ->
+ *   <li><b>media</b>: hash-bank-accepted -> (every instance) bank index; media-work -> (the media threads yield the CPU to text) -> fetch media -> hash exactly ->
  *   decode, hash perceptually, classify and read the text of images (OCR) -> match banks -> scan the caption and the
  *   images' text -> detections.</li>
  * </ul>
@@ -98,6 +98,7 @@ public final class DetectorTopology {
 
         detections(builder.stream(Topics.MEDIA_WORK.name(), Consumed.with(Serdes.String(), AvroSerde.of(MediaWork.class))
                         .withName("media-work-source"))
+                .processValues(steps.mediaPriority()::<MediaWork>processor, Named.as("yield-cpu-to-text"))
                 .mapValues(MessageInGroup::of, Named.as("take-media-work"))
                 .mapValues(steps.fetching()::fetch, Named.as("fetch-media"))
                 .mapValues(steps.hashing()::hash, Named.as("hash-media"))

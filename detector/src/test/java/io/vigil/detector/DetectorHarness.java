@@ -17,6 +17,7 @@ import io.vigil.detector.pdq.PdqHasher;
 import io.vigil.detector.steps.BankMatching;
 import io.vigil.detector.steps.DetectionAssembly;
 import io.vigil.detector.steps.DetectionEncoding;
+import io.vigil.detector.steps.MediaThreadPriority;
 import io.vigil.detector.steps.ImageAnalysis;
 import io.vigil.detector.steps.MediaFetching;
 import io.vigil.detector.steps.MediaHashing;
@@ -110,7 +111,7 @@ final class DetectorHarness implements AutoCloseable {
         BankIndex banks = new BankIndex(pdqPolicy);
         DoxxingDetector doxxing = DoxxingDetector.create(DoxxingConfig.defaults(SECRET.getBytes(StandardCharsets.UTF_8)));
         topology = new DetectorTopology(new DetectorSteps(new MessageValidation(10, Clock.systemUTC()),
-                new GroupMetadataValidation(),
+                new GroupMetadataValidation(), MediaThreadPriority.unchanged(),
                 new MediaFetching(new BlobStore(blobRoot, 10_000_000), metrics), new MediaHashing(),
                 new ImageAnalysis(new ImageDecoder(DecodeLimits.defaults()), new PdqHasher(),
                         classify ? Optional.of(CLASSIFIER) : Optional.empty(), limits.messagePixels(), metrics,

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -DskipTests -pl benchmarks -am package
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--only=text]
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--only=text|images]
  *     [--set=enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50] [--baseline-commit-interval-ms=100] [--baseline-linger-ms=100]
  * </pre>
  *
@@ -55,6 +55,8 @@ public final class PipelineBenchmark {
     private final int partitions;
     /** --only=text skips the image phases: a shorter run to profile the text path. */
     private final boolean images;
+    /** --only=images runs the two image phases alone (one thread per stage, then as shipped): to profile the media path. */
+    private final boolean text;
     /** Stream threads per Streams application, the baseline's and Vigil's (--threads; default: one per processor). */
     private final int threads;
     /**
@@ -73,6 +75,7 @@ public final class PipelineBenchmark {
         seconds = Integer.parseInt(args.getOrDefault("seconds", "15"));
         partitions = Integer.parseInt(args.getOrDefault("partitions", "6"));
         images = !"text".equals(args.get("only"));
+        text = !"images".equals(args.get("only"));
         int perProcessor = Runtime.getRuntime().availableProcessors();
         threads = Integer.parseInt(args.getOrDefault("threads", Integer.toString(perProcessor)));
         serviceSettings = serviceSettings(args.getOrDefault("set", ""));
@@ -118,6 +121,11 @@ public final class PipelineBenchmark {
                 line("machine: %d processors, Java %s, %d partitions, %d stream threads per Streams application",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), partitions, threads);
 
+                if (!text) {
+                    imagesOnly(bootstrap, traffic, dir);
+                    summary();
+                    return;
+                }
                 // 1. The baseline: three exactly-once hops that do nothing.
                 double passthroughRate;
                 try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), baseline)) {
@@ -173,9 +181,27 @@ public final class PipelineBenchmark {
                 }
             }
         }
+        summary();
+    }
+
+    private void summary() {
         System.out.println();
         System.out.println("== summary");
         report.stream().filter(l -> !l.isEmpty()).forEach(l -> System.out.println("   " + l));
+    }
+
+    /** The image phases alone: the one-thread-per-stage shape, then Vigil as shipped, on the same images. */
+    private void imagesOnly(String bootstrap, BenchmarkTraffic traffic, Path dir) {
+        double before = imagesWithOneThreadPerStage(bootstrap, traffic, dir);
+        double shipped;
+        try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads)) {
+            throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), imageMessages / 4,
+                    i -> traffic.image(), "warm-up");
+            shipped = throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
+                    imageMessages, i -> traffic.image(), "Vigil, images");
+        }
+        line("");
+        line("images: %,.1f images/s vs %,.1f with one thread per stage: %.2fx", shipped, before, shipped / before);
     }
 
     private double imagesWithOneThreadPerStage(String bootstrap, BenchmarkTraffic traffic, Path dir) {
