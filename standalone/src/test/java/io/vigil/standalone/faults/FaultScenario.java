@@ -81,16 +81,17 @@ final class FaultScenario implements AutoCloseable {
                 service, seconds(killed, restarted), output, seconds(restarted, first), seconds(killed, first), ChildJvm.bareStartSeconds()));
     }
 
-    /** SIGKILL of a broker, restarted after {@code down}; timed to the next risk assessment. */
+    /** SIGKILL of a broker, restarted after {@code down}; timed to the first risk assessment of a message sent after the kill. */
     void killBroker(int node, Duration down, String why) throws InterruptedException {
-        Map<Integer, Long> before = committedEnds(Topics.RISK_ASSESSMENTS.name());
         Instant killed = Instant.now();
         cluster.kill(node);
         Thread.sleep(down.toMillis());
         if (!down.isNegative() && cluster.size() == 1) {
             cluster.restart(node);
         }
-        Instant first = awaitOutput(Topics.RISK_ASSESSMENTS.name(), before, "broker " + node + " killed");
+        Supplier<Boolean> arrived = () -> ledger.firstOfMessagesSentFrom(Topics.RISK_ASSESSMENTS.name(), killed).isPresent();
+        await("broker " + node + " killed").atMost(TIMEOUT).until(arrived::get);
+        Instant first = ledger.firstOfMessagesSentFrom(Topics.RISK_ASSESSMENTS.name(), killed).orElseThrow();
         timings.add(String.format("kill -9 broker %d (%s) -> risk-assessments again %5.1f s after the kill (a bare java -version just after: %4.2f s)",
                 node, why, seconds(killed, first), ChildJvm.bareStartSeconds()));
         if (cluster.size() > 1) {

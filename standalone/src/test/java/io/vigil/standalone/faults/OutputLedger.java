@@ -29,8 +29,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class OutputLedger implements AutoCloseable {
 
-    /** One record seen: its message id, where it is in its topic, and when it arrived. */
-    record Arrival(String messageId, int partition, long offset, Instant at) {
+    /**
+     * One record seen: its message id, where it is in its topic, its record timestamp (Kafka Streams carries the input
+     * message's send time through every hop) and when it arrived.
+     */
+    record Arrival(String messageId, int partition, long offset, Instant stamped, Instant at) {
     }
 
     private final Map<String, List<Arrival>> byTopic = new ConcurrentHashMap<>();
@@ -76,7 +79,7 @@ final class OutputLedger implements AutoCloseable {
                     } else {
                         id = items.deserialize(topic, record.value()).getMessageId();
                     }
-                    byTopic.get(topic).add(new Arrival(id, record.partition(), record.offset(), now));
+                    byTopic.get(topic).add(new Arrival(id, record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), now));
                 }
             }
         } catch (RuntimeException e) {
@@ -100,6 +103,16 @@ final class OutputLedger implements AutoCloseable {
     Optional<Instant> firstWrittenFrom(String topic, Map<Integer, Long> committedEnds) {
         return byTopic.get(topic).stream()
                 .filter(arrival -> arrival.offset() >= committedEnds.getOrDefault(arrival.partition(), 0L))
+                .map(Arrival::at).min(Instant::compareTo);
+    }
+
+    /**
+     * When the first output of a message sent at or after {@code sentFrom} arrived. For a broker's kill: its committed end
+     * can only be read before the kill, so output committed between that read and the kill would pass for recovery.
+     */
+    Optional<Instant> firstOfMessagesSentFrom(String topic, Instant sentFrom) {
+        return byTopic.get(topic).stream()
+                .filter(arrival -> !arrival.stamped().isBefore(sentFrom))
                 .map(Arrival::at).min(Instant::compareTo);
     }
 
