@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -DskipTests -pl benchmarks -am package
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--only=text|images]
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--rounds=3] [--only=text|images]
  *     [--set=enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50] [--baseline-commit-interval-ms=100] [--baseline-linger-ms=100]
  * </pre>
  *
@@ -59,6 +59,8 @@ public final class PipelineBenchmark {
     private final boolean text;
     /** Stream threads per Streams application, the baseline's and Vigil's (--threads; default: one per processor). */
     private final int threads;
+    /** Alternating rounds of the text throughput phase, each pipeline's figure the median over them (--rounds). */
+    private final int rounds;
     /**
      * The baseline's exactly-once settings: Vigil's shipped commit interval and producer linger (kafka.commit-interval-ms,
      * kafka.producer-linger-ms in the services' YAML), or what --baseline-commit-interval-ms and --baseline-linger-ms
@@ -78,6 +80,10 @@ public final class PipelineBenchmark {
         text = !"images".equals(args.get("only"));
         int perProcessor = Runtime.getRuntime().availableProcessors();
         threads = Integer.parseInt(args.getOrDefault("threads", Integer.toString(perProcessor)));
+        rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+        }
         serviceSettings = serviceSettings(args.getOrDefault("set", ""));
         baseline = new Passthrough.Settings(threads, Integer.parseInt(args.getOrDefault("baseline-commit-interval-ms", "100")),
                 Integer.parseInt(args.getOrDefault("baseline-linger-ms", "100")));
@@ -126,33 +132,19 @@ public final class PipelineBenchmark {
                     summary();
                     return;
                 }
-                // 1. The baseline: three exactly-once hops that do nothing.
-                double passthroughRate;
-                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), baseline)) {
-                    await(passthrough::running);
-                    throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages / 4, i -> traffic.text(), "warm-up");
-                    passthroughRate = throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages, i -> traffic.text(),
-                            "passthrough, text");
-                    idle("passthrough");
-                }
+                // 1. Text throughput: the baseline and Vigil in alternating rounds (see textRounds).
+                TextRounds alternated = textRounds(bootstrap, traffic, dir);
+                double passthroughRate = alternated.passthrough().median();
+                double textRate = alternated.vigil().median();
 
                 // 2. Images with one stream thread per stage: the detector's shape before its media stage.
                 double imagesBefore = images ? imagesWithOneThreadPerStage(bootstrap, traffic, dir) : Double.NaN;
 
-                // 3. Vigil as shipped.
+                // 3. Vigil as shipped, started again on the state the text rounds left.
                 double half;
                 try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads)) {
                     throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
                             i -> traffic.text(), "warm-up");
-                    idle("Vigil");
-                    double textRate;
-                    try (LogGrowth growth = new LogGrowth(bootstrap)) {
-                        growth.mark();
-                        textRate = throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
-                                textMessages, i -> traffic.text(), "Vigil, text");
-                        growth.sinceMark().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                                .forEach(e -> line("   log entries per text message, %-58s %6.3f", e.getKey(), e.getValue() / (double) textMessages));
-                    }
                     double imagesRate = images ? throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(),
                             List.of(Topics.RISK_ASSESSMENTS.name()), imageMessages, i -> traffic.image(), "Vigil, images") : Double.NaN;
 
@@ -163,8 +155,10 @@ public final class PipelineBenchmark {
                     Percentiles textWithImages = images ? textWhileImagesFlow(bootstrap, traffic, half, imagesRate / 2) : Percentiles.of(new long[0]);
 
                     line("");
-                    line("text throughput: Vigil %,.0f msg/s vs passthrough %,.0f msg/s: ratio %.2f (goal >= 0.5)",
-                            textRate, passthroughRate, textRate / passthroughRate);
+                    line("text throughput, medians of %d alternating rounds: Vigil %,.0f msg/s vs passthrough %,.0f msg/s: ratio %.2f (goal >= 0.5);"
+                                    + " per CPU-second %,.0f vs %,.0f: ratio %.2f", alternated.vigil().rates().size(), textRate, passthroughRate,
+                            textRate / passthroughRate, alternated.vigil().perCpuSecondMedian(), alternated.passthrough().perCpuSecondMedian(),
+                            alternated.vigil().perCpuSecondMedian() / alternated.passthrough().perCpuSecondMedian());
                     line("text at %,.0f msg/s (half of Vigil's maximum), sentAt to queue: %s (goal p99 < 500 ms)", half, toQueue);
                     line("text at %,.0f msg/s, sentAt to risk-assessments: %s", half, toAssessment);
                     line("images: %,.1f images/s vs %,.1f with one thread per stage: %.2fx", imagesRate, imagesBefore, imagesRate / imagesBefore);
@@ -188,6 +182,54 @@ public final class PipelineBenchmark {
         System.out.println();
         System.out.println("== summary");
         report.stream().filter(l -> !l.isEmpty()).forEach(l -> System.out.println("   " + l));
+    }
+
+    /** Each pipeline's text throughput, round by round. */
+    private record TextRounds(RoundFigures passthrough, RoundFigures vigil) {
+    }
+
+    /**
+     * Text throughput of the baseline and of Vigil in alternating rounds (passthrough, Vigil, passthrough, Vigil, ...),
+     * each pipeline started afresh in its round (on the state its previous round left) and warmed by the same quarter
+     * burst before it is measured, only one of them running at a time. Measuring the baseline once, first, in a cold
+     * JVM made the ratio depend on the order: the JIT, the broker's caches and the machine's neighbours all move
+     * between phases, and alternating spreads that drift over both pipelines. The idle cost is measured in the last
+     * round, with the JVM warm.
+     */
+    private TextRounds textRounds(String bootstrap, BenchmarkTraffic traffic, Path dir) {
+        RoundFigures passthroughRounds = new RoundFigures();
+        RoundFigures vigilRounds = new RoundFigures();
+        for (int round = 1; round <= rounds; round++) {
+            boolean last = round == rounds;
+            try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), baseline)) {
+                await(passthrough::running);
+                throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages / 4, i -> traffic.text(), "warm-up");
+                passthroughRounds.add(measure(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages, i -> traffic.text(),
+                        "passthrough, text, round " + round));
+                if (last) {
+                    idle("passthrough");
+                }
+            }
+            try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads)) {
+                throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
+                        i -> traffic.text(), "warm-up");
+                try (LogGrowth growth = new LogGrowth(bootstrap)) {
+                    growth.mark();
+                    vigilRounds.add(measure(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
+                            textMessages, i -> traffic.text(), "Vigil, text, round " + round));
+                    growth.sinceMark().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                            .forEach(e -> line("   log entries per text message, %-58s %6.3f", e.getKey(), e.getValue() / (double) textMessages));
+                }
+                if (last) {
+                    idle("Vigil");
+                }
+            }
+            List<Double> p = passthroughRounds.rates();
+            List<Double> v = vigilRounds.rates();
+            line("round %d: ratio %.2f (Vigil %,.0f / passthrough %,.0f msg/s)", round, v.get(round - 1) / p.get(round - 1),
+                    v.get(round - 1), p.get(round - 1));
+        }
+        return new TextRounds(passthroughRounds, vigilRounds);
     }
 
     /** The image phases alone: the one-thread-per-stage shape, then Vigil as shipped, on the same images. */
@@ -230,6 +272,11 @@ public final class PipelineBenchmark {
     /** Sends {@code count} as fast as the producer goes; the rate is counted from the first send to the last output. */
     private double throughput(String bootstrap, BenchmarkTraffic traffic, String input, List<String> outputs, int count,
                               java.util.function.IntFunction<io.vigil.schemas.MessageEvent> message, String label) {
+        return measure(bootstrap, traffic, input, outputs, count, message, label).perSecond();
+    }
+
+    private RoundFigures.Throughput measure(String bootstrap, BenchmarkTraffic traffic, String input, List<String> outputs, int count,
+                                            java.util.function.IntFunction<io.vigil.schemas.MessageEvent> message, String label) {
         try (Arrivals arrivals = new Arrivals(bootstrap, outputs)) {
             long start = System.nanoTime();
             long cpuStart = ProcessCpu.nanos();
@@ -245,7 +292,7 @@ public final class PipelineBenchmark {
             if (result.count() < count) {
                 line("   (only %d of %d arrived within the quiet time)", result.count(), count);
             }
-            return rate;
+            return new RoundFigures.Throughput(rate, result.count() / cpuSeconds);
         }
     }
 
