@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -DskipTests -pl benchmarks -am package
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--rounds=3] [--only=text|images]
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--rounds=3] [--latency-rate=N] [--only=text|images]
  *     [--set=enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50] [--baseline-commit-interval-ms=100] [--baseline-linger-ms=100]
  * </pre>
  *
@@ -62,6 +62,11 @@ public final class PipelineBenchmark {
     /** Alternating rounds of the text throughput phase, each pipeline's figure the median over them (--rounds). */
     private final int rounds;
     /**
+     * The latency phases' rate (--latency-rate; default 0: half of Vigil's measured maximum), fixed so that runs that
+     * compare settings measure their latencies at the same rate.
+     */
+    private final double latencyRate;
+    /**
      * The baseline's exactly-once settings: Vigil's shipped commit interval and producer linger (kafka.commit-interval-ms,
      * kafka.producer-linger-ms in the services' YAML), or what --baseline-commit-interval-ms and --baseline-linger-ms
      * say, so that a run that varies Vigil's settings can give the baseline the same ones.
@@ -81,6 +86,7 @@ public final class PipelineBenchmark {
         int perProcessor = Runtime.getRuntime().availableProcessors();
         threads = Integer.parseInt(args.getOrDefault("threads", Integer.toString(perProcessor)));
         rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
+        latencyRate = Double.parseDouble(args.getOrDefault("latency-rate", "0"));
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
         }
@@ -148,7 +154,7 @@ public final class PipelineBenchmark {
                     double imagesRate = images ? throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(),
                             List.of(Topics.RISK_ASSESSMENTS.name()), imageMessages, i -> traffic.image(), "Vigil, images") : Double.NaN;
 
-                    half = textRate / 2;
+                    half = latencyRate > 0 ? latencyRate : textRate / 2;
                     Percentiles toQueue = queueLatencyByHop(bootstrap, traffic, half);
                     Percentiles toAssessment = latency(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
                             half, i -> traffic.text(), PipelineBenchmark::timestamp, "Vigil, text at half its maximum: sentAt to risk-assessments");
@@ -159,11 +165,15 @@ public final class PipelineBenchmark {
                                     + " per CPU-second %,.0f vs %,.0f: ratio %.2f", alternated.vigil().rates().size(), textRate, passthroughRate,
                             textRate / passthroughRate, alternated.vigil().perCpuSecondMedian(), alternated.passthrough().perCpuSecondMedian(),
                             alternated.vigil().perCpuSecondMedian() / alternated.passthrough().perCpuSecondMedian());
-                    line("text at %,.0f msg/s (half of Vigil's maximum), sentAt to queue: %s (goal p99 < 500 ms)", half, toQueue);
+                    line("text at %,.0f msg/s (%s), sentAt to queue: %s (goal p99 < 500 ms)", half,
+                            latencyRate > 0 ? "fixed by --latency-rate; half of Vigil's maximum: " + Math.round(textRate / 2) : "half of Vigil's maximum",
+                            toQueue);
                     line("text at %,.0f msg/s, sentAt to risk-assessments: %s", half, toAssessment);
-                    line("images: %,.1f images/s vs %,.1f with one thread per stage: %.2fx", imagesRate, imagesBefore, imagesRate / imagesBefore);
-                    line("text at %,.0f msg/s while images flow at %,.1f/s, sentAt to risk-assessments: %s (alone: p99 %d ms)",
-                            half, imagesRate / 2, textWithImages, toAssessment.p99());
+                    if (images) {
+                        line("images: %,.1f images/s vs %,.1f with one thread per stage: %.2fx", imagesRate, imagesBefore, imagesRate / imagesBefore);
+                        line("text at %,.0f msg/s while images flow at %,.1f/s, sentAt to risk-assessments: %s (alone: p99 %d ms)",
+                                half, imagesRate / 2, textWithImages, toAssessment.p99());
+                    }
                 }
 
                 // 4. The baseline's latency at the same rate.
