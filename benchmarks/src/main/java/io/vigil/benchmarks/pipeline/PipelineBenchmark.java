@@ -37,10 +37,13 @@ import java.util.stream.Stream;
  * mvn -B -q -DskipTests -pl benchmarks -am package
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--rounds=3] [--latency-rate=N] [--only=text|images]
  *     [--set=enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50] [--baseline-commit-interval-ms=100] [--baseline-linger-ms=100]
+ *     [--alternate-set=enricher/kafka.commit-interval-ms=30]
  * </pre>
  *
  * <p>{@code --set} overrides single settings of Vigil's services (service/key=value, comma-separated), as
  * {@code vigil <service> --set key=value} would: a setting's trade-off measured in the same harness.
+ * {@code --alternate-set} (same form) adds phases that measure the queue latency with those settings and with the run's
+ * own, alternating, Vigil restarted for each.
  */
 public final class PipelineBenchmark {
 
@@ -74,6 +77,8 @@ public final class PipelineBenchmark {
     private final Passthrough.Settings baseline;
     /** Settings of Vigil's services that this run overrides (--set), by service. */
     private final Map<String, Map<String, String>> serviceSettings;
+    /** Settings whose queue latency is compared with this run's own (--alternate-set), in alternating phases. */
+    private final Map<String, Map<String, String>> alternateSettings;
     private final List<String> report = new ArrayList<>();
 
     private PipelineBenchmark(Map<String, String> args) {
@@ -91,6 +96,7 @@ public final class PipelineBenchmark {
             throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
         }
         serviceSettings = serviceSettings(args.getOrDefault("set", ""));
+        alternateSettings = serviceSettings(args.getOrDefault("alternate-set", ""));
         baseline = new Passthrough.Settings(threads, Integer.parseInt(args.getOrDefault("baseline-commit-interval-ms", "100")),
                 Integer.parseInt(args.getOrDefault("baseline-linger-ms", "100")));
     }
@@ -174,6 +180,11 @@ public final class PipelineBenchmark {
                         line("text at %,.0f msg/s while images flow at %,.1f/s, sentAt to risk-assessments: %s (alone: p99 %d ms)",
                                 half, imagesRate / 2, textWithImages, toAssessment.p99());
                     }
+                }
+
+                // 3b. The queue latency with other settings, alternating with this run's own.
+                if (!alternateSettings.isEmpty()) {
+                    compareQueueLatency(bootstrap, traffic, dir, half);
                 }
 
                 // 4. The baseline's latency at the same rate.
@@ -266,9 +277,13 @@ public final class PipelineBenchmark {
     }
 
     private Pipeline vigil(String bootstrap, Path dataDir, int threadsPerStage) {
+        return vigil(bootstrap, dataDir, threadsPerStage, serviceSettings);
+    }
+
+    private Pipeline vigil(String bootstrap, Path dataDir, int threadsPerStage, Map<String, Map<String, String>> overridden) {
         Map<String, Map<String, String>> settings = new java.util.HashMap<>();
         for (String service : SERVICES) {
-            Map<String, String> own = new java.util.HashMap<>(serviceSettings.getOrDefault(service, Map.of()));
+            Map<String, String> own = new java.util.HashMap<>(overridden.getOrDefault(service, Map.of()));
             own.put("kafka.num-stream-threads", Integer.toString(threadsPerStage));
             settings.put(service, own);
         }
@@ -358,6 +373,37 @@ public final class PipelineBenchmark {
             line("%-50s at %,8.0f /s: %s", "Vigil, text at half its maximum: sentAt to the queues", perSecond, percentiles);
             return percentiles;
         }
+    }
+
+    /**
+     * The queue latency (and each hop's) at {@code perSecond} with this run's settings and with the alternate ones,
+     * in alternating phases (own, alternate, own, alternate, ... for --rounds rounds), Vigil started afresh with each
+     * on the same state and warmed the same way: a setting's effect on the latency measured against what it replaces
+     * under the same load, which on a shared machine moves more between runs than most settings do.
+     */
+    private void compareQueueLatency(String bootstrap, BenchmarkTraffic traffic, Path dir, double perSecond) {
+        Map<String, Map<String, String>> alternate = new java.util.TreeMap<>();
+        serviceSettings.forEach((service, own) -> alternate.put(service, new java.util.TreeMap<>(own)));
+        alternateSettings.forEach((service, other) -> alternate.computeIfAbsent(service, s -> new java.util.TreeMap<>()).putAll(other));
+        List<Map<String, Map<String, String>>> variants = List.of(serviceSettings, alternate);
+        List<List<Double>> p99s = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> p50s = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int round = 1; round <= rounds; round++) {
+            for (int v = 0; v < variants.size(); v++) {
+                line("queue latency, round %d, %s: %s", round, v == 0 ? "this run's settings" : "alternate settings",
+                        variants.get(v).isEmpty() ? "as shipped" : variants.get(v));
+                try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads, variants.get(v))) {
+                    throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
+                            i -> traffic.text(), "warm-up");
+                    Percentiles queue = queueLatencyByHop(bootstrap, traffic, perSecond);
+                    p99s.get(v).add((double) queue.p99());
+                    p50s.get(v).add((double) queue.p50());
+                }
+            }
+        }
+        line("queue latency at %,.0f msg/s, medians of %d alternating rounds: this run's settings p50 %.0f, p99 %.0f ms;"
+                        + " alternate %s p50 %.0f, p99 %.0f ms", perSecond, rounds, RoundFigures.median(p50s.get(0)), RoundFigures.median(p99s.get(0)),
+                alternateSettings, RoundFigures.median(p50s.get(1)), RoundFigures.median(p99s.get(1)));
     }
 
     /** Text at {@code textRate} and images at {@code imageRate} at once; the latency of the text messages alone. */
