@@ -14,6 +14,7 @@ import io.vigil.detector.steps.MessageValidation;
 import io.vigil.detector.steps.TextScanning;
 import io.vigil.detector.doxxing.DoxxingConfig;
 import io.vigil.detector.doxxing.DoxxingDetector;
+import io.vigil.detector.steps.SenderTextMemory;
 import io.vigil.schemas.ChatKind;
 import io.vigil.schemas.GroupMetadata;
 import io.vigil.schemas.PersonalDataEntity;
@@ -38,6 +39,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -312,6 +314,33 @@ class DetectorTopologyTest {
         List<TextSignal> texts = detections.readValuesToList().stream().map(Detection::getText).toList();
         assertThat(texts.get(2).getReasons()).noneMatch(r -> r.contains("previous message"));
         assertThat(texts.get(4).getReasons()).anyMatch(r -> r.contains("previous message pointed at a third person"));
+    }
+
+    @Test
+    void aMessageWhoseCuesCannotChangeTheNextScanLeavesNoRowAndStillEndsAnEarlierPointing() {
+        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
+                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
+                .setUpdatedAt(Instant.EPOCH).build());
+        KeyValueStore<String, Long> lastCues = harness.driver.getKeyValueStore(SenderTextMemory.STORE);
+        MessageEvent pointing = message("chat-es", "t1");
+        pointing.setText("esta es la guarra del video, su número 👇");
+        MessageEvent seller = message("chat-es", "t2");
+        seller.setSentAt(T0.plusSeconds(10));
+        seller.setText("anyone after running shoes? best price in town");
+        MessageEvent number = message("chat-es", "t3");
+        number.setSentAt(T0.plusSeconds(20));
+        number.setText("612 34 56 78");
+
+        events.pipeInput("chat-es", pointing);
+        String sender = "chat-es/" + pointing.getSenderId();
+        assertThat(lastCues.get(sender)).isNotNull();
+        events.pipeInput("chat-es", seller);
+        assertThat(lastCues.get(sender)).isNull();
+        events.pipeInput("chat-es", number);
+
+        List<TextSignal> texts = detections.readValuesToList().stream().map(Detection::getText).toList();
+        assertThat(texts.get(2).getReasons()).noneMatch(r -> r.contains("previous message"));
+        assertThat(lastCues.get(sender)).isNull();
     }
 
     @Test

@@ -35,12 +35,15 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -DskipTests -pl benchmarks -am package
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--only=text|images]
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--rounds=3] [--latency-rate=N] [--only=text|images]
  *     [--set=enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50] [--baseline-commit-interval-ms=100] [--baseline-linger-ms=100]
+ *     [--alternate-set=enricher/kafka.commit-interval-ms=30]
  * </pre>
  *
  * <p>{@code --set} overrides single settings of Vigil's services (service/key=value, comma-separated), as
  * {@code vigil <service> --set key=value} would: a setting's trade-off measured in the same harness.
+ * {@code --alternate-set} (same form) adds phases that measure the queue latency with those settings and with the run's
+ * own, alternating, Vigil restarted for each.
  */
 public final class PipelineBenchmark {
 
@@ -59,6 +62,13 @@ public final class PipelineBenchmark {
     private final boolean text;
     /** Stream threads per Streams application, the baseline's and Vigil's (--threads; default: one per processor). */
     private final int threads;
+    /** Alternating rounds of the text throughput phase, each pipeline's figure the median over them (--rounds). */
+    private final int rounds;
+    /**
+     * The latency phases' rate (--latency-rate; default 0: half of Vigil's measured maximum), fixed so that runs that
+     * compare settings measure their latencies at the same rate.
+     */
+    private final double latencyRate;
     /**
      * The baseline's exactly-once settings: Vigil's shipped commit interval and producer linger (kafka.commit-interval-ms,
      * kafka.producer-linger-ms in the services' YAML), or what --baseline-commit-interval-ms and --baseline-linger-ms
@@ -67,6 +77,8 @@ public final class PipelineBenchmark {
     private final Passthrough.Settings baseline;
     /** Settings of Vigil's services that this run overrides (--set), by service. */
     private final Map<String, Map<String, String>> serviceSettings;
+    /** Settings whose queue latency is compared with this run's own (--alternate-set), in alternating phases. */
+    private final Map<String, Map<String, String>> alternateSettings;
     private final List<String> report = new ArrayList<>();
 
     private PipelineBenchmark(Map<String, String> args) {
@@ -78,7 +90,13 @@ public final class PipelineBenchmark {
         text = !"images".equals(args.get("only"));
         int perProcessor = Runtime.getRuntime().availableProcessors();
         threads = Integer.parseInt(args.getOrDefault("threads", Integer.toString(perProcessor)));
+        rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
+        latencyRate = Double.parseDouble(args.getOrDefault("latency-rate", "0"));
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+        }
         serviceSettings = serviceSettings(args.getOrDefault("set", ""));
+        alternateSettings = serviceSettings(args.getOrDefault("alternate-set", ""));
         baseline = new Passthrough.Settings(threads, Integer.parseInt(args.getOrDefault("baseline-commit-interval-ms", "100")),
                 Integer.parseInt(args.getOrDefault("baseline-linger-ms", "100")));
     }
@@ -126,50 +144,47 @@ public final class PipelineBenchmark {
                     summary();
                     return;
                 }
-                // 1. The baseline: three exactly-once hops that do nothing.
-                double passthroughRate;
-                try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), baseline)) {
-                    await(passthrough::running);
-                    throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages / 4, i -> traffic.text(), "warm-up");
-                    passthroughRate = throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages, i -> traffic.text(),
-                            "passthrough, text");
-                    idle("passthrough");
-                }
+                // 1. Text throughput: the baseline and Vigil in alternating rounds (see textRounds).
+                TextRounds alternated = textRounds(bootstrap, traffic, dir);
+                double passthroughRate = alternated.passthrough().median();
+                double textRate = alternated.vigil().median();
 
                 // 2. Images with one stream thread per stage: the detector's shape before its media stage.
                 double imagesBefore = images ? imagesWithOneThreadPerStage(bootstrap, traffic, dir) : Double.NaN;
 
-                // 3. Vigil as shipped.
+                // 3. Vigil as shipped, started again on the state the text rounds left.
                 double half;
                 try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads)) {
                     throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
                             i -> traffic.text(), "warm-up");
-                    idle("Vigil");
-                    double textRate;
-                    try (LogGrowth growth = new LogGrowth(bootstrap)) {
-                        growth.mark();
-                        textRate = throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
-                                textMessages, i -> traffic.text(), "Vigil, text");
-                        growth.sinceMark().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                                .forEach(e -> line("   log entries per text message, %-58s %6.3f", e.getKey(), e.getValue() / (double) textMessages));
-                    }
                     double imagesRate = images ? throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(),
                             List.of(Topics.RISK_ASSESSMENTS.name()), imageMessages, i -> traffic.image(), "Vigil, images") : Double.NaN;
 
-                    half = textRate / 2;
+                    half = latencyRate > 0 ? latencyRate : textRate / 2;
                     Percentiles toQueue = queueLatencyByHop(bootstrap, traffic, half);
                     Percentiles toAssessment = latency(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
                             half, i -> traffic.text(), PipelineBenchmark::timestamp, "Vigil, text at half its maximum: sentAt to risk-assessments");
                     Percentiles textWithImages = images ? textWhileImagesFlow(bootstrap, traffic, half, imagesRate / 2) : Percentiles.of(new long[0]);
 
                     line("");
-                    line("text throughput: Vigil %,.0f msg/s vs passthrough %,.0f msg/s: ratio %.2f (goal >= 0.5)",
-                            textRate, passthroughRate, textRate / passthroughRate);
-                    line("text at %,.0f msg/s (half of Vigil's maximum), sentAt to queue: %s (goal p99 < 500 ms)", half, toQueue);
+                    line("text throughput, medians of %d alternating rounds: Vigil %,.0f msg/s vs passthrough %,.0f msg/s: ratio %.2f (goal >= 0.5);"
+                                    + " per CPU-second %,.0f vs %,.0f: ratio %.2f", alternated.vigil().rates().size(), textRate, passthroughRate,
+                            textRate / passthroughRate, alternated.vigil().perCpuSecondMedian(), alternated.passthrough().perCpuSecondMedian(),
+                            alternated.vigil().perCpuSecondMedian() / alternated.passthrough().perCpuSecondMedian());
+                    line("text at %,.0f msg/s (%s), sentAt to queue: %s (goal p99 < 500 ms)", half,
+                            latencyRate > 0 ? "fixed by --latency-rate; half of Vigil's maximum: " + Math.round(textRate / 2) : "half of Vigil's maximum",
+                            toQueue);
                     line("text at %,.0f msg/s, sentAt to risk-assessments: %s", half, toAssessment);
-                    line("images: %,.1f images/s vs %,.1f with one thread per stage: %.2fx", imagesRate, imagesBefore, imagesRate / imagesBefore);
-                    line("text at %,.0f msg/s while images flow at %,.1f/s, sentAt to risk-assessments: %s (alone: p99 %d ms)",
-                            half, imagesRate / 2, textWithImages, toAssessment.p99());
+                    if (images) {
+                        line("images: %,.1f images/s vs %,.1f with one thread per stage: %.2fx", imagesRate, imagesBefore, imagesRate / imagesBefore);
+                        line("text at %,.0f msg/s while images flow at %,.1f/s, sentAt to risk-assessments: %s (alone: p99 %d ms)",
+                                half, imagesRate / 2, textWithImages, toAssessment.p99());
+                    }
+                }
+
+                // 3b. The queue latency with other settings, alternating with this run's own.
+                if (!alternateSettings.isEmpty()) {
+                    compareQueueLatency(bootstrap, traffic, dir, half);
                 }
 
                 // 4. The baseline's latency at the same rate.
@@ -188,6 +203,54 @@ public final class PipelineBenchmark {
         System.out.println();
         System.out.println("== summary");
         report.stream().filter(l -> !l.isEmpty()).forEach(l -> System.out.println("   " + l));
+    }
+
+    /** Each pipeline's text throughput, round by round. */
+    private record TextRounds(RoundFigures passthrough, RoundFigures vigil) {
+    }
+
+    /**
+     * Text throughput of the baseline and of Vigil in alternating rounds (passthrough, Vigil, passthrough, Vigil, ...),
+     * each pipeline started afresh in its round (on the state its previous round left) and warmed by the same quarter
+     * burst before it is measured, only one of them running at a time. Measuring the baseline once, first, in a cold
+     * JVM made the ratio depend on the order: the JIT, the broker's caches and the machine's neighbours all move
+     * between phases, and alternating spreads that drift over both pipelines. The idle cost is measured in the last
+     * round, with the JVM warm.
+     */
+    private TextRounds textRounds(String bootstrap, BenchmarkTraffic traffic, Path dir) {
+        RoundFigures passthroughRounds = new RoundFigures();
+        RoundFigures vigilRounds = new RoundFigures();
+        for (int round = 1; round <= rounds; round++) {
+            boolean last = round == rounds;
+            try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), baseline)) {
+                await(passthrough::running);
+                throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages / 4, i -> traffic.text(), "warm-up");
+                passthroughRounds.add(measure(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages, i -> traffic.text(),
+                        "passthrough, text, round " + round));
+                if (last) {
+                    idle("passthrough");
+                }
+            }
+            try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads)) {
+                throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
+                        i -> traffic.text(), "warm-up");
+                try (LogGrowth growth = new LogGrowth(bootstrap)) {
+                    growth.mark();
+                    vigilRounds.add(measure(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()),
+                            textMessages, i -> traffic.text(), "Vigil, text, round " + round));
+                    growth.sinceMark().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                            .forEach(e -> line("   log entries per text message, %-58s %6.3f", e.getKey(), e.getValue() / (double) textMessages));
+                }
+                if (last) {
+                    idle("Vigil");
+                }
+            }
+            List<Double> p = passthroughRounds.rates();
+            List<Double> v = vigilRounds.rates();
+            line("round %d: ratio %.2f (Vigil %,.0f / passthrough %,.0f msg/s)", round, v.get(round - 1) / p.get(round - 1),
+                    v.get(round - 1), p.get(round - 1));
+        }
+        return new TextRounds(passthroughRounds, vigilRounds);
     }
 
     /** The image phases alone: the one-thread-per-stage shape, then Vigil as shipped, on the same images. */
@@ -214,9 +277,13 @@ public final class PipelineBenchmark {
     }
 
     private Pipeline vigil(String bootstrap, Path dataDir, int threadsPerStage) {
+        return vigil(bootstrap, dataDir, threadsPerStage, serviceSettings);
+    }
+
+    private Pipeline vigil(String bootstrap, Path dataDir, int threadsPerStage, Map<String, Map<String, String>> overridden) {
         Map<String, Map<String, String>> settings = new java.util.HashMap<>();
         for (String service : SERVICES) {
-            Map<String, String> own = new java.util.HashMap<>(serviceSettings.getOrDefault(service, Map.of()));
+            Map<String, String> own = new java.util.HashMap<>(overridden.getOrDefault(service, Map.of()));
             own.put("kafka.num-stream-threads", Integer.toString(threadsPerStage));
             settings.put(service, own);
         }
@@ -230,6 +297,11 @@ public final class PipelineBenchmark {
     /** Sends {@code count} as fast as the producer goes; the rate is counted from the first send to the last output. */
     private double throughput(String bootstrap, BenchmarkTraffic traffic, String input, List<String> outputs, int count,
                               java.util.function.IntFunction<io.vigil.schemas.MessageEvent> message, String label) {
+        return measure(bootstrap, traffic, input, outputs, count, message, label).perSecond();
+    }
+
+    private RoundFigures.Throughput measure(String bootstrap, BenchmarkTraffic traffic, String input, List<String> outputs, int count,
+                                            java.util.function.IntFunction<io.vigil.schemas.MessageEvent> message, String label) {
         try (Arrivals arrivals = new Arrivals(bootstrap, outputs)) {
             long start = System.nanoTime();
             long cpuStart = ProcessCpu.nanos();
@@ -245,7 +317,7 @@ public final class PipelineBenchmark {
             if (result.count() < count) {
                 line("   (only %d of %d arrived within the quiet time)", result.count(), count);
             }
-            return rate;
+            return new RoundFigures.Throughput(rate, result.count() / cpuSeconds);
         }
     }
 
@@ -290,10 +362,14 @@ public final class PipelineBenchmark {
         List<String> topics = new ArrayList<>(hops);
         topics.addAll(queueTopics());
         try (Arrivals arrivals = new Arrivals(bootstrap, topics)) {
+            long cpuStart = ProcessCpu.nanos();
             CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() ->
                     traffic.paced(Topics.MESSAGE_EVENTS.name(), perSecond, seconds, i -> traffic.text()));
             Arrivals.Result result = arrivals.await(Integer.MAX_VALUE, Duration.ofSeconds(5), PipelineBenchmark::timestamp);
-            sending.join();
+            int sent = sending.join();
+            // At a fixed rate the CPU a message costs is what a setting trades for latency (e.g. more commits).
+            line("   CPU at %,8.0f /s: %.2f CPU-ms per message over the phase, quiet tail included (load average %s)", perSecond,
+                    (ProcessCpu.nanos() - cpuStart) / 1e6 / sent, ProcessCpu.loadAverage());
             for (String hop : hops) {
                 line("   sentAt to %-40s at %,8.0f /s: %s", hop, perSecond, Percentiles.of(result.latenciesOf(List.of(hop))));
             }
@@ -301,6 +377,37 @@ public final class PipelineBenchmark {
             line("%-50s at %,8.0f /s: %s", "Vigil, text at half its maximum: sentAt to the queues", perSecond, percentiles);
             return percentiles;
         }
+    }
+
+    /**
+     * The queue latency (and each hop's) at {@code perSecond} with this run's settings and with the alternate ones,
+     * in alternating phases (own, alternate, own, alternate, ... for --rounds rounds), Vigil started afresh with each
+     * on the same state and warmed the same way: a setting's effect on the latency measured against what it replaces
+     * under the same load, which on a shared machine moves more between runs than most settings do.
+     */
+    private void compareQueueLatency(String bootstrap, BenchmarkTraffic traffic, Path dir, double perSecond) {
+        Map<String, Map<String, String>> alternate = new java.util.TreeMap<>();
+        serviceSettings.forEach((service, own) -> alternate.put(service, new java.util.TreeMap<>(own)));
+        alternateSettings.forEach((service, other) -> alternate.computeIfAbsent(service, s -> new java.util.TreeMap<>()).putAll(other));
+        List<Map<String, Map<String, String>>> variants = List.of(serviceSettings, alternate);
+        List<List<Double>> p99s = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> p50s = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int round = 1; round <= rounds; round++) {
+            for (int v = 0; v < variants.size(); v++) {
+                line("queue latency, round %d, %s: %s", round, v == 0 ? "this run's settings" : "alternate settings",
+                        variants.get(v).isEmpty() ? "as shipped" : variants.get(v));
+                try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads, variants.get(v))) {
+                    throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
+                            i -> traffic.text(), "warm-up");
+                    Percentiles queue = queueLatencyByHop(bootstrap, traffic, perSecond);
+                    p99s.get(v).add((double) queue.p99());
+                    p50s.get(v).add((double) queue.p50());
+                }
+            }
+        }
+        line("queue latency at %,.0f msg/s, medians of %d alternating rounds: this run's settings p50 %.0f, p99 %.0f ms;"
+                        + " alternate %s p50 %.0f, p99 %.0f ms", perSecond, rounds, RoundFigures.median(p50s.get(0)), RoundFigures.median(p99s.get(0)),
+                alternateSettings, RoundFigures.median(p50s.get(1)), RoundFigures.median(p99s.get(1)));
     }
 
     /** Text at {@code textRate} and images at {@code imageRate} at once; the latency of the text messages alone. */

@@ -109,6 +109,11 @@ public final class DoxxingDetector {
         return new TextScan(entities, exposure.score(), exposure.doxxing(), exposure.reasons(), PriorCues.of(cues));
     }
 
+    /** Whether a message with these cues changes how the same sender's next message is scored. */
+    public boolean changesTheNextScan(PriorCues cues) {
+        return scorer.readsAsPrior(cues);
+    }
+
     /** The cue kinds of a message, for scanning the same sender's next one (when only its text is at hand). */
     public PriorCues priorCues(String text) {
         if (text == null || text.isBlank()) {

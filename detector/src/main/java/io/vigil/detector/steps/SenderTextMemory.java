@@ -74,13 +74,14 @@ public final class SenderTextMemory implements FixedKeyProcessor<String, Message
     }
 
     /**
-     * A message without cues leaves nothing for the next one, which is what no row says as well: its row is written
-     * only to replace one that still carries cues. Most messages point at nothing, so most write nothing (a store
-     * write is a RocksDB put and a changelog record in the transaction).
+     * A message whose cues cannot change how the next one is scored leaves nothing for it, which is what no row says
+     * as well: its row is written only to replace one that still does. Most messages point at nothing that matters
+     * ("la foto", "la fiesta" are cues, but about no one the scorer weighs), so most write nothing (a store write is
+     * a RocksDB put and a changelog record in the transaction).
      */
     private void remember(String sender, Long previous, long sentAt, PriorCues cues) {
         int bits = cues.bits() & ((1 << CUE_BITS) - 1);
-        if (bits != 0) {
+        if (bits != 0 && scanning.changesTheNextScan(cues)) {
             lastCues.put(sender, (sentAt << CUE_BITS) | bits);
         } else if (previous != null) {
             lastCues.delete(sender);

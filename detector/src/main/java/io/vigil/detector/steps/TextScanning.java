@@ -39,6 +39,11 @@ public final class TextScanning {
         this.registry = registry;
     }
 
+    /** Whether a message with these cues changes how its sender's next message is scanned (worth remembering). */
+    public boolean changesTheNextScan(PriorCues cues) {
+        return doxxing.changesTheNextScan(cues);
+    }
+
     public MessageAnalysis scan(MessageAnalysis message) {
         String text = message.event().getText();
         MessageAnalysis scanned = message;

@@ -95,6 +95,17 @@ public final class ExposureScorer {
     }
 
     /**
+     * Whether these cues, as the sender's previous message, can change how the next message is scored. Pointing at
+     * someone always can (it ties a single quasi-identifier to a person and is a feature of its own); being about the
+     * writer or an organisation only through the weight of its feature, which also decides whether it is a reason
+     * (the bundled weights give it 0). Cues that cannot change anything need not be remembered.
+     */
+    public boolean readsAsPrior(PriorCues cues) {
+        return cues.pointsAtSomeone()
+                || cues.aboutWriterOrOrganisation() && weights.weight(ExposureFeature.PREVIOUS_NOT_ABOUT_SOMEONE) != 0.0;
+    }
+
+    /**
      * {@code String.format(Locale.ROOT, "%.2f", x)} without a Formatter per message, which parses its pattern and
      * builds the locale's number symbols on every call. The Formatter rounds half up the decimal digits that
      * {@link Double#toString} gives, and so does {@link BigDecimal#valueOf} with {@link RoundingMode#HALF_UP}; a
