@@ -7,6 +7,8 @@ import java.util.List;
  * Letters written for digits inside a number, as posters do to slip a number past a filter ("5O4-18-3O",
  * "O7 94 12", "1l2"): Latin and Cyrillic O for zero, l and I for one. A run of such letters counts only where it
  * touches a digit or stands as a word of its own next to digits, so "Olivia", "lol" and "Ilia" never become numbers.
+ * Digits drawn with other glyphs count as digits written to slip past a filter too: fullwidth and other scripts'
+ * digits ("６１２"), circled and dingbat digits ("⑥①②", "❻❶❷"), super- and subscript digits.
  */
 final class DigitLookalikes {
 
@@ -16,6 +18,8 @@ final class DigitLookalikes {
 
     /** How many separator chars may lie between a lone letter O and the digits it stands among. */
     private static final int LONE_LETTER_REACH = 2;
+    /** Per char: the digit a glyph other than an ASCII digit draws, or -1. */
+    private static final byte[] GLYPH_DIGITS = glyphDigits();
 
     private DigitLookalikes() {
     }
@@ -62,20 +66,21 @@ final class DigitLookalikes {
             StringBuilder digits = new StringBuilder();
             while (i < text.length() && (isDigit(text.charAt(i)) || digitFor(text.charAt(i)) >= 0)) {
                 char d = text.charAt(i);
+                boolean glyph = glyphDigit(d) >= 0;
                 letter |= !isDigit(d);
-                digit |= isDigit(d);
-                onlyZeros &= digitFor(d) == 0;
+                digit |= isDigit(d) || glyph;
+                onlyZeros &= digitFor(d) == 0 && !glyph;
                 digits.append(isDigit(d) ? d : (char) ('0' + digitFor(d)));
                 i++;
             }
-            boolean bounded = (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
-                    && (i == text.length() || !Character.isLetterOrDigit(text.charAt(i)));
+            boolean bounded = (start == 0 || !isWordChar(text.charAt(start - 1)))
+                    && (i == text.length() || !isWordChar(text.charAt(i)));
             boolean lone = !digit && (onlyZeros && digitsNearby(text, start, i)
                     || i - start == 1 && digitsOnBothSides(text, start, i));
             if (letter && bounded && (digit || lone)) {
                 out.add(new Run(start, i, digits.toString()));
             }
-            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < text.length() && isWordChar(text.charAt(i))) {
                 i++; // the rest of a word that merely began with such letters ("Olga", "lo")
             }
         }
@@ -123,12 +128,44 @@ final class DigitLookalikes {
         return c >= '0' && c <= '9';
     }
 
-    /** The digit a letter stands for, or -1: O (Latin or Cyrillic) for 0; l and I for 1. */
+    /** The digit a letter or glyph stands for, or -1: O (Latin or Cyrillic) for 0; l and I for 1; see {@link #glyphDigit}. */
     static int digitFor(char c) {
         return switch (c) {
             case 'O', 'o', '\u041E', '\u043E' -> 0;
             case 'l', 'I' -> 1;
-            default -> -1;
+            default -> glyphDigit(c);
         };
+    }
+
+    /** The digit a glyph other than an ASCII digit draws ("６", "⑥", "❻", "⁶"), or -1. */
+    static int glyphDigit(char c) {
+        return GLYPH_DIGITS[c];
+    }
+
+    /** Cheap pre-check, linear in the text: whether any digit is drawn with another glyph than an ASCII digit. */
+    static boolean anyGlyph(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (GLYPH_DIGITS[text.charAt(i)] >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Letters and digits of scripts written with spaces: a number may touch an ideograph ("电话１３８…"). */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) && !io.vigil.detector.doxxing.lexicon.PhraseMatcher.isIdeographic(c);
+    }
+
+    private static byte[] glyphDigits() {
+        byte[] table = new byte[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            int value = Character.getNumericValue(ch);
+            boolean glyph = c >= 0x80 && !Character.isSurrogate(ch) && value >= 0 && value <= 9
+                    && (Character.isDigit(ch) || Character.getType(ch) == Character.OTHER_NUMBER);
+            table[c] = (byte) (glyph ? value : -1);
+        }
+        return table;
     }
 }

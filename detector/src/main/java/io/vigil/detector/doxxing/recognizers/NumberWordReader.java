@@ -25,8 +25,11 @@ import java.util.Set;
  */
 final class NumberWordReader {
 
-    /** A spelled-out number: its digits (with a leading + if written) and the span of text it covers. */
-    record Spelled(int start, int end, String digits) {
+    /**
+     * A spelled-out number: its digits (with a leading + if written), the span of text it covers, and the languages
+     * of its number words, which tell where it may be from when the group's country is unknown.
+     */
+    record Spelled(int start, int end, String digits, Set<String> languages) {
         @Override
         public String toString() {
             return "Spelled[" + start + "," + end + ")";
@@ -36,11 +39,9 @@ final class NumberWordReader {
     /** Words joining tens and units: "treinta y cuatro", "vinte e dois", "thirty and four", "vint-i-u". */
     private static final Set<String> CONNECTORS = Set.of("y", "e", "i", "and", "und", "и", "na", "ve", "və", "et");
     private static final int MIN_DIGITS = 7;
+    /** German says the unit before the tens, joined by "und": "dreiundvierzig", or apart, "drei und vierzig". */
+    private static final String GERMAN_AND = "und";
     private static final int MAX_DIGITS = 15;
-    /** Separators tolerated between the parts of one number. */
-    private static final String SEPARATORS = " \t.-,/()\u00A0·•_|~*";
-    /** Separators libphonenumber does not read: a run of plain digits split by them ("6·1·2·…") is read here. */
-    private static final String ODD_SEPARATORS = "·•_|~*";
     /** The value of a hundreds word that multiplies the unit before it: "nine hundred", "neuf cent", "dörd yüz". */
     private static final int HUNDRED = 100;
     /** Most chars between two parts of one number: a separator run or one connector word. */
@@ -52,6 +53,11 @@ final class NumberWordReader {
     private static final int SHORT_WORD = 2;
     /** Most letters of a word checked as a misspelt number word (the longest number words are about this long). */
     private static final int MAX_MISSPELT_GAP = 16;
+    /**
+     * Passes that look for misspelt words next to the words found: two typos in a row ("sinko nuebe") take two
+     * passes. Each pass is linear in the tokens, so a fixed number of passes keeps the reading linear.
+     */
+    private static final int MISSPELT_PASSES = 3;
 
     private enum Source { DIGITS, WORD, SHORT_WORD, LOOKALIKE, REPEAT }
 
@@ -77,6 +83,7 @@ final class NumberWordReader {
         int words = ctx.hits(CueKind.NUMBER_WORD).size() + ctx.hits(CueKind.NUMBER_REPEAT).size();
         return words >= 2 || words == 1 && ctx.digitCount() >= 3
                 || ctx.digitCount() >= 2 && DigitLookalikes.anyNextToDigit(ctx.text())
+                || DigitLookalikes.anyGlyph(ctx.text())
                 || ctx.digitCount() >= MIN_DIGITS && hasOddSeparator(ctx.text(), 0, ctx.text().length());
     }
 
@@ -95,8 +102,12 @@ final class NumberWordReader {
             boolean oddSeparators = false;
             int groupStart = tokens.get(i).start();
             int groupEnd = tokens.get(i).end();
+            Set<String> languages = new java.util.LinkedHashSet<>();
             while (j < tokens.size()) {
                 Token t = tokens.get(j);
+                if (t.language() != null) {
+                    languages.add(t.language());
+                }
                 if (j > i && !joinable(folded, tokens.get(j - 1).end(), t.start())) {
                     break;
                 }
@@ -137,7 +148,8 @@ final class NumberWordReader {
             boolean read = longWords + lookalikes > 0 || shortWords >= 2 || oddSeparators;
             if (read && digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS) {
                 boolean plus = groupStart > 0 && text.charAt(groupStart - 1) == '+';
-                out.add(new Spelled(plus ? groupStart - 1 : groupStart, groupEnd, (plus ? "+" : "") + digits));
+                out.add(new Spelled(plus ? groupStart - 1 : groupStart, groupEnd, (plus ? "+" : "") + digits,
+                        Set.copyOf(languages)));
             }
             i = Math.max(j, i + 1);
         }
@@ -155,6 +167,10 @@ final class NumberWordReader {
         int value = 0;
         Token first = tokens.get(k);
         Token second = next(tokens, k, folded);
+        if (second != null && second.isWord() && unitBeforeTens(first.value(), second.value())
+                && folded.substring(first.end(), second.start()).contains(GERMAN_AND)) {
+            return new int[]{second.value() + first.value(), k + 2}; // "drei und vierzig", written apart
+        }
         if (second != null && second.isWord() && second.value() == HUNDRED && first.value() > 0 && first.value() < 10) {
             value = first.value() * HUNDRED;
             k += 2;
@@ -191,6 +207,10 @@ final class NumberWordReader {
         return unit > 0 && unit < 10 || (tens == 60 || tens == 80) && unit >= 10 && unit < 20;
     }
 
+    private static boolean unitBeforeTens(int unit, int tens) {
+        return unit > 0 && unit < 10 && tens >= 20 && tens < HUNDRED && tens % 10 == 0;
+    }
+
     /** Ten and a unit where a language counts so ("on iki", "kumi na mbili"): eleven to nineteen. */
     private static boolean makesTeen(int ten, int unit) {
         return ten == 10 && unit > 0 && unit < 10;
@@ -198,7 +218,7 @@ final class NumberWordReader {
 
     private static boolean hasOddSeparator(String folded, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (ODD_SEPARATORS.indexOf(folded.charAt(k)) >= 0) {
+            if (Separators.isOdd(folded.charAt(k))) {
                 return true;
             }
         }
@@ -238,7 +258,15 @@ final class NumberWordReader {
             }
         }
         tokens.sort(Comparator.comparingInt(Token::start));
-        return withMisspeltWords(tokens, ctx.folded());
+        String folded = ctx.folded();
+        for (int pass = 0; pass < MISSPELT_PASSES; pass++) {
+            int before = tokens.size();
+            tokens = withMisspeltWords(tokens, folded);
+            if (tokens.size() == before) {
+                break;
+            }
+        }
+        return tokens;
     }
 
     /**
@@ -295,7 +323,7 @@ final class NumberWordReader {
     /** The word of letters after {@code from} past at least one separator, ending before {@code limit}, or null. */
     private static int[] wordAfter(String folded, int from, int limit) {
         int s = from;
-        while (s < limit && s - from <= MAX_GAP && SEPARATORS.indexOf(folded.charAt(s)) >= 0) {
+        while (s < limit && s - from <= MAX_GAP && Separators.isSeparator(folded.charAt(s))) {
             s++;
         }
         if (s == from || s >= limit || !Character.isLetter(folded.charAt(s))) {
@@ -305,7 +333,7 @@ final class NumberWordReader {
         while (e < limit && e - s <= MAX_MISSPELT_GAP && Character.isLetter(folded.charAt(e))) {
             e++;
         }
-        if (e - s > MAX_MISSPELT_GAP || e < folded.length() && e < limit && SEPARATORS.indexOf(folded.charAt(e)) < 0) {
+        if (e - s > MAX_MISSPELT_GAP || e < folded.length() && e < limit && !Separators.isSeparator(folded.charAt(e))) {
             return null;
         }
         return new int[]{s, e};
@@ -314,7 +342,7 @@ final class NumberWordReader {
     /** The word of letters before {@code to} past at least one separator, starting at or after {@code limit}, or null. */
     private static int[] wordBefore(String folded, int to, int limit) {
         int e = to;
-        while (e > limit && to - e <= MAX_GAP && SEPARATORS.indexOf(folded.charAt(e - 1)) >= 0) {
+        while (e > limit && to - e <= MAX_GAP && Separators.isSeparator(folded.charAt(e - 1))) {
             e--;
         }
         if (e == to || e <= limit || !Character.isLetter(folded.charAt(e - 1))) {
@@ -324,7 +352,7 @@ final class NumberWordReader {
         while (s > limit && e - s <= MAX_MISSPELT_GAP && Character.isLetter(folded.charAt(s - 1))) {
             s--;
         }
-        if (e - s > MAX_MISSPELT_GAP || s > 0 && s > limit && SEPARATORS.indexOf(folded.charAt(s - 1)) < 0) {
+        if (e - s > MAX_MISSPELT_GAP || s > 0 && s > limit && !Separators.isSeparator(folded.charAt(s - 1))) {
             return null;
         }
         return new int[]{s, e};
@@ -337,10 +365,10 @@ final class NumberWordReader {
         }
         int s = from;
         int e = to;
-        while (s < e && SEPARATORS.indexOf(folded.charAt(s)) >= 0) {
+        while (s < e && Separators.isSeparator(folded.charAt(s))) {
             s++;
         }
-        while (e > s && SEPARATORS.indexOf(folded.charAt(e - 1)) >= 0) {
+        while (e > s && Separators.isSeparator(folded.charAt(e - 1))) {
             e--;
         }
         return s == e || CONNECTORS.contains(folded.substring(s, e));
