@@ -29,7 +29,20 @@ final class NumberWordReader {
      * A spelled-out number: its digits (with a leading + if written), the span of text it covers, and the languages
      * of its number words, which tell where it may be from when the group's country is unknown.
      */
-    record Spelled(int start, int end, String digits, Set<String> languages) {
+    record Spelled(int start, int end, String digits, Set<String> languages, List<Spelled> fallbacks) {
+
+        /** This reading, then the shorter ones to try when it is no phone. */
+        List<Spelled> candidates() {
+            List<Spelled> all = new ArrayList<>(1 + fallbacks.size());
+            all.add(this);
+            all.addAll(fallbacks);
+            return all;
+        }
+
+        Spelled withFallbacks(List<Spelled> shorter) {
+            return new Spelled(start, end, digits, languages, List.copyOf(shorter));
+        }
+
         @Override
         public String toString() {
             return "Spelled[" + start + "," + end + ")";
@@ -39,6 +52,13 @@ final class NumberWordReader {
     /** Words joining tens and units: "treinta y cuatro", "vinte e dois", "thirty and four", "vint-i-u". */
     private static final Set<String> CONNECTORS = Set.of("y", "e", "i", "and", "und", "и", "na", "ve", "və", "et");
     private static final int MIN_DIGITS = 7;
+    /** Words read aloud for a leading + (folded): English and French, Spanish, Italian, Portuguese, Russian. */
+    private static final Set<String> PLUS_WORDS = Set.of("plus", "mas", "piu", "mais", "плюс", "plyus", "pljus");
+    private static final int LONGEST_PLUS_WORD = 5;
+    /** Chinese reads + as 加 ("加八六 …"). */
+    private static final char CHINESE_PLUS = '加';
+    /** Shorter readings tried for a group that is no phone as a whole: bounded work per group. */
+    private static final int MAX_FALLBACKS = 4;
     /** German says the unit before the tens, joined by "und": "dreiundvierzig", or apart, "drei und vierzig". */
     private static final String GERMAN_AND = "und";
     private static final int MAX_DIGITS = 15;
@@ -99,20 +119,26 @@ final class NumberWordReader {
             int longWords = 0;
             int shortWords = 0;
             int lookalikes = 0;
-            boolean oddSeparators = false;
+            int oddGaps = 0;
+            int gaps = 0;
             int groupStart = tokens.get(i).start();
             int groupEnd = tokens.get(i).end();
             Set<String> languages = new java.util.LinkedHashSet<>();
+            List<int[]> partEnds = new ArrayList<>();
             while (j < tokens.size()) {
-                Token t = tokens.get(j);
-                if (t.language() != null) {
-                    languages.add(t.language());
+                if (j > i) {
+                    partEnds.add(new int[]{groupEnd, digits.length()});
                 }
+                Token t = tokens.get(j);
                 if (j > i && !joinable(folded, tokens.get(j - 1).end(), t.start())) {
                     break;
                 }
+                if (t.language() != null) {
+                    languages.add(t.language());
+                }
                 if (j > i) {
-                    oddSeparators |= hasOddSeparator(folded, tokens.get(j - 1).end(), t.start());
+                    gaps++;
+                    oddGaps += hasOddSeparator(folded, tokens.get(j - 1).end(), t.start()) ? 1 : 0;
                 }
                 Token next = j + 1 < tokens.size() && joinable(folded, t.end(), tokens.get(j + 1).start())
                         ? tokens.get(j + 1) : null;
@@ -145,15 +171,64 @@ final class NumberWordReader {
                 groupEnd = t.end();
                 j++;
             }
-            boolean read = longWords + lookalikes > 0 || shortWords >= 2 || oddSeparators;
-            if (read && digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS) {
-                boolean plus = groupStart > 0 && text.charAt(groupStart - 1) == '+';
-                out.add(new Spelled(plus ? groupStart - 1 : groupStart, groupEnd, (plus ? "+" : "") + digits,
-                        Set.copyOf(languages)));
+            // Digits alone are read here when most of their gaps hide them from libphonenumber ("6❤1❤2❤…"); one
+            // emoji or fullwidth comma after a number ("… 73 84 😉 20") only ends it.
+            boolean oddlySeparated = oddGaps > 0 && 2 * oddGaps > gaps;
+            boolean read = longWords + lookalikes > 0 || shortWords >= 2 || oddlySeparated;
+            if (read && digits.length() >= MIN_DIGITS) {
+                Spelled s = spelled(text, folded, groupStart, groupEnd, digits.toString(), Set.copyOf(languages), partEnds);
+                if (s != null) {
+                    out.add(s);
+                }
             }
             i = Math.max(j, i + 1);
         }
         return out;
+    }
+
+    /**
+     * The reading of one group: with a leading + when a + or a word for it ("plus", "más", "плюс") comes first;
+     * then, for a group that runs on past its number ("… siete ocho, 20 años"), its shorter readings that end
+     * between two parts, longest first, at most {@link #MAX_FALLBACKS}; and without the + read from a word, since
+     * "mas" is also "but".
+     */
+    private static Spelled spelled(String text, String folded, int start, int end, String digits,
+                                   Set<String> languages, List<int[]> partEnds) {
+        boolean plusSign = start > 0 && text.charAt(start - 1) == '+';
+        int plusWord = plusSign ? -1 : plusWordBefore(folded, start);
+        List<Spelled> fallbacks = new ArrayList<>();
+        if (plusWord >= 0 && digits.length() <= MAX_DIGITS) {
+            fallbacks.add(new Spelled(start, end, digits, languages, List.of()));
+        }
+        int from = plusSign ? start - 1 : plusWord >= 0 ? plusWord : start;
+        String prefix = plusSign || plusWord >= 0 ? "+" : "";
+        for (int k = partEnds.size() - 1; k >= 0 && fallbacks.size() < MAX_FALLBACKS; k--) {
+            int[] cut = partEnds.get(k);
+            if (cut[1] >= MIN_DIGITS && cut[1] <= MAX_DIGITS && cut[0] < end) {
+                fallbacks.add(new Spelled(from, cut[0], prefix + digits.substring(0, cut[1]), languages, List.of()));
+            }
+        }
+        if (digits.length() > MAX_DIGITS) {
+            return fallbacks.isEmpty() ? null : fallbacks.get(0).withFallbacks(fallbacks.subList(1, fallbacks.size()));
+        }
+        return new Spelled(from, end, prefix + digits, languages, List.copyOf(fallbacks));
+    }
+
+    /** The start of a word for "+" right before {@code start} ("plus three four …"), or -1. */
+    private static int plusWordBefore(String folded, int start) {
+        int e = start;
+        while (e > 0 && start - e < MAX_GAP && Separators.isSeparator(folded.charAt(e - 1))) {
+            e--;
+        }
+        if (e > 0 && folded.charAt(e - 1) == CHINESE_PLUS) {
+            return e - 1;
+        }
+        int s = e;
+        while (s > 0 && e - s <= LONGEST_PLUS_WORD && Character.isLetter(folded.charAt(s - 1))) {
+            s--;
+        }
+        boolean wordStart = s == 0 || !Character.isLetterOrDigit(folded.charAt(s - 1));
+        return s < e && wordStart && PLUS_WORDS.contains(folded.substring(s, e)) ? s : -1;
     }
 
     /**

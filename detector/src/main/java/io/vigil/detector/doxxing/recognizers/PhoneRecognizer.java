@@ -63,13 +63,22 @@ public final class PhoneRecognizer implements Recognizer {
         BitSet claimed = new BitSet(ctx.text().length());
         List<String> regions = regionsFor(ctx);
         if (NumberWordReader.mayHold(ctx)) {
-            for (NumberWordReader.Spelled s : wordReader.read(ctx)) {
-                for (String region : ctx.region().isPresent() ? regions.subList(0, 1) : spelledRegions(ctx, s)) {
-                    Finding f = parseSpelled(ctx, s, region);
-                    if (f != null && claim(claimed, f)) {
-                        found.add(f);
+            for (NumberWordReader.Spelled group : wordReader.read(ctx)) {
+                List<String> spelledRegions = ctx.region().isPresent() ? regions.subList(0, 1) : spelledRegions(ctx, group);
+                Finding f = null;
+                for (NumberWordReader.Spelled s : group.candidates()) {
+                    for (String region : spelledRegions) {
+                        f = parseSpelled(ctx, s, region);
+                        if (f != null) {
+                            break;
+                        }
+                    }
+                    if (f != null) {
                         break;
                     }
+                }
+                if (f != null && claim(claimed, f)) {
+                    found.add(f);
                 }
             }
         }

@@ -215,6 +215,29 @@ class NumbersInWordsPerLanguageTest {
     }
 
     @Nested
+    class AroundTheNumber {
+        @Test
+        void aWordForPlusBeforeTheCountryCodeIsRead() {
+            assertThat(found("her number plus four four, seven nine one one, one two three four five six", "ES",
+                    EntityType.PHONE)).containsExactly("plus four four, seven nine one one, one two three four five six");
+            assertThat(found("номер плюс семь девять один шесть один два три четыре пять шесть семь", null,
+                    EntityType.PHONE)).containsExactly("плюс семь девять один шесть один два три четыре пять шесть семь");
+        }
+
+        @Test
+        void butWrittenMasBeforeANationalNumberLeavesItNational() {
+            assertThat(found("no contesta, mas seis uno dos tres cuatro cinco seis siete ocho", "ES", EntityType.PHONE))
+                    .containsExactly("seis uno dos tres cuatro cinco seis siete ocho");
+        }
+
+        @Test
+        void aNumberThatRunsOnIntoAnAgeEndsWhereItIsValid() {
+            assertThat(found("la de la foto: seis uno dos tres cuatro cinco seis siete ocho, 19 años", "ES",
+                    EntityType.PHONE)).containsExactly("seis uno dos tres cuatro cinco seis siete ocho");
+        }
+    }
+
+    @Nested
     class SeparatorsBetweenDigits {
         @Test
         void aSymbolBetweenEveryDigitIsASeparator() {
@@ -226,6 +249,12 @@ class NumbersInWordsPerLanguageTest {
         void clockTimesAndCoordinatesStayApart() {
             assertThat(found("rdv à 12:30, 14:45 ou 16:10 demain", "FR", EntityType.PHONE)).isEmpty();
             assertThat(found("on est à 40°25'08 nord, 3°41'", null, EntityType.PHONE)).isEmpty();
+        }
+
+        @Test
+        void anEmojiAfterANumberEndsIt() {
+            assertThat(found("escribe al 612 345 678 😉 20 pavos la hora", "ES", EntityType.PHONE))
+                    .containsExactly("612 345 678");
         }
 
         @Test
