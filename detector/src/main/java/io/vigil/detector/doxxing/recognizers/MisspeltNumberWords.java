@@ -34,12 +34,15 @@ final class MisspeltNumberWords {
     private final Map<Integer, List<Phrase>> byLength = new HashMap<>();
     /** Skeletons of the number words, keyed by language and skeleton, and by skeleton alone (key "\0skeleton"). */
     private final Map<String, Integer> bySound = new HashMap<>();
+    /** The number words themselves, keyed by language and folded text. */
+    private final Map<String, Integer> spelledRight = new HashMap<>();
 
     MisspeltNumberWords(Lexicon lexicon) {
         for (Phrase p : lexicon.phrases()) {
             if (p.kind() == CueKind.NUMBER_WORD && p.text().length() >= MIN_LENGTH
                     && p.text().chars().allMatch(Character::isLetter)) {
                 byLength.computeIfAbsent(p.text().length(), k -> new ArrayList<>()).add(p);
+                spelledRight.put(p.language() + "\0" + p.text(), p.value());
                 String sound = skeleton(p.text());
                 bySound.merge(p.language() + "\0" + sound, p.value(), (a, b) -> a.equals(b) ? a : AMBIGUOUS);
                 bySound.merge("\0" + sound, p.value(), (a, b) -> a.equals(b) ? a : AMBIGUOUS);
@@ -101,6 +104,11 @@ final class MisspeltNumberWords {
             }
         }
         return out.toString();
+    }
+
+    /** The value of a number word of {@code language} spelt right (folded), or {@link #NO_MATCH}. */
+    int spelledRightValue(String folded, String language) {
+        return spelledRight.getOrDefault(language + "\0" + folded, NO_MATCH);
     }
 
     /** Optimal-string-alignment distance at most one, in time linear in the words' length. */

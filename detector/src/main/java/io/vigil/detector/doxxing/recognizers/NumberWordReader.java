@@ -55,10 +55,23 @@ final class NumberWordReader {
     /** Words read aloud for a leading + (folded): English and French, Spanish, Italian, Portuguese, Russian. */
     private static final Set<String> PLUS_WORDS = Set.of("plus", "mas", "piu", "mais", "плюс", "plyus", "pljus");
     private static final int LONGEST_PLUS_WORD = 5;
+    /** A day, month and four-digit year, or a year, month and day: a date, whatever words surround it. */
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+            "(?<!\\d)(?:(?:0?[1-9]|[12]\\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)\\d\\d"
+                    + "|(?:19|20)\\d\\d[./-](?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\\d|3[01]))(?!\\d)");
     /** Chinese reads + as 加 ("加八六 …"). */
     private static final char CHINESE_PLUS = '加';
     /** Shorter readings tried for a group that is no phone as a whole: bounded work per group. */
     private static final int MAX_FALLBACKS = 4;
+    private static final String FRENCH = "fr";
+    /**
+     * Languages whose word for a hundred is multiplied by the unit before it ("six hundred", "six cents", "altı yüz",
+     * "sechs hundert", "enam ratus"); elsewhere a unit before it is a digit of its own ("шесть, сто двадцать три"
+     * is 6 123: Russian, Spanish, Italian and Portuguese have a word for each hundred).
+     */
+    private static final Set<String> MULTIPLIED_HUNDREDS = Set.of("en", "fr", "az", "de", "ms", "ca");
+    /** French eighty, "quatre-vingts": four twenties. */
+    private static final int FOUR_TWENTIES = 80;
     /** German says the unit before the tens, joined by "und": "dreiundvierzig", or apart, "drei und vierzig". */
     private static final String GERMAN_AND = "und";
     private static final int MAX_DIGITS = 15;
@@ -79,12 +92,12 @@ final class NumberWordReader {
      */
     private static final int MISSPELT_PASSES = 3;
 
-    private enum Source { DIGITS, WORD, SHORT_WORD, LOOKALIKE, REPEAT }
+    private enum Source { DIGITS, WORD, SHORT_WORD, MISSPELT, LOOKALIKE, REPEAT }
 
     /** One part of a number; {@code language} is the number word's language, or null for digits. */
     private record Token(int start, int end, int value, String digits, Source source, String language) {
         boolean isWord() {
-            return source == Source.WORD || source == Source.SHORT_WORD;
+            return source == Source.WORD || source == Source.SHORT_WORD || source == Source.MISSPELT;
         }
     }
 
@@ -120,14 +133,17 @@ final class NumberWordReader {
             int shortWords = 0;
             int lookalikes = 0;
             int oddGaps = 0;
+            int lastOddGap = 0;
             int gaps = 0;
+            int secondStart = -1;
             int groupStart = tokens.get(i).start();
             int groupEnd = tokens.get(i).end();
             Set<String> languages = new java.util.LinkedHashSet<>();
             List<int[]> partEnds = new ArrayList<>();
             while (j < tokens.size()) {
                 if (j > i) {
-                    partEnds.add(new int[]{groupEnd, digits.length()});
+                    partEnds.add(new int[]{groupEnd, digits.length(),
+                            tokens.get(j - 1).source() == Source.MISSPELT ? 1 : 0});
                 }
                 Token t = tokens.get(j);
                 if (j > i && !joinable(folded, tokens.get(j - 1).end(), t.start())) {
@@ -138,7 +154,13 @@ final class NumberWordReader {
                 }
                 if (j > i) {
                     gaps++;
-                    oddGaps += hasOddSeparator(folded, tokens.get(j - 1).end(), t.start()) ? 1 : 0;
+                    if (hasOddSeparator(folded, tokens.get(j - 1).end(), t.start())) {
+                        oddGaps++;
+                        lastOddGap = gaps;
+                    }
+                    if (secondStart < 0) {
+                        secondStart = t.start();
+                    }
                 }
                 Token next = j + 1 < tokens.size() && joinable(folded, t.end(), tokens.get(j + 1).start())
                         ? tokens.get(j + 1) : null;
@@ -163,7 +185,7 @@ final class NumberWordReader {
                 }
                 digits.append(t.digits());
                 switch (t.source()) {
-                    case WORD -> longWords++;
+                    case WORD, MISSPELT -> longWords++;
                     case SHORT_WORD -> shortWords++;
                     case LOOKALIKE -> lookalikes++;
                     default -> { }
@@ -171,12 +193,13 @@ final class NumberWordReader {
                 groupEnd = t.end();
                 j++;
             }
-            // Digits alone are read here when most of their gaps hide them from libphonenumber ("6❤1❤2❤…"); one
-            // emoji or fullwidth comma after a number ("… 73 84 😉 20") only ends it.
-            boolean oddlySeparated = oddGaps > 0 && 2 * oddGaps > gaps;
+            // Digits alone are read here when separators libphonenumber does not read split them ("6❤1❤2❤…",
+            // "654 · 20 · 19 · 88"); one emoji or fullwidth comma at an end ("… 73 84 😉 20") only ends the number.
+            boolean oddlySeparated = oddGaps >= 2 || oddGaps == 1 && lastOddGap != 1 && lastOddGap != gaps;
             boolean read = longWords + lookalikes > 0 || shortWords >= 2 || oddlySeparated;
             if (read && digits.length() >= MIN_DIGITS) {
-                Spelled s = spelled(text, folded, groupStart, groupEnd, digits.toString(), Set.copyOf(languages), partEnds);
+                Spelled s = spelled(text, folded, groupStart, groupEnd, digits.toString(), Set.copyOf(languages),
+                        partEnds, secondStart);
                 if (s != null) {
                     out.add(s);
                 }
@@ -193,7 +216,13 @@ final class NumberWordReader {
      * "mas" is also "but".
      */
     private static Spelled spelled(String text, String folded, int start, int end, String digits,
-                                   Set<String> languages, List<int[]> partEnds) {
+                                   Set<String> languages, List<int[]> partEnds, int secondStart) {
+        if (DATE.matcher(text.substring(start, end)).find()) {
+            return null; // "12-06-2025 saa mbili": a date and a time of day
+        }
+        if (start > 0 && text.charAt(start - 1) == '(' && text.indexOf(')', start) >= 0 && text.indexOf(')', start) < end) {
+            start--; // "(2l) 9 8 8 O 7 …": the area code's bracket belongs to the number
+        }
         boolean plusSign = start > 0 && text.charAt(start - 1) == '+';
         int plusWord = plusSign ? -1 : plusWordBefore(folded, start);
         List<Spelled> fallbacks = new ArrayList<>();
@@ -202,9 +231,18 @@ final class NumberWordReader {
         }
         int from = plusSign ? start - 1 : plusWord >= 0 ? plusWord : start;
         String prefix = plusSign || plusWord >= 0 ? "+" : "";
+        if (!partEnds.isEmpty() && secondStart > 0 && !plusSign && plusWord < 0) {
+            // "ring me on oh eight five …": a number word of another language before the number ("on" is ten in
+            // Azerbaijani) is left out
+            String rest = digits.substring(partEnds.get(0)[1]);
+            if (rest.length() >= MIN_DIGITS && rest.length() <= MAX_DIGITS) {
+                fallbacks.add(new Spelled(secondStart, end, rest, languages, List.of()));
+            }
+        }
         for (int k = partEnds.size() - 1; k >= 0 && fallbacks.size() < MAX_FALLBACKS; k--) {
             int[] cut = partEnds.get(k);
-            if (cut[1] >= MIN_DIGITS && cut[1] <= MAX_DIGITS && cut[0] < end) {
+            // a reading never ends on a guessed typo ("… 2025 saa"): the typo was only read as a part of the whole
+            if (cut[1] >= MIN_DIGITS && cut[1] <= MAX_DIGITS && cut[0] < end && cut[2] == 0) {
                 fallbacks.add(new Spelled(from, cut[0], prefix + digits.substring(0, cut[1]), languages, List.of()));
             }
         }
@@ -246,7 +284,17 @@ final class NumberWordReader {
                 && folded.substring(first.end(), second.start()).contains(GERMAN_AND)) {
             return new int[]{second.value() + first.value(), k + 2}; // "drei und vierzig", written apart
         }
-        if (second != null && second.isWord() && second.value() == HUNDRED && first.value() > 0 && first.value() < 10) {
+        if (second != null && second.isWord() && first.value() == 4 && second.value() == 20
+                && FRENCH.equals(first.language()) && !hasLetter(folded, first.end(), second.start())) {
+            // "quatre vingt deux", "quatre vint dix-sept": four twenties, then what counts on from eighty
+            Token unit = next(tokens, k + 1, folded);
+            if (unit != null && unit.isWord() && makesTwoDigits(FOUR_TWENTIES, unit.value())) {
+                return new int[]{FOUR_TWENTIES + unit.value(), k + 3};
+            }
+            return new int[]{FOUR_TWENTIES, k + 2};
+        }
+        if (second != null && second.isWord() && second.value() == HUNDRED && first.value() > 0 && first.value() < 10
+                && MULTIPLIED_HUNDREDS.contains(second.language())) {
             value = first.value() * HUNDRED;
             k += 2;
         } else if (first.value() >= HUNDRED && first.value() % HUNDRED == 0 && first.value() < 1000) {
@@ -286,6 +334,15 @@ final class NumberWordReader {
         return unit > 0 && unit < 10 && tens >= 20 && tens < HUNDRED && tens % 10 == 0;
     }
 
+    private static boolean hasLetter(String folded, int from, int to) {
+        for (int c = from; c < to; c++) {
+            if (Character.isLetter(folded.charAt(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Ten and a unit where a language counts so ("on iki", "kumi na mbili"): eleven to nineteen. */
     private static boolean makesTeen(int ten, int unit) {
         return ten == 10 && unit > 0 && unit < 10;
@@ -306,13 +363,23 @@ final class NumberWordReader {
         words.addAll(ctx.hits(CueKind.NUMBER_REPEAT));
         words.sort(Comparator.comparingInt(PhraseHit::start).thenComparing(h -> -(h.end() - h.start())));
         int lastEnd = -1;
+        String folded = ctx.folded();
         for (PhraseHit h : words) {
             if (h.start() >= lastEnd) {
                 int v = h.phrase().value();
+                int end = h.end();
+                if (!h.phrase().wordEnd() && end < folded.length() && Character.isLetter(folded.charAt(end))) {
+                    int[] glued = gluedToHundreds(folded, h);
+                    if (glued == null) {
+                        continue; // "hundertprozentig", "centocelle": a longer word, not a number
+                    }
+                    v += glued[0];
+                    end = glued[1];
+                }
                 Source source = h.kind() == CueKind.NUMBER_REPEAT ? Source.REPEAT
-                        : h.end() - h.start() <= SHORT_WORD ? Source.SHORT_WORD : Source.WORD;
-                tokens.add(new Token(h.start(), h.end(), v, Integer.toString(v), source, h.phrase().language()));
-                lastEnd = h.end();
+                        : end - h.start() <= SHORT_WORD ? Source.SHORT_WORD : Source.WORD;
+                tokens.add(new Token(h.start(), end, v, Integer.toString(v), source, h.phrase().language()));
+                lastEnd = end;
             }
         }
         List<DigitLookalikes.Run> lookalikes = DigitLookalikes.runs(text);
@@ -333,7 +400,6 @@ final class NumberWordReader {
             }
         }
         tokens.sort(Comparator.comparingInt(Token::start));
-        String folded = ctx.folded();
         for (int pass = 0; pass < MISSPELT_PASSES; pass++) {
             int before = tokens.size();
             tokens = withMisspeltWords(tokens, folded);
@@ -342,6 +408,30 @@ final class NumberWordReader {
             }
         }
         return tokens;
+    }
+
+    /**
+     * The number below a hundred written in one word after a hundreds word ("trecento|quaranta", "dreihundert|zwölf",
+     * "cent|otto" with the o the Italian elides) and the end of that word, or null when the rest is no number word
+     * of the same language.
+     */
+    private int[] gluedToHundreds(String folded, PhraseHit hundreds) {
+        int value = hundreds.phrase().value();
+        if (value < HUNDRED || value % HUNDRED != 0 || value >= 1000) {
+            return null;
+        }
+        int s = hundreds.end();
+        int e = s;
+        while (e < folded.length() && e - s <= MAX_MISSPELT_GAP && Character.isLetter(folded.charAt(e))) {
+            e++;
+        }
+        String rest = folded.substring(s, e);
+        String language = hundreds.phrase().language();
+        int below = misspelt.spelledRightValue(rest, language);
+        if (below < 0) {
+            below = misspelt.spelledRightValue(folded.charAt(s - 1) + rest, language);
+        }
+        return below > 0 && below < HUNDRED ? new int[]{below, e} : null;
     }
 
     /**
@@ -391,7 +481,7 @@ final class NumberWordReader {
         if (!out.isEmpty() && out.get(out.size() - 1).end() > span[0]) {
             return false;
         }
-        out.add(new Token(span[0], span[1], value, Integer.toString(value), Source.WORD, language));
+        out.add(new Token(span[0], span[1], value, Integer.toString(value), Source.MISSPELT, language));
         return true;
     }
 

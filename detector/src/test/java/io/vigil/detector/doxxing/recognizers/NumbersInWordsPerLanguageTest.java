@@ -44,6 +44,18 @@ class NumbersInWordsPerLanguageTest {
         }
 
         @Test
+        void hundredsGluedToTheRestOfTheNumberAreRead() {
+            assertThat(found("chiamatela: tre tre tre, centottantadue, quattro cinque sei sette", "IT", EntityType.PHONE))
+                    .containsExactly("tre tre tre, centottantadue, quattro cinque sei sette");
+        }
+
+        @Test
+        void aLoneLowerCaseOIsTheWordOr() {
+            assertThat(found("chiamate il 02 8899 1234 o scrivete a noi", "IT", EntityType.PHONE))
+                    .containsExactly("02 8899 1234");
+        }
+
+        @Test
         void numberWordsSpeltAsTheySoundAreRead() {
             assertThat(found("cell tre tre tre uno due tre kuatro cincue sei sete", "IT", EntityType.PHONE))
                     .containsExactly("tre tre tre uno due tre kuatro cincue sei sete");
@@ -74,6 +86,23 @@ class NumbersInWordsPerLanguageTest {
         }
 
         @Test
+        void trebleRepeatsTheDigitThreeTimes() {
+            assertThat(found("ring oh seven seven treble two, five six, one three oh", "GB", EntityType.PHONE))
+                    .containsExactly("oh seven seven treble two, five six, one three oh");
+        }
+
+        @Test
+        void lettersSAndBInsideARunWithDigitsAreFiveAndEight() {
+            assertThat(found("text O79l2 S4B 6l7 now", "GB", EntityType.PHONE)).containsExactly("O79l2 S4B 6l7");
+        }
+
+        @Test
+        void aShortNumberWordOfAnotherLanguageBeforeTheNumberIsLeftOut() {
+            assertThat(found("ring her on oh seven nine one one, two two three, four four five", "GB", EntityType.PHONE))
+                    .containsExactly("oh seven nine one one, two two three, four four five");
+        }
+
+        @Test
         void circledDigitsAreDigits() {
             assertThat(found("text her ⓪⑦⑨①① ①②③④⑤⑥", "GB", EntityType.PHONE)).containsExactly("⓪⑦⑨①① ①②③④⑤⑥");
         }
@@ -95,6 +124,12 @@ class NumbersInWordsPerLanguageTest {
         }
 
         @Test
+        void quatreFollowedByTwentyIsEightyHoweverTwentyIsSpelt() {
+            assertThat(found("zéro six, quatre vint-deux, trente et un, dix-sept, quatre-vingt-dix", "FR", EntityType.PHONE))
+                    .containsExactly("zéro six, quatre vint-deux, trente et un, dix-sept, quatre-vingt-dix");
+        }
+
+        @Test
         void belgianAndSwissTensAreRead() {
             assertThat(found("son gsm: zéro quatre septante-cinq, nonante-deux, octante-trois, septante et un", "BE",
                     EntityType.PHONE)).containsExactly("zéro quatre septante-cinq, nonante-deux, octante-trois, septante et un");
@@ -109,6 +144,12 @@ class NumbersInWordsPerLanguageTest {
         void teensAndTensWrittenApartWithUndAreRead() {
             assertThat(found("ruft sie an: null drei null, dreizehn, vierundzwanzig, sechs und fünfzig, achtzehn", "DE",
                     EntityType.PHONE)).containsExactly("null drei null, dreizehn, vierundzwanzig, sechs und fünfzig, achtzehn");
+        }
+
+        @Test
+        void hundredsGluedToTheRestOfTheNumberAreRead() {
+            assertThat(found("festnetz null drei null, dreihundertzwölf, vierundfünfzig, sechs, sieben", "DE",
+                    EntityType.PHONE)).containsExactly("null drei null, dreihundertzwölf, vierundfünfzig, sechs, sieben");
         }
 
         @Test
@@ -139,6 +180,17 @@ class NumbersInWordsPerLanguageTest {
         void transliteratedHundredsTeensAndTensAreRead() {
             assertThat(found("nomer vosem devyatsot shestnadtsat odin dva tri sorok pyat shestdesyat sem", "RU",
                     EntityType.PHONE)).containsExactly("vosem devyatsot shestnadtsat odin dva tri sorok pyat shestdesyat sem");
+        }
+
+        @Test
+        void colloquialFiftyAndSixtyAreRead() {
+            assertThat(found("восемь девять один шесть, сто двадцать три, писят, шейсят семь", "RU", EntityType.PHONE))
+                    .containsExactly("восемь девять один шесть, сто двадцать три, писят, шейсят семь");
+        }
+
+        @Test
+        void cyrillicZeAndOAmongDigitsAreThreeAndZero() {
+            assertThat(found("звони 8 9З6 1О2-З3-44", "RU", EntityType.PHONE)).containsExactly("8 9З6 1О2-З3-44");
         }
 
         @Test
@@ -173,6 +225,11 @@ class NumbersInWordsPerLanguageTest {
         }
 
         @Test
+        void aDateBeforeATimeOfDayIsNoPhone() {
+            assertThat(found("mkutano ni 03-11-2026 saa tatu asubuhi", "KE", EntityType.PHONE)).isEmpty();
+        }
+
+        @Test
         void teensAndTensJoinTheirUnitWithNa() {
             assertThat(found("mpigie sifuri saba kumi na mbili, thelathini na nne, hamsini na sita, sabini na nane", "KE",
                     EntityType.PHONE)).containsExactly("sifuri saba kumi na mbili, thelathini na nne, hamsini na sita, sabini na nane");
@@ -195,6 +252,11 @@ class NumbersInWordsPerLanguageTest {
 
     @Nested
     class Chinese {
+        @Test
+        void radioDigitsAreRead() {
+            assertThat(found("电话幺三八 洞洞幺三 八洞洞洞", "CN", EntityType.PHONE)).containsExactly("幺三八 洞洞幺三 八洞洞洞");
+        }
+
         @Test
         void financialDigitsAreRead() {
             assertThat(found("她的电话壹叁捌 零零壹叁 捌零零零", "CN", EntityType.PHONE)).containsExactly("壹叁捌 零零壹叁 捌零零零");
@@ -225,6 +287,16 @@ class NumbersInWordsPerLanguageTest {
         }
 
         @Test
+        void theBracketOfAnAreaCodeWithALetterForADigitBelongsToTheNumber() {
+            assertThat(found("liga pra ela (1l) 9 8765-432l", "BR", EntityType.PHONE)).containsExactly("(1l) 9 8765-432l");
+        }
+
+        @Test
+        void anExplanationOfTheLettersAfterTheNumberIsNoPartOfIt() {
+            assertThat(found("il numero è O2 8899 l234 (O=0)", "IT", EntityType.PHONE)).containsExactly("O2 8899 l234");
+        }
+
+        @Test
         void butWrittenMasBeforeANationalNumberLeavesItNational() {
             assertThat(found("no contesta, mas seis uno dos tres cuatro cinco seis siete ocho", "ES", EntityType.PHONE))
                     .containsExactly("seis uno dos tres cuatro cinco seis siete ocho");
@@ -249,6 +321,11 @@ class NumbersInWordsPerLanguageTest {
         void clockTimesAndCoordinatesStayApart() {
             assertThat(found("rdv à 12:30, 14:45 ou 16:10 demain", "FR", EntityType.PHONE)).isEmpty();
             assertThat(found("on est à 40°25'08 nord, 3°41'", null, EntityType.PHONE)).isEmpty();
+        }
+
+        @Test
+        void dotsBetweenSomeGroupsOfSpacedDigitsAreSeparators() {
+            assertThat(found("su numero 7 1 2 · 3 4 · 5 6 · 7 8", "ES", EntityType.PHONE)).containsExactly("7 1 2 · 3 4 · 5 6 · 7 8");
         }
 
         @Test
