@@ -82,8 +82,8 @@ final class MisspeltNumberWords {
 
     /**
      * How a folded word sounds, in the letters chat writers swap for one another in the languages read here: c before
-     * e and i is s, other c, q and k are k; z is s; v and w are b (Spanish and Russian transliteration); y and j are
-     * i ("devjat", "devyat"); h is silent; a doubled letter counts once ("kuattro").
+     * e and i is s, other c, q and k are k; z and x are s ("soissante"); v and w are b (Spanish and Russian
+     * transliteration); y and j are i ("devjat", "devyat"); h is silent; a doubled letter counts once ("kuattro").
      */
     static String skeleton(String folded) {
         StringBuilder out = new StringBuilder(folded.length());
@@ -93,7 +93,7 @@ final class MisspeltNumberWords {
             char sound = switch (c) {
                 case 'c' -> next == 'e' || next == 'i' || next == 'y' ? 's' : 'k';
                 case 'q' -> 'k';
-                case 'z' -> 's';
+                case 'z', 'x' -> 's';
                 case 'v', 'w' -> 'b';
                 case 'y', 'j' -> 'i';
                 case 'h' -> 0;

@@ -279,7 +279,7 @@ final class NumberWordReader {
         int k = j;
         int value = 0;
         Token first = tokens.get(k);
-        Token second = next(tokens, k, folded);
+        Token second = tight(tokens, k, folded);
         if (second != null && second.isWord() && unitBeforeTens(first.value(), second.value())
                 && folded.substring(first.end(), second.start()).contains(GERMAN_AND)) {
             return new int[]{second.value() + first.value(), k + 2}; // "drei und vierzig", written apart
@@ -287,7 +287,7 @@ final class NumberWordReader {
         if (second != null && second.isWord() && first.value() == 4 && second.value() == 20
                 && FRENCH.equals(first.language()) && !hasLetter(folded, first.end(), second.start())) {
             // "quatre vingt deux", "quatre vint dix-sept": four twenties, then what counts on from eighty
-            Token unit = next(tokens, k + 1, folded);
+            Token unit = tight(tokens, k + 1, folded);
             if (unit != null && unit.isWord() && makesTwoDigits(FOUR_TWENTIES, unit.value())) {
                 return new int[]{FOUR_TWENTIES + unit.value(), k + 3};
             }
@@ -301,10 +301,9 @@ final class NumberWordReader {
             value = first.value();
             k += 1;
         }
-        Token tens = value > 0 ? (k < tokens.size() && joinable(folded, tokens.get(k - 1).end(), tokens.get(k).start())
-                ? tokens.get(k) : null) : first;
+        Token tens = value > 0 ? tight(tokens, k - 1, folded) : first;
         if (tens != null && tens.isWord()) {
-            Token unit = next(tokens, k, folded);
+            Token unit = tight(tokens, k, folded);
             if (tens.value() < HUNDRED && unit != null && unit.isWord()
                     && (makesTwoDigits(tens.value(), unit.value()) || makesTeen(tens.value(), unit.value()))) {
                 return new int[]{value + tens.value() + unit.value(), k + 2};
@@ -314,6 +313,25 @@ final class NumberWordReader {
             }
         }
         return value > 0 ? new int[]{value, k} : null;
+    }
+
+    /**
+     * The token after {@code k} when it joins it within one compound: only spaces, hyphens or a connector between
+     * ("treinta y cuatro", "soixante-douze", "on iki"); a comma or a dot ends the compound ("sıfır on, beş" is
+     * 0 10 5, not 0 15).
+     */
+    private static Token tight(List<Token> tokens, int k, String folded) {
+        Token next = next(tokens, k, folded);
+        if (next == null) {
+            return null;
+        }
+        for (int c = tokens.get(k).end(); c < next.start(); c++) {
+            char ch = folded.charAt(c);
+            if (!Character.isLetter(ch) && ch != ' ' && ch != '\t' && Character.getType(ch) != Character.DASH_PUNCTUATION) {
+                return null;
+            }
+        }
+        return next;
     }
 
     /** The token after {@code k} when it joins it, or null. */

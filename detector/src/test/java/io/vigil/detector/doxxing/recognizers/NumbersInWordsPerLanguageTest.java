@@ -245,6 +245,12 @@ class NumbersInWordsPerLanguageTest {
         }
 
         @Test
+        void aCommaAfterTenKeepsItFromTheUnitAfterIt() {
+            assertThat(found("nömrəsi sıfır on, iki üç dörd, qırx beş, altı yeddi", "AZ", EntityType.PHONE))
+                    .containsExactly("sıfır on, iki üç dörd, qırx beş, altı yeddi");
+        }
+
+        @Test
         void aNumberInAzerbaijaniWordsIsReadWithoutACountryHint() {
             assertThat(found("sıfır əlli beş, dörd yüz on iki, otuz yeddi, səksən", null, EntityType.PHONE)).hasSize(1);
         }
