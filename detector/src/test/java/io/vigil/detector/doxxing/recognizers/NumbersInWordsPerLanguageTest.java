@@ -71,6 +71,12 @@ class NumbersInWordsPerLanguageTest {
         }
 
         @Test
+        void digitsAndWordsTakenInTurnAreOneNumber() {
+            assertThat(found("chama ela: 9 um dois - 3 quatro 5 - seis 7 oito", "PT", EntityType.PHONE))
+                    .containsExactly("9 um dois - 3 quatro 5 - seis 7 oito");
+        }
+
+        @Test
         void hundredsJoinedWithEAreRead() {
             assertThat(found("liguem nove um dois, trezentos e quarenta e cinco, seiscentos e setenta e oito", "PT",
                     EntityType.PHONE)).containsExactly("nove um dois, trezentos e quarenta e cinco, seiscentos e setenta e oito");
