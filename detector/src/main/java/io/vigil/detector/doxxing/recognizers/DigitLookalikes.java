@@ -82,7 +82,8 @@ final class DigitLookalikes {
             // A lone lower-case o is "or" in Italian and Spanish and "about" in Russian; a lone upper-case O is a zero.
             boolean amongSeparators = (start == 0 || Separators.isSeparator(text.charAt(start - 1)))
                     && (i == text.length() || Separators.isSeparator(text.charAt(i))); // not "(O=0)"
-            boolean lone = !digit && !weak && amongSeparators && (onlyZeros && upperZeros && digitsNearby(text, start, i)
+            boolean lone = !digit && !weak && amongSeparators
+                    && (onlyZeros && upperZeros && digitsNearby(text, start, i)
                     || i - start == 1 && digitsOnBothSides(text, start, i));
             if (letter && bounded && (digit || lone)) {
                 out.add(new Run(start, i, digits.toString()));

@@ -220,7 +220,7 @@ final class NumberWordReader {
         if (DATE.matcher(text.substring(start, end)).find()) {
             return null; // "12-06-2025 saa mbili": a date and a time of day
         }
-        if (start > 0 && text.charAt(start - 1) == '(' && text.indexOf(')', start) >= 0 && text.indexOf(')', start) < end) {
+        if (start > 0 && text.charAt(start - 1) == '(' && text.substring(start, end).indexOf(')') >= 0) {
             start--; // "(2l) 9 8 8 O 7 …": the area code's bracket belongs to the number
         }
         boolean plusSign = start > 0 && text.charAt(start - 1) == '+';
@@ -327,7 +327,9 @@ final class NumberWordReader {
         }
         for (int c = tokens.get(k).end(); c < next.start(); c++) {
             char ch = folded.charAt(c);
-            if (!Character.isLetter(ch) && ch != ' ' && ch != '\t' && Character.getType(ch) != Character.DASH_PUNCTUATION) {
+            boolean loose = Character.isLetter(ch) || ch == ' ' || ch == '\t'
+                    || Character.getType(ch) == Character.DASH_PUNCTUATION;
+            if (!loose) {
                 return null;
             }
         }

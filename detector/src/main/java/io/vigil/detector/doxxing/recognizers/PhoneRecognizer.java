@@ -64,7 +64,8 @@ public final class PhoneRecognizer implements Recognizer {
         List<String> regions = regionsFor(ctx);
         if (NumberWordReader.mayHold(ctx)) {
             for (NumberWordReader.Spelled group : wordReader.read(ctx)) {
-                List<String> spelledRegions = ctx.region().isPresent() ? regions.subList(0, 1) : spelledRegions(ctx, group);
+                List<String> spelledRegions = ctx.region().isPresent()
+                        ? regions.subList(0, 1) : spelledRegions(ctx, group);
                 Finding f = null;
                 for (NumberWordReader.Spelled s : group.candidates()) {
                     for (String region : spelledRegions) {

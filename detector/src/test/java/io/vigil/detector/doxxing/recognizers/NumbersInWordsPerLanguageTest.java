@@ -19,13 +19,15 @@ class NumbersInWordsPerLanguageTest {
         @Test
         void pairsJoinedWithYAreRead() {
             assertThat(found("llamadla al seis uno dos, treinta y cuatro, cincuenta y seis, setenta y ocho", "ES",
-                    EntityType.PHONE)).containsExactly("seis uno dos, treinta y cuatro, cincuenta y seis, setenta y ocho");
+                    EntityType.PHONE))
+                    .containsExactly("seis uno dos, treinta y cuatro, cincuenta y seis, setenta y ocho");
         }
 
         @Test
         void hundredsInBothGendersAreRead() {
             assertThat(found("movil seiscientos doce, trescientas cuarenta y cinco, seiscientos setenta y ocho", "ES",
-                    EntityType.PHONE)).containsExactly("seiscientos doce, trescientas cuarenta y cinco, seiscientos setenta y ocho");
+                    EntityType.PHONE))
+                    .containsExactly("seiscientos doce, trescientas cuarenta y cinco, seiscientos setenta y ocho");
         }
 
         @Test
@@ -40,7 +42,8 @@ class NumbersInWordsPerLanguageTest {
         @Test
         void compoundTensAndDoppioAreRead() {
             assertThat(found("scrivile al tre tre tre, dodici, trentaquattro, cinquantasei, doppio sette", "IT",
-                    EntityType.PHONE)).containsExactly("tre tre tre, dodici, trentaquattro, cinquantasei, doppio sette");
+                    EntityType.PHONE))
+                    .containsExactly("tre tre tre, dodici, trentaquattro, cinquantasei, doppio sette");
         }
 
         @Test
@@ -79,7 +82,8 @@ class NumbersInWordsPerLanguageTest {
         @Test
         void hundredsJoinedWithEAreRead() {
             assertThat(found("liguem nove um dois, trezentos e quarenta e cinco, seiscentos e setenta e oito", "PT",
-                    EntityType.PHONE)).containsExactly("nove um dois, trezentos e quarenta e cinco, seiscentos e setenta e oito");
+                    EntityType.PHONE))
+                    .containsExactly("nove um dois, trezentos e quarenta e cinco, seiscentos e setenta e oito");
         }
     }
 
@@ -126,7 +130,8 @@ class NumbersInWordsPerLanguageTest {
         @Test
         void quatreVingtWrittenWithSpacesIsRead() {
             assertThat(found("son 06: zéro six, quatre vingt deux, soixante dix sept, quatre vingt dix neuf, douze", "FR",
-                    EntityType.PHONE)).containsExactly("zéro six, quatre vingt deux, soixante dix sept, quatre vingt dix neuf, douze");
+                    EntityType.PHONE))
+                    .containsExactly("zéro six, quatre vingt deux, soixante dix sept, quatre vingt dix neuf, douze");
         }
 
         @Test
@@ -138,9 +143,11 @@ class NumbersInWordsPerLanguageTest {
         @Test
         void belgianAndSwissTensAreRead() {
             assertThat(found("son gsm: zéro quatre septante-cinq, nonante-deux, octante-trois, septante et un", "BE",
-                    EntityType.PHONE)).containsExactly("zéro quatre septante-cinq, nonante-deux, octante-trois, septante et un");
+                    EntityType.PHONE))
+                    .containsExactly("zéro quatre septante-cinq, nonante-deux, octante-trois, septante et un");
             assertThat(found("natel zéro sept nonante-huit, huitante-sept, soixante-cinq, quarante-trois", "CH",
-                    EntityType.PHONE)).containsExactly("zéro sept nonante-huit, huitante-sept, soixante-cinq, quarante-trois");
+                    EntityType.PHONE))
+                    .containsExactly("zéro sept nonante-huit, huitante-sept, soixante-cinq, quarante-trois");
         }
     }
 
@@ -149,19 +156,22 @@ class NumbersInWordsPerLanguageTest {
         @Test
         void teensAndTensWrittenApartWithUndAreRead() {
             assertThat(found("ruft sie an: null drei null, dreizehn, vierundzwanzig, sechs und fünfzig, achtzehn", "DE",
-                    EntityType.PHONE)).containsExactly("null drei null, dreizehn, vierundzwanzig, sechs und fünfzig, achtzehn");
+                    EntityType.PHONE))
+                    .containsExactly("null drei null, dreizehn, vierundzwanzig, sechs und fünfzig, achtzehn");
         }
 
         @Test
         void hundredsGluedToTheRestOfTheNumberAreRead() {
             assertThat(found("festnetz null drei null, dreihundertzwölf, vierundfünfzig, sechs, sieben", "DE",
-                    EntityType.PHONE)).containsExactly("null drei null, dreihundertzwölf, vierundfünfzig, sechs, sieben");
+                    EntityType.PHONE))
+                    .containsExactly("null drei null, dreihundertzwölf, vierundfünfzig, sechs, sieben");
         }
 
         @Test
         void zwoAndUmlautsWrittenWithEAreRead() {
             assertThat(found("handy null eins fuenf eins, zwo drei vier, fuenfundsechzig, siebenundachtzig, neun", "DE",
-                    EntityType.PHONE)).containsExactly("null eins fuenf eins, zwo drei vier, fuenfundsechzig, siebenundachtzig, neun");
+                    EntityType.PHONE))
+                    .containsExactly("null eins fuenf eins, zwo drei vier, fuenfundsechzig, siebenundachtzig, neun");
         }
     }
 
@@ -185,7 +195,8 @@ class NumbersInWordsPerLanguageTest {
         @Test
         void transliteratedHundredsTeensAndTensAreRead() {
             assertThat(found("nomer vosem devyatsot shestnadtsat odin dva tri sorok pyat shestdesyat sem", "RU",
-                    EntityType.PHONE)).containsExactly("vosem devyatsot shestnadtsat odin dva tri sorok pyat shestdesyat sem");
+                    EntityType.PHONE))
+                    .containsExactly("vosem devyatsot shestnadtsat odin dva tri sorok pyat shestdesyat sem");
         }
 
         @Test
@@ -227,7 +238,8 @@ class NumbersInWordsPerLanguageTest {
         @Test
         void miaBeforeItsMultiplierMakesHundreds() {
             assertThat(found("namba yake sifuri saba moja mbili, mia tatu arobaini na tano, sita saba nane", "KE",
-                    EntityType.PHONE)).containsExactly("sifuri saba moja mbili, mia tatu arobaini na tano, sita saba nane");
+                    EntityType.PHONE))
+                    .containsExactly("sifuri saba moja mbili, mia tatu arobaini na tano, sita saba nane");
         }
 
         @Test
@@ -238,7 +250,8 @@ class NumbersInWordsPerLanguageTest {
         @Test
         void teensAndTensJoinTheirUnitWithNa() {
             assertThat(found("mpigie sifuri saba kumi na mbili, thelathini na nne, hamsini na sita, sabini na nane", "KE",
-                    EntityType.PHONE)).containsExactly("sifuri saba kumi na mbili, thelathini na nne, hamsini na sita, sabini na nane");
+                    EntityType.PHONE))
+                    .containsExactly("sifuri saba kumi na mbili, thelathini na nne, hamsini na sita, sabini na nane");
         }
     }
 
@@ -293,14 +306,17 @@ class NumbersInWordsPerLanguageTest {
         @Test
         void aWordForPlusBeforeTheCountryCodeIsRead() {
             assertThat(found("her number plus four four, seven nine one one, one two three four five six", "ES",
-                    EntityType.PHONE)).containsExactly("plus four four, seven nine one one, one two three four five six");
+                    EntityType.PHONE))
+                    .containsExactly("plus four four, seven nine one one, one two three four five six");
             assertThat(found("номер плюс семь девять один шесть один два три четыре пять шесть семь", null,
-                    EntityType.PHONE)).containsExactly("плюс семь девять один шесть один два три четыре пять шесть семь");
+                    EntityType.PHONE))
+                    .containsExactly("плюс семь девять один шесть один два три четыре пять шесть семь");
         }
 
         @Test
         void theBracketOfAnAreaCodeWithALetterForADigitBelongsToTheNumber() {
-            assertThat(found("liga pra ela (1l) 9 8765-432l", "BR", EntityType.PHONE)).containsExactly("(1l) 9 8765-432l");
+            assertThat(found("liga pra ela (1l) 9 8765-432l", "BR", EntityType.PHONE))
+                    .containsExactly("(1l) 9 8765-432l");
         }
 
         @Test
@@ -325,7 +341,8 @@ class NumbersInWordsPerLanguageTest {
     class SeparatorsBetweenDigits {
         @Test
         void aSymbolBetweenEveryDigitIsASeparator() {
-            assertThat(found("6❤1❤2❤3❤4❤5❤6❤7❤8 escribidle", "ES", EntityType.PHONE)).containsExactly("6❤1❤2❤3❤4❤5❤6❤7❤8");
+            assertThat(found("6❤1❤2❤3❤4❤5❤6❤7❤8 escribidle", "ES", EntityType.PHONE))
+                    .containsExactly("6❤1❤2❤3❤4❤5❤6❤7❤8");
             assertThat(found("6・1・2・3・4・5・6・7・8", "ES", EntityType.PHONE)).containsExactly("6・1・2・3・4・5・6・7・8");
         }
 
@@ -337,7 +354,8 @@ class NumbersInWordsPerLanguageTest {
 
         @Test
         void dotsBetweenSomeGroupsOfSpacedDigitsAreSeparators() {
-            assertThat(found("su numero 7 1 2 · 3 4 · 5 6 · 7 8", "ES", EntityType.PHONE)).containsExactly("7 1 2 · 3 4 · 5 6 · 7 8");
+            assertThat(found("su numero 7 1 2 · 3 4 · 5 6 · 7 8", "ES", EntityType.PHONE))
+                    .containsExactly("7 1 2 · 3 4 · 5 6 · 7 8");
         }
 
         @Test
