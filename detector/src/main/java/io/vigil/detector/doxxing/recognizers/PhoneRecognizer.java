@@ -63,13 +63,23 @@ public final class PhoneRecognizer implements Recognizer {
         BitSet claimed = new BitSet(ctx.text().length());
         List<String> regions = regionsFor(ctx);
         if (NumberWordReader.mayHold(ctx)) {
-            for (NumberWordReader.Spelled s : wordReader.read(ctx)) {
-                for (String region : ctx.region().isPresent() ? regions.subList(0, 1) : regions) {
-                    Finding f = parseSpelled(ctx, s, region);
-                    if (f != null && claim(claimed, f)) {
-                        found.add(f);
+            for (NumberWordReader.Spelled group : wordReader.read(ctx)) {
+                List<String> spelledRegions = ctx.region().isPresent()
+                        ? regions.subList(0, 1) : spelledRegions(ctx, group);
+                Finding f = null;
+                for (NumberWordReader.Spelled s : group.candidates()) {
+                    for (String region : spelledRegions) {
+                        f = parseSpelled(ctx, s, region);
+                        if (f != null) {
+                            break;
+                        }
+                    }
+                    if (f != null) {
                         break;
                     }
+                }
+                if (f != null && claim(claimed, f)) {
+                    found.add(f);
                 }
             }
         }
@@ -133,6 +143,31 @@ public final class PhoneRecognizer implements Recognizer {
         }
         if (regions.isEmpty()) {
             regions.addAll(fallbackRegions);
+        }
+        return regions;
+    }
+
+    /**
+     * Without a country hint, the regions a number in words may be from: those the message supports, then those
+     * where its number words are spoken ("sıfır əlli beş …" is Azerbaijani), and only where neither says anything,
+     * the configured fallbacks.
+     */
+    private List<String> spelledRegions(ScanContext ctx, NumberWordReader.Spelled spelled) {
+        List<String> regions = new ArrayList<>(contextRegions(ctx));
+        boolean supported = !regions.isEmpty();
+        for (String language : spelled.languages()) {
+            for (String r : languageRegions.getOrDefault(language, List.of())) {
+                if (!regions.contains(r)) {
+                    regions.add(r);
+                }
+            }
+        }
+        if (!supported) {
+            for (String r : fallbackRegions) {
+                if (!regions.contains(r)) {
+                    regions.add(r);
+                }
+            }
         }
         return regions;
     }
