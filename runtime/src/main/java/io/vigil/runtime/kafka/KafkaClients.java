@@ -36,9 +36,12 @@ public final class KafkaClients {
         this.kafka = kafka;
     }
 
-    /** The settings every client shares: the bootstrap servers and the client-level part of {@code kafka.extra}. */
+    /**
+     * The settings every client shares: the bootstrap servers, the short back-offs of {@link ClientBackoffs}, and the
+     * client-level part of {@code kafka.extra} (which may override them).
+     */
     public Map<String, Object> common(String clientId) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(ClientBackoffs.settings());
         kafka.extra().forEach((key, value) -> {
             if (STREAMS_ONLY_PREFIXES.stream().noneMatch(key::startsWith)) {
                 config.put(key, value);

@@ -7,6 +7,7 @@ import io.vigil.runtime.errors.DeadLetterProcessingHandler;
 import io.vigil.runtime.errors.DeadLetterProductionHandler;
 import io.vigil.runtime.errors.DeadLetterProtection;
 import io.vigil.runtime.errors.DeadLetters;
+import io.vigil.runtime.kafka.ClientBackoffs;
 import io.vigil.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -55,6 +56,8 @@ public final class StreamsProperties {
         props.put(DeadLetters.METER_REGISTRY_CONFIG, registry);
         props.put(DeadLetters.PROTECTION_CONFIG, DeadLetterProtection.of(kafka.deadLetterKey()));
         props.put(DeadLetters.MAX_RECORD_BYTES_CONFIG, kafka.maxRecordBytes());
+        // Every Streams client (producers, consumers, admin) notices a broker or coordinator that is back within 250 ms.
+        props.putAll(ClientBackoffs.settings());
         props.putAll(kafka.extra());
         return props;
     }

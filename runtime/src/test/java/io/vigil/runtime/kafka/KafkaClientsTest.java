@@ -24,4 +24,16 @@ class KafkaClientsTest {
                 .containsKey("sasl.jaas.config").containsEntry("ssl.truststore.location", "/etc/vigil/truststore.p12")
                 .doesNotContainKey("num.standby.replicas").doesNotContainKey("producer.compression.type");
     }
+
+    @Test
+    void everyClientRetriesWithinAQuarterSecondUnlessTheDeploymentSaysOtherwise() {
+        KafkaSettings shipped = new KafkaSettings("broker-1:9093", "vigil-sink", "/tmp/state", 1, 100, 5, 12, 3, false, 1, "", 10_000, 1_000_000, 60, "", Map.of());
+        KafkaSettings overridden = new KafkaSettings("broker-1:9093", "vigil-sink", "/tmp/state", 1, 100, 5, 12, 3, false, 1, "", 10_000, 1_000_000, 60, "",
+                Map.of("reconnect.backoff.max.ms", "1000"));
+
+        assertThat(new KafkaClients(shipped).common("vigil-sink-feed"))
+                .containsEntry("reconnect.backoff.max.ms", 250).containsEntry("retry.backoff.max.ms", 250);
+        assertThat(new KafkaClients(overridden).common("vigil-sink-feed"))
+                .containsEntry("reconnect.backoff.max.ms", "1000").containsEntry("retry.backoff.max.ms", 250);
+    }
 }

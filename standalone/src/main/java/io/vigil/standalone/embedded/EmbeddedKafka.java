@@ -35,6 +35,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String HOST = "127.0.0.1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** Broker session; measured in docs/benchmarks.md, "Round six on issue-13-recovery6". */
+    private static final int SESSION_TIMEOUT_MS = 2_000;
 
     private final KafkaRaftServer server;
     private final Path dataDir;
@@ -51,7 +53,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         Path logDir = dataDir.toAbsolutePath().resolve("kafka-logs");
-        Properties props = serverProperties(logDir, brokerPort, controllerPort);
+        Properties props = singleNodeProperties(logDir, brokerPort, controllerPort);
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         formatOnce(logDir, config);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -70,7 +72,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dataDir;
     }
 
-    private static Properties serverProperties(Path logDir, int brokerPort, int controllerPort) {
+    /**
+     * The configuration of this single node (node id 1, broker and controller in one process). Public so that the fault
+     * tests run their single broker, in a JVM of its own, exactly as configured here.
+     */
+    public static Properties singleNodeProperties(Path logDir, int brokerPort, int controllerPort) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(NODE_ID));
@@ -93,6 +99,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
         props.put("num.partitions", "1");
+        // After a kill -9 the restarted node's controller still holds the dead incarnation's registration and refuses
+        // the new one (DUPLICATE_BROKER_REGISTRATION) until that session expires, counted from the controller's
+        // activation (with a 4 s session: registered 4.9 s after it, in a fault test's log; Kafka's default is 9 s).
+        // A single node has no other broker to move partitions to, so a long session buys nothing but that wait; the
+        // cost of a short one is that a heartbeat not seen for 2 s (a long pause of this JVM) fences the node until its
+        // next heartbeat. A heartbeat late only in the controller's queue counts as seen (docs/operations.md, "A
+        // broker's kill, second by second").
+        props.put("broker.session.timeout.ms", Integer.toString(SESSION_TIMEOUT_MS));
+        props.put("broker.heartbeat.interval.ms", Integer.toString(SESSION_TIMEOUT_MS / 4));
         return props;
     }
 

@@ -1,5 +1,6 @@
 package io.vigil.standalone.faults;
 
+import io.vigil.standalone.embedded.EmbeddedKafka;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -19,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * reuses it after, so a killed node restarts on its own data.
  *
  * <p>Arguments: node id, broker port, controller port, quorum voters ({@code 1@127.0.0.1:port,...}), log directory,
- * cluster id, number of nodes.
+ * cluster id, number of nodes. A node of a one-node cluster is configured as the product's embedded broker
+ * ({@link EmbeddedKafka#singleNodeProperties}), so that its restart is timed as shipped.
  */
 public final class ClusterNode {
 
@@ -33,7 +35,10 @@ public final class ClusterNode {
         Path logDir = Path.of(args[4]);
         String clusterId = args[5];
         int nodes = Integer.parseInt(args[6]);
-        KafkaConfig config = KafkaConfig.fromProps(properties(nodeId, brokerPort, controllerPort, voters, logDir, nodes), false);
+        Properties properties = nodes == 1
+                ? EmbeddedKafka.singleNodeProperties(logDir, brokerPort, controllerPort)
+                : properties(nodeId, brokerPort, controllerPort, voters, logDir, nodes);
+        KafkaConfig config = KafkaConfig.fromProps(properties, false);
         Files.createDirectories(logDir);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             new Formatter()
