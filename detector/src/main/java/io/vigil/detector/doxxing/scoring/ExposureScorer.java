@@ -156,6 +156,7 @@ public final class ExposureScorer {
         // place with her routine ("every Monday at 7") singles a person out.
         long quasiCount = entities.stream().filter(e -> e.type().quasiIdentifier()).count();
         boolean routine = byKind.containsKey(CueKind.PLACE_INTRO) || byKind.containsKey(CueKind.ROUTINE)
+                || byKind.containsKey(CueKind.CLASS_YEAR)
                 || ClockTimes.any(text);
         boolean otherData = entities.stream().anyMatch(e -> !e.type().quasiIdentifier());
         boolean quasi = quasiCount >= 2 || (quasiCount == 1 && (routine || otherData || prior.pointsAtSomeone()));
