@@ -73,6 +73,14 @@ public enum CueKind {
      * "station", "клуб", "parque", "健身房". Read only in a message about a third person or her routine.
      */
     PLACE_NOUN("placeNouns"),
+    /** Field labels of a profile posted as a list, before a colon: "name:", "nombre:", "имя:", "姓名：". */
+    NAME_FIELD("nameFields"),
+    /** Field labels of her place of study: "school:", "uni:", "cole:", "школа:", "学校：". */
+    SCHOOL_FIELD("schoolFields"),
+    /** Field labels of her workplace: "work:", "curro:", "lavoro:", "работа:", "工作：". */
+    WORK_FIELD("workFields"),
+    /** Field labels of where she lives or spends her time: "area:", "barrio:", "район:", "gym:". */
+    PLACE_FIELD("placeFields"),
     /** Public figures and their offices: "the mayor", "minister", "press office", "constituency office". */
     PUBLIC_FIGURE("publicFigures"),
     /** Public events and places announcing themselves: "concert", "festival", "open day", "match". */

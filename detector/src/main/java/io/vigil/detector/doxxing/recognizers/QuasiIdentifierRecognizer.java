@@ -87,12 +87,21 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             add(ctx, out, none, EntityType.ORGANISATION, new int[]{announced.start(1), announced.end(1)}, 0.6);
         }
         boolean aboutSomeone = pointsAtSomeone(ctx);
-        if (!(ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO) || ctx.has(CueKind.SCHOOL_NOUN)
+        boolean fields = ctx.has(CueKind.NAME_FIELD) || ctx.has(CueKind.SCHOOL_FIELD) || ctx.has(CueKind.WORK_FIELD)
+                || ctx.has(CueKind.PLACE_FIELD);
+        if (!(fields || ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO) || ctx.has(CueKind.SCHOOL_NOUN)
                 || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO) || ctx.routine() || aboutSomeone)) {
             return;
         }
         String text = ctx.text();
         BitSet claimed = new BitSet(text.length());
+        if (fields) {
+            List<LabelledFields.Field> values = new java.util.ArrayList<>();
+            LabelledFields.find(ctx, values);
+            for (LabelledFields.Field v : values) {
+                add(ctx, out, claimed, v.type(), new int[]{v.start(), v.end()}, 0.7);
+            }
+        }
         for (PhraseHit h : ctx.hits(CueKind.SCHOOL_NOUN)) {
             int[] span = schoolName(text, h);
             if (span != null) {
