@@ -89,7 +89,7 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
         boolean aboutSomeone = pointsAtSomeone(ctx);
         boolean fields = ctx.has(CueKind.NAME_FIELD) || ctx.has(CueKind.SCHOOL_FIELD) || ctx.has(CueKind.WORK_FIELD)
                 || ctx.has(CueKind.PLACE_FIELD);
-        if (!(fields || ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO) || ctx.has(CueKind.SCHOOL_NOUN)
+        if (!(fields || ctx.text().indexOf('在') >= 0 || ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO) || ctx.has(CueKind.SCHOOL_NOUN)
                 || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO) || ctx.routine() || aboutSomeone)) {
             return;
         }
@@ -120,6 +120,11 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
         }
         if (aboutSomeone) {
             addFullNames(ctx, out, claimed);
+        }
+        List<VerbFinalPlaces.Place> beforeVerbs = new java.util.ArrayList<>();
+        VerbFinalPlaces.find(ctx, beforeVerbs);
+        for (VerbFinalPlaces.Place p : beforeVerbs) {
+            add(ctx, out, claimed, p.type(), new int[]{p.start(), p.end()}, 0.6);
         }
         for (int[] span : InstitutionInitials.find(ctx)) {
             add(ctx, out, claimed, EntityType.SCHOOL, span, 0.55);
