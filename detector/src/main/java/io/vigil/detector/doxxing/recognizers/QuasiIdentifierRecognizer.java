@@ -89,8 +89,10 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
         boolean aboutSomeone = pointsAtSomeone(ctx);
         boolean fields = ctx.has(CueKind.NAME_FIELD) || ctx.has(CueKind.SCHOOL_FIELD) || ctx.has(CueKind.WORK_FIELD)
                 || ctx.has(CueKind.PLACE_FIELD);
-        if (!(fields || ctx.text().indexOf('在') >= 0 || ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO) || ctx.has(CueKind.SCHOOL_NOUN)
-                || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO) || ctx.routine() || aboutSomeone)) {
+        boolean chineseFrames = ctx.text().indexOf('在') >= 0 || ctx.text().indexOf('店') >= 0;
+        if (!(fields || chineseFrames || ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO)
+                || ctx.has(CueKind.SCHOOL_NOUN) || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO)
+                || ctx.routine() || aboutSomeone)) {
             return;
         }
         String text = ctx.text();

@@ -95,7 +95,7 @@ public final class ScanContext {
      */
     public boolean routine() {
         if (routine == null) {
-            routine = has(CueKind.ROUTINE) || has(CueKind.CLASS_YEAR)
+            routine = has(CueKind.ROUTINE) || has(CueKind.CLASS_YEAR) || WeekdayRanges.any(text)
                     || (digitCount > 0 || hasIdeographs) && ClockTimes.any(text);
         }
         return routine;

@@ -21,7 +21,11 @@ final class VerbFinalPlaces {
     private static final Pattern ZAI_PLACE_VERB = Pattern.compile(
             "在([\\p{IsHan}A-Za-z0-9]{2,12}?)(上班|工作|打工|实习|兼职|读书|上学|念书|读|健身|训练|锻炼|游泳|跳舞)");
     /** Ideographs that cannot be inside a place's name between 在 and the verb: pronouns and particles. */
-    private static final String NOT_IN_NAME = "我你她他的了是也都就这那";
+    private static final String NOT_IN_NAME = "我你她他的了是也都就这那个在，。！？、：；";
+    /** A branch (店) followed by a job or a shift: "海底捞五角场店的服务员", "优衣库南京西路店，周一白班". */
+    private static final Pattern BRANCH_THEN_JOB = Pattern.compile(
+            "店(?:的|里|，|,)?(?:服务员|收银员|收银|店员|导购|营业员|上班|打工|兼职|白班|晚班|夜班|早班|中午班|周)");
+    private static final int MAX_BRANCH_NAME = 12;
     /** A capitalised word with the Azerbaijani locative ending (-da/-də, after a vowel -nda/-ndə), hyphen or not. */
     private static final Pattern LOCATIVE_WORD = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*?)(?:['’-]?(?:n?da|n?də))(?![\\p{L}\\p{N}])");
@@ -37,6 +41,9 @@ final class VerbFinalPlaces {
 
     static void find(ScanContext ctx, List<Place> out) {
         String text = ctx.text();
+        if (text.indexOf('店') >= 0) {
+            addBranches(text, out);
+        }
         if (text.indexOf('在') >= 0) {
             Matcher m = ZAI_PLACE_VERB.matcher(text);
             while (m.find()) {
@@ -56,6 +63,26 @@ final class VerbFinalPlaces {
                 }
             }
         }
+    }
+
+    /** The ideographs before 店 up to a pronoun or a particle, when a job or a shift follows: her workplace. */
+    private static void addBranches(String text, List<Place> out) {
+        Matcher m = BRANCH_THEN_JOB.matcher(text);
+        while (m.find()) {
+            int end = m.start() + 1;
+            int start = m.start();
+            while (start > 0 && m.start() - start < MAX_BRANCH_NAME && isNameChar(text.charAt(start - 1))) {
+                start--;
+            }
+            if (m.start() - start >= 2) {
+                out.add(new Place(EntityType.WORKPLACE, start, end));
+            }
+        }
+    }
+
+    private static boolean isNameChar(char c) {
+        return (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || Character.isLetterOrDigit(c) && c < 0x80)
+                && NOT_IN_NAME.indexOf(c) < 0;
     }
 
     private static EntityType typeOfVerb(String verb) {

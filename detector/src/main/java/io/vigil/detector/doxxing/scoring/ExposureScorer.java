@@ -7,6 +7,7 @@ import io.vigil.detector.doxxing.lexicon.PhraseHit;
 import io.vigil.detector.doxxing.lexicon.PhraseMatcher;
 import io.vigil.detector.doxxing.recognizers.ClockTimes;
 import io.vigil.detector.doxxing.recognizers.LabelledFields;
+import io.vigil.detector.doxxing.recognizers.WeekdayRanges;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -157,7 +158,7 @@ public final class ExposureScorer {
         // place with her routine ("every Monday at 7") singles a person out.
         long quasiCount = entities.stream().filter(e -> e.type().quasiIdentifier()).count();
         boolean routine = byKind.containsKey(CueKind.PLACE_INTRO) || byKind.containsKey(CueKind.ROUTINE)
-                || byKind.containsKey(CueKind.CLASS_YEAR)
+                || byKind.containsKey(CueKind.CLASS_YEAR) || WeekdayRanges.any(text)
                 || ClockTimes.any(text);
         boolean otherData = entities.stream().anyMatch(e -> !e.type().quasiIdentifier());
         boolean quasi = quasiCount >= 2 || (quasiCount == 1 && (routine || otherData || prior.pointsAtSomeone()));
