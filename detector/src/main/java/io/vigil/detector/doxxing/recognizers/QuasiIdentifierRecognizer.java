@@ -111,6 +111,11 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             }
         }
         addAfter(ctx, out, claimed, CueKind.SCHOOL_INTRO, EntityType.SCHOOL, 0.7);
+        if (!announces(ctx)) {
+            for (FragmentList.Fragment f : FragmentList.find(ctx)) {
+                add(ctx, out, claimed, f.type(), new int[]{f.start(), f.end()}, 0.55);
+            }
+        }
         addAfter(ctx, out, claimed, CueKind.WORK_INTRO, EntityType.WORKPLACE, 0.7);
         addAfter(ctx, out, claimed, CueKind.PLACE_INTRO, EntityType.PLACE, 0.65);
         addAfter(ctx, out, claimed, CueKind.NAME_INTRO, EntityType.PERSON_NAME, 0.75);
