@@ -40,7 +40,7 @@ final class FragmentList {
             if (f[1] - f[0] > MAX_FRAGMENT) {
                 return List.of();
             }
-            int[] name = QuasiIdentifierRecognizer.properNameAfter(text, f[0], false);
+            int[] name = withoutTrailingNumbers(text, QuasiIdentifierRecognizer.properNameAfter(text, f[0], false));
             if (name == null || name[1] > f[1] || name[0] != f[0] || !Character.isUpperCase(text.charAt(name[0]))
                     || name[1] - name[0] < 3 || insideCue(ctx, name)) {
                 continue;
@@ -52,6 +52,20 @@ final class FragmentList {
             }
         }
         return found;
+    }
+
+    /** The name without the times and numbers after it: "FitZone 7pm" is the gym FitZone at 7pm. */
+    private static int[] withoutTrailingNumbers(String text, int[] span) {
+        if (span == null) {
+            return null;
+        }
+        int end = span[1];
+        int space = text.lastIndexOf(' ', end - 1);
+        while (space > span[0] && Character.isDigit(text.charAt(space + 1))) {
+            end = space;
+            space = text.lastIndexOf(' ', end - 1);
+        }
+        return new int[]{span[0], end};
     }
 
     /** One to three words of letters, each capitalised: "Megan Hale", "Aylin", "Алёна". */

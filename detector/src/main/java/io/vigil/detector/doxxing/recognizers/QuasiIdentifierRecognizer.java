@@ -409,6 +409,12 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             }
             int wordEnd = wordEnd(text, i);
             String word = TextFolding.fold(text.substring(i, wordEnd));
+            int elided = elidedArticle(word);
+            if (skipped < 2 && elided > 0) {
+                i += elided; // "à l'Hôpital Bichat", "all'Università di Bologna": the name starts after the apostrophe
+                skipped++;
+                break;
+            }
             if (skipped < 2 && wordEnd > i && LEAD_WORDS.contains(word) && !Character.isUpperCase(text.charAt(i))) {
                 i = wordEnd;
                 skipped++;
@@ -450,6 +456,21 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             }
         }
         return end > start ? new int[]{start, end} : null;
+    }
+
+    /** Elided articles and prepositions of French, Italian and Catalan, glued to the next word by an apostrophe. */
+    private static final List<String> ELISIONS = List.of("l'", "d'", "all'", "dell'", "nell'", "sull'", "dall'",
+            "un'", "qu'");
+
+    /** The length of the elided article that begins the folded word ("l'hopital"), or 0 when none does. */
+    private static int elidedArticle(String foldedWord) {
+        for (String e : ELISIONS) {
+            if (foldedWord.startsWith(e) && foldedWord.length() > e.length()
+                    && Character.isLetter(foldedWord.charAt(e.length()))) {
+                return e.length();
+            }
+        }
+        return 0;
     }
 
     private static int wordEnd(String text, int from) {

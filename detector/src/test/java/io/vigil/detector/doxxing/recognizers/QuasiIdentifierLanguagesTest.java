@@ -1,11 +1,13 @@
 package io.vigil.detector.doxxing.recognizers;
 
+import io.vigil.detector.doxxing.EntityType;
 import io.vigil.detector.doxxing.TextScan;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
 import static io.vigil.detector.doxxing.TestDetectors.DETECTOR;
+import static io.vigil.detector.doxxing.TestDetectors.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -317,5 +319,13 @@ class QuasiIdentifierLanguagesTest {
             TextScan result = scan(message);
             assertThat(result.doxxing()).as(message[2] + " " + result.reasons()).isFalse();
         }
+    }
+
+    @Test
+    void aNameAfterAnElidedArticleStartsAfterTheApostrophe() {
+        assertThat(found("elle bosse de nuit à l'Hôpital Saint-Aubry, aux urgences", "FR", EntityType.WORKPLACE))
+                .containsExactly("Hôpital Saint-Aubry");
+        assertThat(found("lavora all'Ottica Ferrandi in centro", "IT", EntityType.WORKPLACE))
+                .containsExactly("Ottica Ferrandi");
     }
 }
