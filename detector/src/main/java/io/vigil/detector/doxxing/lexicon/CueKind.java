@@ -68,12 +68,30 @@ public enum CueKind {
     WORK_INTRO("workIntros"),
     /** Words that introduce a neighbourhood or a place of someone's routine: "lives in", "every morning at", "su barrio". */
     PLACE_INTRO("placeIntros"),
+    /**
+     * Nouns that head the name of a place where someone can be found, other than a school: "gym", "club", "church",
+     * "station", "клуб", "parque", "健身房". Read only in a message about a third person or her routine.
+     */
+    PLACE_NOUN("placeNouns"),
+    /** Field labels of a profile posted as a list, before a colon: "name:", "nombre:", "имя:", "姓名：". */
+    NAME_FIELD("nameFields"),
+    /** Field labels of her place of study: "school:", "uni:", "cole:", "школа:", "学校：". */
+    SCHOOL_FIELD("schoolFields"),
+    /** Field labels of her workplace: "work:", "curro:", "lavoro:", "работа:", "工作：". */
+    WORK_FIELD("workFields"),
+    /** Field labels of where she lives or spends her time: "area:", "barrio:", "район:", "gym:". */
+    PLACE_FIELD("placeFields"),
     /** Public figures and their offices: "the mayor", "minister", "press office", "constituency office". */
     PUBLIC_FIGURE("publicFigures"),
     /** Public events and places announcing themselves: "concert", "festival", "open day", "match". */
     EVENT("events"),
     /** Days of the week and everyday routines ("on Mondays", "cada dilluns", "по средам", "每天"). */
     ROUTINE("routines"),
+    /**
+     * Her class or year of study ("10 класс", "1º de bachillerato", "junior year", "高二"): like a routine, it narrows
+     * a school of thousands down to the few dozen who share her classroom.
+     */
+    CLASS_YEAR("classYears"),
     /** Words that make a long number an order, tracking or transaction number even without a label right before it. */
     NOT_PHONE_CONTEXT("notPhoneContext");
 

@@ -22,7 +22,7 @@ final class LoneGivenName {
     private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}@#_.])(\\p{Lu}\\p{Ll}{2,14})(?![\\p{L}\\p{N}@_])");
     /** Words after a name that say where she is from or whose she is ("Полина из", "Achieng wa", "Inês do"). */
     private static final Set<String> FROM_WORDS = Set.of("from", "of", "de", "del", "di", "della", "da", "do", "du",
-            "aus", "von", "из", "с", "wa", "ya", "dari");
+            "aus", "von", "из", "iz", "с", "wa", "ya", "dari");
     /** "This is" before a name, in the twelve languages' commonest forms. */
     private static final Set<String> THIS_IS = Set.of("это", "eto", "ni", "is", "es", "è", "é", "est", "ist", "bu",
             "ini", "dis", "c'est", "this");

@@ -48,7 +48,7 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
     private static final int MAX_CJK_NAME = 4;
     private static final int MAX_IDEOGRAPHS = 12;
     /** Ideographs that end a Chinese name after an introducing phrase: verbs and particles of the sentence. */
-    private static final String CJK_STOPS = "的了，。！？、：:；工作上班读上学住在和跟是她他也都就";
+    private static final String CJK_STOPS = "的了，。！？、：:；工作上班读上学住在和跟是她他也都就去到";
     private static final int INTRO_WINDOW = 3;
     /** A number sign and a number right after a school noun ("№ 57", "No. 5", "n°2", "#12", "nr 3"). */
     private static final Pattern NUMBER_AFTER = Pattern.compile(
@@ -87,12 +87,23 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             add(ctx, out, none, EntityType.ORGANISATION, new int[]{announced.start(1), announced.end(1)}, 0.6);
         }
         boolean aboutSomeone = pointsAtSomeone(ctx);
-        if (!(ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO) || ctx.has(CueKind.SCHOOL_NOUN)
-                || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO) || ctx.routine() || aboutSomeone)) {
+        boolean fields = ctx.has(CueKind.NAME_FIELD) || ctx.has(CueKind.SCHOOL_FIELD) || ctx.has(CueKind.WORK_FIELD)
+                || ctx.has(CueKind.PLACE_FIELD);
+        boolean chineseFrames = ctx.text().indexOf('在') >= 0 || ctx.text().indexOf('店') >= 0;
+        if (!(fields || chineseFrames || ctx.has(CueKind.NAME_INTRO) || ctx.has(CueKind.SCHOOL_INTRO)
+                || ctx.has(CueKind.SCHOOL_NOUN) || ctx.has(CueKind.WORK_INTRO) || ctx.has(CueKind.PLACE_INTRO)
+                || ctx.routine() || aboutSomeone)) {
             return;
         }
         String text = ctx.text();
         BitSet claimed = new BitSet(text.length());
+        if (fields) {
+            List<LabelledFields.Field> values = new java.util.ArrayList<>();
+            LabelledFields.find(ctx, values);
+            for (LabelledFields.Field v : values) {
+                add(ctx, out, claimed, v.type(), new int[]{v.start(), v.end()}, 0.7);
+            }
+        }
         for (PhraseHit h : ctx.hits(CueKind.SCHOOL_NOUN)) {
             int[] span = schoolName(text, h);
             if (span != null) {
@@ -100,14 +111,27 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             }
         }
         addAfter(ctx, out, claimed, CueKind.SCHOOL_INTRO, EntityType.SCHOOL, 0.7);
+        if (!announces(ctx)) {
+            for (FragmentList.Fragment f : FragmentList.find(ctx)) {
+                add(ctx, out, claimed, f.type(), new int[]{f.start(), f.end()}, 0.55);
+            }
+        }
         addAfter(ctx, out, claimed, CueKind.WORK_INTRO, EntityType.WORKPLACE, 0.7);
         addAfter(ctx, out, claimed, CueKind.PLACE_INTRO, EntityType.PLACE, 0.65);
         addAfter(ctx, out, claimed, CueKind.NAME_INTRO, EntityType.PERSON_NAME, 0.75);
+        if (aboutSomeone || ctx.routine() && !announces(ctx)) {
+            addNamedPlaces(ctx, out, claimed);
+        }
         if (ctx.routine() || aboutSomeone) {
             addPlacesOfRoutine(ctx, out, claimed);
         }
         if (aboutSomeone) {
             addFullNames(ctx, out, claimed);
+        }
+        List<VerbFinalPlaces.Place> beforeVerbs = new java.util.ArrayList<>();
+        VerbFinalPlaces.find(ctx, beforeVerbs);
+        for (VerbFinalPlaces.Place p : beforeVerbs) {
+            add(ctx, out, claimed, p.type(), new int[]{p.start(), p.end()}, 0.6);
         }
         for (int[] span : InstitutionInitials.find(ctx)) {
             add(ctx, out, claimed, EntityType.SCHOOL, span, 0.55);
@@ -183,6 +207,38 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** Whether a shop, an office, an event or the news speaks: their opening hours are a routine of no one. */
+    private static boolean announces(ScanContext ctx) {
+        return ctx.has(CueKind.BUSINESS) || ctx.has(CueKind.INSTITUTION) || ctx.has(CueKind.EVENT)
+                || ctx.has(CueKind.NEWS) || ctx.has(CueKind.PUBLIC_FIGURE);
+    }
+
+    /**
+     * A gym, a club, a church or a station named after its noun ("Olimpiya İdman Kompleksi", "клуб Ринг", "Parque del
+     * Oeste", "PureGym", "万达广场健身房"), in a message about her or her routine: where she can be found. A noun in lower
+     * case takes the capitalised name right after it ("в клубе Ринг"); a bare noun ("the gym") names no place.
+     */
+    private static void addNamedPlaces(ScanContext ctx, List<Finding> out, BitSet claimed) {
+        String text = ctx.text();
+        for (PhraseHit h : ctx.hits(CueKind.PLACE_NOUN)) {
+            int[] span = schoolName(text, h);
+            if (span != null && span[0] < h.start() && overlapsAnyCue(ctx, new int[]{span[0], h.start()})) {
+                span = null; // "Her gym": the capitalised word before the noun is a cue word, not the place's name
+            }
+            if (span == null && !PhraseMatcher.isIdeographic(text.charAt(h.start()))) {
+                int end = wordEnd(text, h.end());
+                int[] name = properNameAfter(text, end, false);
+                if (name != null && name[0] == end + 1 && Character.isUpperCase(text.charAt(name[0]))
+                        && !insideCue(ctx, name)) {
+                    span = new int[]{h.start(), name[1]};
+                }
+            }
+            if (span != null && !insideCue(ctx, span)) {
+                add(ctx, out, claimed, EntityType.PLACE, span, 0.6);
+            }
+        }
     }
 
     /**
@@ -261,7 +317,7 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
     /** "Universidad Complutense de Madrid", "Leeds University", "IES Juan de Mairena", "school No. 5", "北京大学". */
     static int[] schoolName(String text, PhraseHit noun) {
         int start = noun.start();
-        int end = noun.end();
+        int end = noun.phrase().wordEnd() ? noun.end() : wordEnd(text, noun.end());
         if (PhraseMatcher.isIdeographic(text.charAt(noun.start()))) {
             int s = start;
             while (s > 0 && start - s < MAX_IDEOGRAPHS && PhraseMatcher.isIdeographic(text.charAt(s - 1))
@@ -300,7 +356,7 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
         if (before < start) {
             start = before;
         }
-        if (start == noun.start() && end == noun.end()) {
+        if (start == noun.start() && end == wordEnd(text, noun.end())) {
             return null; // a bare "university" names no place
         }
         return new int[]{start, end};
@@ -353,6 +409,12 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             }
             int wordEnd = wordEnd(text, i);
             String word = TextFolding.fold(text.substring(i, wordEnd));
+            int elided = elidedArticle(word);
+            if (skipped < 2 && elided > 0) {
+                i += elided; // "à l'Hôpital Bichat", "all'Università di Bologna": the name starts after the apostrophe
+                skipped++;
+                break;
+            }
             if (skipped < 2 && wordEnd > i && LEAD_WORDS.contains(word) && !Character.isUpperCase(text.charAt(i))) {
                 i = wordEnd;
                 skipped++;
@@ -394,6 +456,21 @@ public final class QuasiIdentifierRecognizer implements Recognizer {
             }
         }
         return end > start ? new int[]{start, end} : null;
+    }
+
+    /** Elided articles and prepositions of French, Italian and Catalan, glued to the next word by an apostrophe. */
+    private static final List<String> ELISIONS = List.of("l'", "d'", "all'", "dell'", "nell'", "sull'", "dall'",
+            "un'", "qu'");
+
+    /** The length of the elided article that begins the folded word ("l'hopital"), or 0 when none does. */
+    private static int elidedArticle(String foldedWord) {
+        for (String e : ELISIONS) {
+            if (foldedWord.startsWith(e) && foldedWord.length() > e.length()
+                    && Character.isLetter(foldedWord.charAt(e.length()))) {
+                return e.length();
+            }
+        }
+        return 0;
     }
 
     private static int wordEnd(String text, int from) {

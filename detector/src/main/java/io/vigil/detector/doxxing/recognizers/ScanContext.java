@@ -90,12 +90,13 @@ public final class ScanContext {
     }
 
     /**
-     * Whether the message says when someone can be found: a weekday or an "every day" ({@link CueKind#ROUTINE}) or a
-     * clock time. Computed on first use.
+     * Whether the message says when someone can be found: a weekday or an "every day" ({@link CueKind#ROUTINE}), her
+     * class or year ({@link CueKind#CLASS_YEAR}) or a clock time. Computed on first use.
      */
     public boolean routine() {
         if (routine == null) {
-            routine = has(CueKind.ROUTINE) || (digitCount > 0 || hasIdeographs) && ClockTimes.any(text);
+            routine = has(CueKind.ROUTINE) || has(CueKind.CLASS_YEAR) || WeekdayRanges.any(text)
+                    || (digitCount > 0 || hasIdeographs) && ClockTimes.any(text);
         }
         return routine;
     }

@@ -6,6 +6,8 @@ import io.vigil.detector.doxxing.lexicon.CueKind;
 import io.vigil.detector.doxxing.lexicon.PhraseHit;
 import io.vigil.detector.doxxing.lexicon.PhraseMatcher;
 import io.vigil.detector.doxxing.recognizers.ClockTimes;
+import io.vigil.detector.doxxing.recognizers.LabelledFields;
+import io.vigil.detector.doxxing.recognizers.WeekdayRanges;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -167,10 +169,11 @@ public final class ExposureScorer {
         // place with her routine ("every Monday at 7") singles a person out.
         long quasiCount = entities.stream().filter(e -> e.type().quasiIdentifier()).count();
         boolean routine = byKind.containsKey(CueKind.PLACE_INTRO) || byKind.containsKey(CueKind.ROUTINE)
+                || byKind.containsKey(CueKind.CLASS_YEAR) || WeekdayRanges.any(text)
                 || ClockTimes.any(text);
         boolean otherData = entities.stream().anyMatch(e -> !e.type().quasiIdentifier());
         boolean quasi = quasiCount >= 2 || (quasiCount == 1 && (routine || otherData || prior.pointsAtSomeone()));
-        boolean tied = quasi && (followsImage || byKind.containsKey(CueKind.DEROGATORY) || byKind.containsKey(CueKind.TARGETING)
+        boolean tied = quasi && (followsImage || dossier(text, cues) || byKind.containsKey(CueKind.DEROGATORY) || byKind.containsKey(CueKind.TARGETING)
                 || byKind.containsKey(CueKind.THIRD_PERSON) || byKind.containsKey(CueKind.INCITEMENT) || prior.pointsAtSomeone());
         named.set(ExposureFeature.QUASI_IDENTIFIER_TIED, tied ? 1.0 : 0.0,
                 "name, school, workplace or places tied to a third person");
@@ -187,6 +190,24 @@ public final class ExposureScorer {
         named.set(ExposureFeature.PREVIOUS_NOT_ABOUT_SOMEONE, prior.aboutWriterOrOrganisation() ? 1.0 : 0.0,
                 "the sender's previous message was about themselves or a business");
         return new Evidence(f, reasons, weakClueOnly(text, entities, routine, prior));
+    }
+
+    /**
+     * A profile posted as labelled fields: a name field and a field of where she studies, works or spends her time
+     * ("name: … | works: …"). Filling in where to find a named person is pointing at her, with or without a pronoun.
+     */
+    private static boolean dossier(String text, List<PhraseHit> cues) {
+        boolean name = false;
+        boolean where = false;
+        for (PhraseHit h : cues) {
+            if (h.kind() == CueKind.NAME_FIELD && LabelledFields.isField(text, h)) {
+                name = true;
+            } else if ((h.kind() == CueKind.SCHOOL_FIELD || h.kind() == CueKind.WORK_FIELD
+                    || h.kind() == CueKind.PLACE_FIELD) && LabelledFields.isField(text, h)) {
+                where = true;
+            }
+        }
+        return name && where;
     }
 
     /**

@@ -31,7 +31,8 @@ class QuasiIdentifiersWithoutCuesTest {
 
     @Test
     void aProperNameAfterALocativeIsWhereSheCanBeFound() {
-        assertThat(found("la brune de la vidéo bosse au Monoprix de Valmorel", "FR", EntityType.PLACE))
+        // "bosse au" (works at) is a work phrase since round six: the place is found as her workplace
+        assertThat(found("la brune de la vidéo bosse au Monoprix de Valmorel", "FR", EntityType.WORKPLACE))
                 .containsExactly("Monoprix de Valmorel");
     }
 
