@@ -86,13 +86,13 @@ public final class EnricherMemoryBenchmark {
 
             System.out.println();
             System.out.println("state                                           in RocksDB (keys + values)   heap");
-            System.out.printf(Locale.ROOT, "  per media cluster (record, exact hash, node,        %8.1f B          %8.1f B (network task's PDQ index,%n",
+            System.out.printf(Locale.ROOT, "  per media cluster (record, exact hash, node with    %8.1f B          %8.1f B (network task's PDQ index,%n",
                     (double) (withClusters - before) / clusters, (double) heapIndex / clusters);
-            System.out.printf(Locale.ROOT, "    a node-chat and a chat-cluster row per chat;                                    rebuilt in %.1f s)%n", loadSeconds);
+            System.out.printf(Locale.ROOT, "    its chats, a chat-cluster row per chat;                                          rebuilt in %.1f s)%n", loadSeconds);
             System.out.println("    preloaded clusters are in 1.5 chats on average)");
-            System.out.printf(Locale.ROOT, "  per case identifier (node, node-chat, member row,   %8.1f B                 0 B%n",
+            System.out.printf(Locale.ROOT, "  per case identifier (node with its chat, a third    %8.1f B                 0 B%n",
                     (double) (withIdentifiers - withClusters) / identifiers);
-            System.out.println("    a third of a case and of a case-chat row)");
+            System.out.println("    of a case with its chat and nodes)");
 
             MessageMix mix = new MessageMix(clusters, identifiers, chats, 17);
             String profileKind = System.getProperty("vigil.benchmark.only");
