@@ -134,12 +134,14 @@ public final class EnricherMemoryBenchmark {
                 Rate base = run(today, batch);
                 long writes = counting.writes();
                 long reads = counting.reads();
+                Map<String, long[]> byStore = counting.byStore();
                 Rate stateful = run(network, batch);
                 kinds.put(kind, new double[]{base.thread(), stateful.thread()});
                 System.out.printf(Locale.ROOT, "  %-17s today's %,9.0f [%,9.0f]   with memory %,7.0f [%,7.0f]   ratio %.3f [%.3f]   state reads/writes per msg %.1f / %.1f%n",
                         kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), base.thread(), base.process(), stateful.thread(),
                         stateful.process(), stateful.thread() / base.thread(), stateful.process() / base.process(),
                         (double) (counting.reads() - reads) / batch.size(), (double) (counting.writes() - writes) / batch.size());
+                System.out.println("    reads/writes per msg by store: " + counting.perMessageSince(byStore, batch.size()));
             }
         }
     }
