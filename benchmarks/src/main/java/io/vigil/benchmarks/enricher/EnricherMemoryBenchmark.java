@@ -54,6 +54,9 @@ public final class EnricherMemoryBenchmark {
         Path dir = Files.createTempDirectory("vigil-enricher-benchmark");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.out.printf(Locale.ROOT, "state in %s; %,d clusters, %,d identifiers, %,d chats%n", dir, clusters, identifiers, chats);
+        if (Boolean.getBoolean("vigil.benchmark.point-lookup")) {
+            System.out.println("RocksDB: point-lookup settings (PointLookupRocksDbConfig) on every store");
+        }
         try (Stores stores = new Stores(dir); AutoCloseable cleanUp = () -> delete(dir)) {
             KeyValueStore<String, GroupMetadata> groups = stores.get(EnricherTopology.GROUP_STORE);
             Random random = new Random(3);
