@@ -1,5 +1,6 @@
 package io.vigil.enricher;
 
+import io.vigil.enricher.cases.NodeChats;
 import io.vigil.enricher.cases.VictimCases;
 import io.vigil.enricher.chats.ChatProfiles;
 import io.vigil.enricher.clusters.MediaClusters;
@@ -133,10 +134,11 @@ public final class EnricherStores {
         Policy policy = settings.policy();
         MessageWrites writes = new MessageWrites();
         Table<ClusterState> clusters = writes.over(new StoreTable<>(context.getStateStore(CLUSTERS)));
-        Table<Long> nodeChats = writes.over(new StoreTable<>(context.getStateStore(NODE_CHATS)));
+        Table<NodeState> nodes = writes.over(new StoreTable<>(context.getStateStore(NODES)));
+        NodeChats nodeChats = new NodeChats(nodes, writes.over(new StoreTable<>(context.getStateStore(NODE_CHATS))));
         return new NetworkMemory(
                 new MediaClusters(clusters, writes.over(new StoreTable<>(context.getStateStore(EXACT))), settings.matching()),
-                new VictimCases(writes.over(new StoreTable<>(context.getStateStore(NODES))), nodeChats,
+                new VictimCases(nodes, nodeChats,
                         writes.over(new StoreTable<>(context.getStateStore(CASES))),
                         writes.over(new StoreTable<>(context.getStateStore(CASE_MEMBERS))),
                         writes.over(new StoreTable<>(context.getStateStore(CASE_CHATS))),

@@ -7,13 +7,19 @@ import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Counts the writes processors make to their stores: in the service each one is also a changelog record. */
 final class CountingStores {
 
     private long writes;
     private long reads;
+    /** Reads and writes of each store, to see which rows a kind of message costs. */
+    private final Map<String, long[]> byStore = new TreeMap<>();
 
     long writes() {
         return writes;
@@ -28,6 +34,38 @@ final class CountingStores {
         return new Counting<>(store);
     }
 
+    /** A copy of each store's reads and writes so far. */
+    Map<String, long[]> byStore() {
+        Map<String, long[]> copy = new TreeMap<>();
+        byStore.forEach((name, counts) -> copy.put(name, counts.clone()));
+        return copy;
+    }
+
+    /** Each store's reads and writes per message since {@code before}, as "store r/w", busiest first. */
+    String perMessageSince(Map<String, long[]> before, int messages) {
+        List<String> parts = new ArrayList<>();
+        byStore.entrySet().stream()
+                .map(e -> {
+                    long[] was = before.getOrDefault(e.getKey(), new long[2]);
+                    return Map.entry(e.getKey(), new long[]{e.getValue()[0] - was[0], e.getValue()[1] - was[1]});
+                })
+                .filter(e -> e.getValue()[0] + e.getValue()[1] > 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
+                .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %.2f/%.2f", e.getKey(), (double) e.getValue()[0] / messages,
+                        (double) e.getValue()[1] / messages)));
+        return String.join(", ", parts);
+    }
+
+    private void read(String store) {
+        reads++;
+        byStore.computeIfAbsent(store, name -> new long[2])[0]++;
+    }
+
+    private void wrote(String store, int rows) {
+        writes += rows;
+        byStore.computeIfAbsent(store, name -> new long[2])[1] += rows;
+    }
+
     private final class Counting<V> implements KeyValueStore<String, V> {
         private final KeyValueStore<String, V> store;
 
@@ -37,31 +75,31 @@ final class CountingStores {
 
         @Override
         public void put(String key, V value) {
-            writes++;
+            wrote(store.name(), 1);
             store.put(key, value);
         }
 
         @Override
         public V putIfAbsent(String key, V value) {
-            writes++;
+            wrote(store.name(), 1);
             return store.putIfAbsent(key, value);
         }
 
         @Override
         public void putAll(List<KeyValue<String, V>> entries) {
-            writes += entries.size();
+            wrote(store.name(), entries.size());
             store.putAll(entries);
         }
 
         @Override
         public V delete(String key) {
-            writes++;
+            wrote(store.name(), 1);
             return store.delete(key);
         }
 
         @Override
         public V get(String key) {
-            reads++;
+            read(store.name());
             return store.get(key);
         }
 
@@ -77,7 +115,7 @@ final class CountingStores {
 
         @Override
         public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS serializer) {
-            reads++;
+            read(store.name());
             return store.prefixScan(prefix, serializer);
         }
 

@@ -54,6 +54,9 @@ public final class EnricherMemoryBenchmark {
         Path dir = Files.createTempDirectory("vigil-enricher-benchmark");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.out.printf(Locale.ROOT, "state in %s; %,d clusters, %,d identifiers, %,d chats%n", dir, clusters, identifiers, chats);
+        if (Boolean.getBoolean("vigil.benchmark.point-lookup")) {
+            System.out.println("RocksDB: point-lookup settings (PointLookupRocksDbConfig) on every store");
+        }
         try (Stores stores = new Stores(dir); AutoCloseable cleanUp = () -> delete(dir)) {
             KeyValueStore<String, GroupMetadata> groups = stores.get(EnricherTopology.GROUP_STORE);
             Random random = new Random(3);
@@ -86,13 +89,13 @@ public final class EnricherMemoryBenchmark {
 
             System.out.println();
             System.out.println("state                                           in RocksDB (keys + values)   heap");
-            System.out.printf(Locale.ROOT, "  per media cluster (record, exact hash, node,        %8.1f B          %8.1f B (network task's PDQ index,%n",
+            System.out.printf(Locale.ROOT, "  per media cluster (record, exact hash, node with    %8.1f B          %8.1f B (network task's PDQ index,%n",
                     (double) (withClusters - before) / clusters, (double) heapIndex / clusters);
-            System.out.printf(Locale.ROOT, "    a node-chat and a chat-cluster row per chat;                                    rebuilt in %.1f s)%n", loadSeconds);
+            System.out.printf(Locale.ROOT, "    its chats, a chat-cluster row per chat;                                          rebuilt in %.1f s)%n", loadSeconds);
             System.out.println("    preloaded clusters are in 1.5 chats on average)");
-            System.out.printf(Locale.ROOT, "  per case identifier (node, node-chat, member row,   %8.1f B                 0 B%n",
+            System.out.printf(Locale.ROOT, "  per case identifier (node with its chat, a third    %8.1f B                 0 B%n",
                     (double) (withIdentifiers - withClusters) / identifiers);
-            System.out.println("    a third of a case and of a case-chat row)");
+            System.out.println("    of a case with its chat and nodes)");
 
             MessageMix mix = new MessageMix(clusters, identifiers, chats, 17);
             String profileKind = System.getProperty("vigil.benchmark.only");
@@ -134,12 +137,14 @@ public final class EnricherMemoryBenchmark {
                 Rate base = run(today, batch);
                 long writes = counting.writes();
                 long reads = counting.reads();
+                Map<String, long[]> byStore = counting.byStore();
                 Rate stateful = run(network, batch);
                 kinds.put(kind, new double[]{base.thread(), stateful.thread()});
                 System.out.printf(Locale.ROOT, "  %-17s today's %,9.0f [%,9.0f]   with memory %,7.0f [%,7.0f]   ratio %.3f [%.3f]   state reads/writes per msg %.1f / %.1f%n",
                         kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), base.thread(), base.process(), stateful.thread(),
                         stateful.process(), stateful.thread() / base.thread(), stateful.process() / base.process(),
                         (double) (counting.reads() - reads) / batch.size(), (double) (counting.writes() - writes) / batch.size());
+                System.out.println("    reads/writes per msg by store: " + counting.perMessageSince(byStore, batch.size()));
             }
         }
     }

@@ -6,8 +6,10 @@ import io.vigil.enricher.clusters.MediaClusters;
 import io.vigil.enricher.state.Keys;
 import io.vigil.pdq.Hash256;
 import io.vigil.schemas.ContentCategory;
+import io.vigil.schemas.network.CaseChat;
 import io.vigil.schemas.network.CaseState;
 import io.vigil.schemas.network.ClusterState;
+import io.vigil.schemas.network.NodeChat;
 import io.vigil.schemas.network.NodeState;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -15,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -22,8 +25,8 @@ import java.util.Random;
 /**
  * Fills the network task's stores as a year of traffic would leave them, directly (running a million images
  * through the matcher first would take as long as the benchmark): clusters with their founders, exact hashes, nodes
- * and chats; identifiers grouped into victim cases of three, a third of which also hold a cluster. Every value is
- * derived from its index, so the message mix can refer to existing clusters and identifiers without keeping them.
+ * and chats (a node's chats inside its record, as the service keeps its first ones); identifiers grouped into victim
+ * cases of three, a third of which also hold a cluster. Every value is derived from its index, so the message mix can refer to existing clusters and identifiers without keeping them.
  */
 final class NetworkStatePreload {
 
@@ -92,7 +95,6 @@ final class NetworkStatePreload {
         KeyValueStore<String, ClusterState> clusters = stores.get(EnricherStores.CLUSTERS);
         KeyValueStore<String, String> exact = stores.get(EnricherStores.EXACT);
         KeyValueStore<String, NodeState> nodes = stores.get(EnricherStores.NODES);
-        KeyValueStore<String, Long> nodeChats = stores.get(EnricherStores.NODE_CHATS);
         KeyValueStore<String, Long> chatClusters = stores.get(EnricherStores.CHAT_CLUSTERS);
         Random random = new Random(11);
         for (int i = 0; i < count; i++) {
@@ -104,23 +106,21 @@ final class NetworkStatePreload {
                     .setSightings(spread + random.nextInt(3)).setForwards(random.nextInt(2)).setChats(spread)
                     .setReach(spread * (200L + random.nextInt(20_000))).build());
             exact.put("s:" + founderSha(i), id);
-            nodes.put("c:" + id, NodeState.newBuilder().setChats(spread).setHarmfulChats(random.nextInt(4) == 0 ? 1 : 0)
-                    .setSightings(spread).setFirstSeen(first).build());
+            List<NodeChat> seenIn = new ArrayList<>();
             for (int s = 0; s < spread; s++) {
                 String chat = chatId((i + s * 7919) % chats);
-                nodeChats.put(Keys.of("c:" + id, chat), 1L);
+                seenIn.add(NodeChat.newBuilder().setChatId(chat).setHarmful(false).build());
                 chatClusters.put(Keys.of(chat, id), 1L);
             }
+            nodes.put("c:" + id, NodeState.newBuilder().setChats(spread).setHarmfulChats(random.nextInt(4) == 0 ? 1 : 0)
+                    .setSightings(spread).setFirstSeen(first).setSeenIn(seenIn).build());
         }
     }
 
     /** Identifiers in cases of three; every third case also holds cluster {@code caseIndex}. */
     int identifiers(int count) {
         KeyValueStore<String, NodeState> nodes = stores.get(EnricherStores.NODES);
-        KeyValueStore<String, Long> nodeChats = stores.get(EnricherStores.NODE_CHATS);
         KeyValueStore<String, CaseState> cases = stores.get(EnricherStores.CASES);
-        KeyValueStore<String, Long> members = stores.get(EnricherStores.CASE_MEMBERS);
-        KeyValueStore<String, Long> caseChats = stores.get(EnricherStores.CASE_CHATS);
         Random random = new Random(13);
         int caseCount = 0;
         for (int i = 0; i < count; i += 3, caseCount++) {
@@ -129,25 +129,29 @@ final class NetworkStatePreload {
             String chat = chatId(random.nextInt(chats));
             int identifiers = Math.min(3, count - i);
             boolean withImage = caseCount % 3 == 0;
+            List<String> members = new ArrayList<>();
             for (int k = 0; k < identifiers; k++) {
                 String node = "i:PHONE:" + identifierHash(i + k);
-                nodes.put(node, NodeState.newBuilder().setCaseId(caseId).setChats(1).setHarmfulChats(1).setSightings(1).setFirstSeen(first).build());
-                nodeChats.put(Keys.of(node, chat), 2L);
-                members.put(Keys.of(caseId, node), 1L);
+                nodes.put(node, NodeState.newBuilder().setCaseId(caseId).setChats(1).setHarmfulChats(1).setSightings(1).setFirstSeen(first)
+                        .setSeenIn(List.of(NodeChat.newBuilder().setChatId(chat).setHarmful(true).build())).build());
+                members.add(node);
             }
+            boolean imageAttached = false;
             if (withImage) {
                 String node = "c:" + clusterId(caseCount);
                 NodeState state = nodes.get(node);
                 if (state != null) {
                     state.setCaseId(caseId);
                     nodes.put(node, state);
-                    members.put(Keys.of(caseId, node), 1L);
+                    members.add(node);
+                    imageAttached = true;
                 }
             }
-            caseChats.put(Keys.of(caseId, chat), 500L + random.nextInt(5_000));
             cases.put(caseId, CaseState.newBuilder().setCaseId(caseId).setItems(identifiers).setChats(1).setReach(2_000)
-                    .setFirstSeen(first).setLastSeen(first).setFirstChatId(chat).setMaxSeverity(0.75).setClusters(withImage ? 1 : 0)
-                    .setIdentifiers(identifiers).setCategories(List.of(ContentCategory.DOXXING)).build());
+                    .setFirstSeen(first).setLastSeen(first).setFirstChatId(chat).setMaxSeverity(0.75).setClusters(imageAttached ? 1 : 0)
+                    .setIdentifiers(identifiers).setCategories(List.of(ContentCategory.DOXXING))
+                    .setFirstChats(List.of(CaseChat.newBuilder().setChatId(chat).setMembers(500L + random.nextInt(5_000)).build()))
+                    .setFirstNodes(members).build());
         }
         return caseCount;
     }

@@ -72,6 +72,9 @@ final class Stores implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enricher-benchmark");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+        if (Boolean.getBoolean("vigil.benchmark.point-lookup")) {
+            props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, PointLookupRocksDbConfig.class);
+        }
         return new MockProcessorContext<>(props, new org.apache.kafka.streams.processor.TaskId(0, 0), dir.toFile());
     }
 

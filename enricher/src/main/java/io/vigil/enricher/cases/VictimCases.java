@@ -3,7 +3,6 @@ package io.vigil.enricher.cases;
 import io.vigil.enricher.clusters.Fingerprint;
 import io.vigil.enricher.policy.Placeholders;
 import io.vigil.enricher.policy.Policy;
-import io.vigil.enricher.state.Keys;
 import io.vigil.enricher.state.Table;
 import io.vigil.schemas.CaseSummary;
 import io.vigil.schemas.ContentCategory;
@@ -37,26 +36,22 @@ public final class VictimCases {
 
     /** Merged ids a case remembers, so that consumers can follow items of an older id to the case they are in now. */
     static final int MAX_MERGED_IDS = 32;
-    private static final byte SEEN = 1;
-    private static final byte SEEN_HARMFUL = 2;
 
     private final Table<NodeState> nodes;
-    private final Table<Long> nodeChats;
+    private final NodeChats nodeChats;
     private final Table<CaseState> cases;
-    private final Table<Long> caseMembers;
-    private final Table<Long> caseChats;
+    private final CaseContents contents;
     private final Policy.Cases policy;
     private final Set<String> benignIdentifiers;
     /** Node states read or written for the item being linked, so that linking reads each node once. */
     private final Map<String, NodeState> current = new HashMap<>();
 
-    public VictimCases(Table<NodeState> nodes, Table<Long> nodeChats, Table<CaseState> cases, Table<Long> caseMembers,
+    public VictimCases(Table<NodeState> nodes, NodeChats nodeChats, Table<CaseState> cases, Table<Long> caseMembers,
                        Table<Long> caseChats, Policy.Cases policy, Set<String> benignIdentifiers) {
         this.nodes = nodes;
         this.nodeChats = nodeChats;
         this.cases = cases;
-        this.caseMembers = caseMembers;
-        this.caseChats = caseChats;
+        this.contents = new CaseContents(caseMembers, caseChats);
         this.policy = policy;
         this.benignIdentifiers = Set.copyOf(benignIdentifiers);
     }
@@ -79,18 +74,17 @@ public final class VictimCases {
         if (state == null) {
             state = NodeState.newBuilder().setFirstSeen(seenAt).build();
         }
-        String chatKey = Keys.of(node.key(), chatId);
-        Long seen = nodeChats.get(chatKey);
-        boolean newChat = seen == null;
+        NodeChats.Seen seen = nodeChats.seen(node.key(), state, chatId);
+        boolean newChat = seen == NodeChats.Seen.NEVER;
         if (newChat) {
+            nodeChats.record(node.key(), state, chatId, harmful);
             state.setChats(state.getChats() + 1);
             if (harmful) {
                 state.setHarmfulChats(state.getHarmfulChats() + 1);
             }
-            nodeChats.put(chatKey, (long) (harmful ? SEEN_HARMFUL : SEEN));
-        } else if (harmful && seen == SEEN) {
+        } else if (harmful && seen == NodeChats.Seen.SEEN) {
+            nodeChats.record(node.key(), state, chatId, true);
             state.setHarmfulChats(state.getHarmfulChats() + 1);
-            nodeChats.put(chatKey, (long) SEEN_HARMFUL);
         }
         state.setSightings(state.getSightings() + 1);
         nodes.put(node.key(), state);
@@ -211,25 +205,22 @@ public final class VictimCases {
             if (loser.getCaseId().equals(winner.getCaseId())) {
                 continue;
             }
-            for (Map.Entry<String, Long> member : caseMembers.withPrefix(Keys.under(loser.getCaseId()), Integer.MAX_VALUE)) {
-                String nodeKey = Keys.last(member.getKey());
+            for (String nodeKey : contents.nodesOf(loser)) {
                 NodeState state = nodes.get(nodeKey);
                 if (state != null) {
                     state.setCaseId(winner.getCaseId());
                     nodes.put(nodeKey, state);
                 }
-                caseMembers.put(Keys.of(winner.getCaseId(), nodeKey), 1L);
-                caseMembers.delete(member.getKey());
+                contents.addNode(winner, nodeKey);
             }
-            for (Map.Entry<String, Long> chat : caseChats.withPrefix(Keys.under(loser.getCaseId()), Integer.MAX_VALUE)) {
-                String chatKey = Keys.of(winner.getCaseId(), Keys.last(chat.getKey()));
-                if (caseChats.get(chatKey) == null) {
-                    caseChats.put(chatKey, chat.getValue());
+            for (Map.Entry<String, Long> chat : contents.chatsOf(loser).entrySet()) {
+                if (!contents.reached(winner, chat.getKey())) {
+                    contents.addChat(winner, chat.getKey(), chat.getValue());
                     winner.setChats(winner.getChats() + 1);
                     winner.setReach(winner.getReach() + chat.getValue());
                 }
-                caseChats.delete(chat.getKey());
             }
+            contents.deleteRows(loser);
             winner.setItems(winner.getItems() + loser.getItems());
             winner.setClusters(winner.getClusters() + loser.getClusters());
             winner.setIdentifiers(winner.getIdentifiers() + loser.getIdentifiers());
@@ -254,7 +245,7 @@ public final class VictimCases {
     private void attach(CaseState target, CaseNode node, NodeState state) {
         state.setCaseId(target.getCaseId());
         nodes.put(node.key(), state);
-        caseMembers.put(Keys.of(target.getCaseId(), node.key()), 1L);
+        contents.addNode(target, node.key());
         if (node.kind() == CaseNode.Kind.CLUSTER) {
             target.setClusters(target.getClusters() + 1);
         } else {
@@ -264,9 +255,8 @@ public final class VictimCases {
 
     private void join(CaseState target, Item item) {
         target.setItems(target.getItems() + 1);
-        String chatKey = Keys.of(target.getCaseId(), item.chatId());
-        if (caseChats.get(chatKey) == null) {
-            caseChats.put(chatKey, item.members());
+        if (!contents.reached(target, item.chatId())) {
+            contents.addChat(target, item.chatId(), item.members());
             target.setChats(target.getChats() + 1);
             target.setReach(target.getReach() + item.members());
         }

@@ -121,43 +121,32 @@ public final class MediaClusters implements AutoCloseable {
     }
 
     /**
-     * The exact-hash rows of one item, each read at most once: finding the item's cluster and then remembering its
-     * hashes under it would otherwise read the same rows twice.
+     * The one exact-hash row of an item: keyed by its SHA-256, or by its MD5 when it has no SHA-256. The detector
+     * computes both digests of the same bytes ({@code MediaHashing}), so an item has both or neither, and the SHA-256
+     * alone identifies the file; an MD5 row beside it cost a read and a write per new file, read later only by an
+     * item with an MD5 and no SHA-256, which the detector never sends. Rows written before this (an MD5 row beside
+     * each SHA-256 row) are still found by the same keys.
      */
     private final class ExactRows {
-        private final SightedMedia media;
-        private String bySha;
-        private String byMd5;
-        private boolean md5Read;
+        private final String key;
+        private String cluster;
 
         ExactRows(SightedMedia media) {
-            this.media = media;
-            this.bySha = media.getSha256() == null ? null : exact.get(SHA256 + media.getSha256());
+            this.key = media.getSha256() != null ? SHA256 + media.getSha256() : media.getMd5() != null ? MD5 + media.getMd5() : null;
+            this.cluster = key == null ? null : exact.get(key);
         }
 
-        /** The cluster of an earlier exact copy: by SHA-256, else by MD5. */
+        /** The cluster of an earlier exact copy. */
         Optional<String> cluster() {
-            return bySha != null ? Optional.of(bySha) : Optional.ofNullable(md5Row());
+            return Optional.ofNullable(cluster);
         }
 
-        /** Records the item's hashes under {@code clusterId} where no cluster holds them yet. */
+        /** Records the item's exact hash under {@code clusterId} unless a cluster holds it already. */
         void remember(String clusterId) {
-            if (media.getSha256() != null && bySha == null) {
-                exact.put(SHA256 + media.getSha256(), clusterId);
-                bySha = clusterId;
+            if (key != null && cluster == null) {
+                exact.put(key, clusterId);
+                cluster = clusterId;
             }
-            if (media.getMd5() != null && md5Row() == null) {
-                exact.put(MD5 + media.getMd5(), clusterId);
-                byMd5 = clusterId;
-            }
-        }
-
-        private String md5Row() {
-            if (!md5Read) {
-                byMd5 = media.getMd5() == null ? null : exact.get(MD5 + media.getMd5());
-                md5Read = true;
-            }
-            return byMd5;
         }
     }
 

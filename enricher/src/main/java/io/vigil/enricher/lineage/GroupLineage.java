@@ -1,5 +1,6 @@
 package io.vigil.enricher.lineage;
 
+import io.vigil.enricher.cases.NodeChats;
 import io.vigil.enricher.policy.Placeholders;
 import io.vigil.enricher.policy.Policy;
 import io.vigil.enricher.state.Keys;
@@ -55,7 +56,7 @@ public final class GroupLineage implements AutoCloseable {
     private final Table<Long> successors;
     private final Table<LineageState> emitted;
     private final Table<Long> chatClusters;
-    private final Table<Long> nodeChats;
+    private final NodeChats nodeChats;
     private final Table<ClusterState> clusters;
     private final Policy.Lineage policy;
     private final LineageScorer scorer;
@@ -65,7 +66,7 @@ public final class GroupLineage implements AutoCloseable {
     private final Map<String, List<Integer>> photosOfChat = new HashMap<>();
 
     public GroupLineage(Table<ChatProfile> profiles, Table<Long> index, Table<Long> successors, Table<LineageState> emitted,
-                        Table<Long> chatClusters, Table<Long> nodeChats, Table<ClusterState> clusters, Policy.Lineage policy,
+                        Table<Long> chatClusters, NodeChats nodeChats, Table<ClusterState> clusters, Policy.Lineage policy,
                         String policyVersion) {
         this.profiles = profiles;
         this.index = index;
@@ -124,8 +125,8 @@ public final class GroupLineage implements AutoCloseable {
         if (profile == null || !scorer.young(profile)) {
             return List.of(); // only a young chat is watched as a re-creation
         }
-        boolean postedByFlagged = nodeChats.withPrefix(Keys.under(clusterNode(clusterId)), policy.memeMaxChats()).stream()
-                .map(row -> Keys.last(row.getKey())).anyMatch(chat -> !chat.equals(chatId) && index.get(Keys.of(FLAGGED, chat)) != null);
+        boolean postedByFlagged = nodeChats.chatsOf(clusterNode(clusterId), policy.memeMaxChats()).stream()
+                .anyMatch(chat -> !chat.equals(chatId) && index.get(Keys.of(FLAGGED, chat)) != null);
         return postedByFlagged ? evaluate(profile, now) : List.of();
     }
 
@@ -229,8 +230,7 @@ public final class GroupLineage implements AutoCloseable {
             if (meme(cluster)) {
                 continue;
             }
-            for (Map.Entry<String, Long> chat : nodeChats.withPrefix(Keys.under(clusterNode(cluster)), policy.memeMaxChats() + 1)) {
-                String other = Keys.last(chat.getKey());
+            for (String other : nodeChats.chatsOf(clusterNode(cluster), policy.memeMaxChats() + 1)) {
                 if (!other.equals(chatId) && index.get(Keys.of(FLAGGED, other)) != null) {
                     shared.merge(other, 1, Integer::sum);
                 }

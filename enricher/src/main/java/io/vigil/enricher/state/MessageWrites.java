@@ -2,6 +2,7 @@ package io.vigil.enricher.state;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.function.BiConsumer;
  * once per row. Handling one photo touches the same rows several times (a cluster founded and then counted, a node
  * counted and then attached to a case, a sender's recent identifiers read, relinked and remembered): each would be a
  * store read or write with its serde, and each write a changelog record. Through these tables a row is read from the
- * store at most once per request, and written at most once, with its last value.
+ * store at most once per request, and written at most once, with its last value; a row the request created and
+ * deleted again (read as absent, then written, then deleted) is not written at all.
  *
  * <p>Rows read are handed out as the same object for the rest of the request: callers change a record and then put
  * it, as they do with any table. A prefix scan or a full iteration first writes what is held, so that it sees every
@@ -45,6 +47,8 @@ public final class MessageWrites {
         private final Table<V> table;
         private final Map<String, V> rows = new HashMap<>();
         private final Set<String> changed = new LinkedHashSet<>();
+        /** Rows the store did not hold when this request read them: deleting one again would only log a tombstone. */
+        private final Set<String> absentFromStore = new HashSet<>();
 
         Buffered(Table<V> table) {
             this.table = table;
@@ -57,6 +61,9 @@ public final class MessageWrites {
             }
             V value = table.get(key);
             rows.put(key, value);
+            if (value == null) {
+                absentFromStore.add(key);
+            }
             return value;
         }
 
@@ -88,7 +95,9 @@ public final class MessageWrites {
             for (String key : changed) {
                 V value = rows.get(key);
                 if (value == null) {
-                    table.delete(key);
+                    if (!absentFromStore.contains(key)) {
+                        table.delete(key);
+                    }
                 } else {
                     table.put(key, value);
                 }
@@ -99,6 +108,7 @@ public final class MessageWrites {
         void discard() {
             rows.clear();
             changed.clear();
+            absentFromStore.clear();
         }
     }
 }

@@ -106,4 +106,22 @@ class MessageWritesTest {
         b.forEach((key, value) -> all.add(key + "=" + value));
         assertThat(all).containsExactly("y=3");
     }
+
+    @Test
+    void aRowTheRequestFoundAbsentCreatedAndDeletedAgainNeverReachesTheStore() {
+        CountingTable<Long> store = new CountingTable<>();
+        store.rows.put("held", 1L);
+        MessageWrites writes = new MessageWrites();
+        Table<Long> table = writes.over(store);
+
+        assertThat(table.get("queued")).isNull();
+        table.put("queued", 5L);
+        table.delete("queued");
+        assertThat(table.get("held")).isEqualTo(1L);
+        table.delete("held");
+        writes.flush();
+
+        assertThat(store.calls).as("a row the store holds is still deleted").containsExactly("get queued", "get held", "delete held");
+        assertThat(store.rows.size()).isZero();
+    }
 }
