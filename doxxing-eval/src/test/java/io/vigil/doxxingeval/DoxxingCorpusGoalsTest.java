@@ -13,21 +13,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Measured on the TEST split of the labelled corpus (never used for tuning). Issue 12's entity goals hold there:
- * PHONE, EMAIL and NATIONAL_ID F1 ≥ 0.95, and PHONE precision ≥ 0.95 on messages without a country hint. Its
- * decision goal (F1 and precision ≥ 0.92) is met for precision but not for F1: on the 2,208 test messages of the
- * five passes, F1 0.906 and precision 0.953 (the fifth pass alone, written while these rules were tuned on dev and
- * never seen here: 0.921 / 0.949; see docs/doxxing.md, "Evaluation after the dev-only follow-up (issue-12-dev5)").
- * The decision is held just below where it stands, so that a change that loses ground fails here.
+ * Measured on the TEST split of the labelled corpus (never used for tuning). Issue 12's goals hold there: PHONE, EMAIL
+ * and NATIONAL_ID F1 ≥ 0.95, PHONE precision ≥ 0.95 on messages without a country hint, and the decision's F1 and
+ * precision ≥ 0.92. On the 2,618 test messages of the six passes, after round six (tuned on dev only): decision F1
+ * 0.926, precision 0.952; the sixth pass's 410 test messages alone, written by someone who saw neither the detector
+ * nor the sixth pass's dev part and measured once after the rules were merged: F1 0.932, precision 0.937 (see
+ * docs/doxxing.md, "Evaluation after round six"). A change that takes the test split below a goal fails here.
  */
 class DoxxingCorpusGoalsTest {
 
-    /**
-     * Where the decision stood on the test split (five passes) after the dev-only follow-up: F1 0.906, precision
-     * 0.953, floors a little below it (about ten messages of room); the goal is 0.92 for both.
-     */
-    private static final double DECISION_F1_FLOOR = 0.896;
-    private static final double DECISION_PRECISION_FLOOR = 0.94;
+    /** Issue 12's decision goals, both measured on the held-out split. */
+    private static final double DECISION_F1_GOAL = 0.92;
+    private static final double DECISION_PRECISION_GOAL = 0.92;
 
     /** The corpus lives at the repository root; surefire runs with the module directory as working directory. */
     private static Path corpus() {
@@ -36,7 +33,7 @@ class DoxxingCorpusGoalsTest {
     }
 
     @Test
-    void testSplitMeetsTheEntityGoalsAndHoldsTheDecision() throws Exception {
+    void testSplitMeetsTheEntityAndDecisionGoals() throws Exception {
         Path corpus = corpus();
         assertThat(corpus).as("labelled corpus at corpora/doxxing").isDirectory();
         List<LabelledMessage> all = new CorpusLoader().load(corpus);
@@ -52,7 +49,7 @@ class DoxxingCorpusGoalsTest {
             assertThat(evaluation.overall().lenient(type).f1()).as(type + " F1\n" + report).isGreaterThanOrEqualTo(0.95);
         }
         assertThat(EvaluationGoals.noHintFailures(evaluation.perHint().get(Evaluation.NO_HINT))).as(report).isEmpty();
-        assertThat(evaluation.overall().decision().f1()).as(report).isGreaterThanOrEqualTo(DECISION_F1_FLOOR);
-        assertThat(evaluation.overall().decision().precision()).as(report).isGreaterThanOrEqualTo(DECISION_PRECISION_FLOOR);
+        assertThat(evaluation.overall().decision().f1()).as(report).isGreaterThanOrEqualTo(DECISION_F1_GOAL);
+        assertThat(evaluation.overall().decision().precision()).as(report).isGreaterThanOrEqualTo(DECISION_PRECISION_GOAL);
     }
 }
