@@ -209,9 +209,7 @@ class DetectorTopologyTest {
 
     @Test
     void aNumberPostedRightAfterAPhotoIsScoredAsDoxxingAndLeavesOnlyMaskedAndHashed() {
-        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
-                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
-                .setUpdatedAt(Instant.EPOCH).build());
+        aSpanishGroup();
         MessageEvent photo = message("chat-es", "p1", inline("a", OTHER_IMAGE));
         MessageEvent number = message("chat-es", "t1");
         number.setSentAt(T0.plusSeconds(60));
@@ -256,9 +254,7 @@ class DetectorTopologyTest {
 
     @Test
     void dataSplitOverTwoMessagesOfOneSenderIsScoredWithTheFirstOnesPointing() {
-        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
-                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
-                .setUpdatedAt(Instant.EPOCH).build());
+        aSpanishGroup();
         MessageEvent pointing = message("chat-es", "t1");
         pointing.setText("esta es la guarra del video, su número 👇");
         MessageEvent number = message("chat-es", "t2");
@@ -287,9 +283,7 @@ class DetectorTopologyTest {
 
     @Test
     void aMessageThatPointsAtNothingEndsWhatTheSendersEarlierMessagePointedAt() {
-        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
-                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
-                .setUpdatedAt(Instant.EPOCH).build());
+        aSpanishGroup();
         MessageEvent pointing = message("chat-es", "t1");
         pointing.setText("esta es la guarra del video, su número 👇");
         MessageEvent chatter = message("chat-es", "t2");
@@ -318,9 +312,7 @@ class DetectorTopologyTest {
 
     @Test
     void aMessageWhoseCuesCannotChangeTheNextScanLeavesNoRowAndStillEndsAnEarlierPointing() {
-        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
-                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
-                .setUpdatedAt(Instant.EPOCH).build());
+        aSpanishGroup();
         KeyValueStore<String, Long> lastCues = harness.driver.getKeyValueStore(SenderTextMemory.STORE);
         MessageEvent pointing = message("chat-es", "t1");
         pointing.setText("esta es la guarra del video, su número 👇");
@@ -345,9 +337,7 @@ class DetectorTopologyTest {
 
     @Test
     void whatAMessagePointedAtCarriesOverBetweenTheTextAndTheMediaStage() {
-        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
-                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
-                .setUpdatedAt(Instant.EPOCH).build());
+        aSpanishGroup();
         MessageEvent pointing = message("chat-es", "t1");
         pointing.setText("esta es la guarra del video, su número 👇");
         MessageEvent captionedNumber = message("chat-es", "p2", inline("a", OTHER_IMAGE));
@@ -387,6 +377,13 @@ class DetectorTopologyTest {
         assertThat(text).contains("scan-text", "media-work-sink").doesNotContain("fetch-media", "analyse-images", "match-banks");
         assertThat(media).contains("media-work-source", "fetch-media", "analyse-images", "match-banks", "scan-text-media")
                 .doesNotContain("message-events-source");
+    }
+
+    /** The private Spanish supergroup the text tests post in: its country hint makes national numbers readable. */
+    private void aSpanishGroup() {
+        harness.groups.pipeInput("chat-es", GroupMetadata.newBuilder().setPlatform("telegram").setChatId("chat-es")
+                .setKind(ChatKind.SUPERGROUP).setVisibility(Visibility.PRIVATE).setMemberCount(9000).setCountryHint("ES")
+                .setUpdatedAt(Instant.EPOCH).build());
     }
 
     private static String key(HashBankEntry entry) {
