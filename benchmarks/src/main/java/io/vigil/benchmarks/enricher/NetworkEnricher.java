@@ -42,6 +42,9 @@ import java.util.Set;
  */
 final class NetworkEnricher {
 
+    /** The matcher's threshold (31 bits), its 8 rotations and mirrors, its quality floor (50): the service's defaults. */
+    static final PdqMatchPolicy CLUSTER_MATCHING = new PdqMatchPolicy(31, true, 50);
+
     private static final AvroSerde<Detection> DETECTIONS = AvroSerde.of(Detection.class);
     private static final AvroSerde<NetworkRequest> REQUESTS = AvroSerde.of(NetworkRequest.class);
     private static final AvroSerde<NetworkFacts> FACTS = AvroSerde.of(NetworkFacts.class);
@@ -73,7 +76,7 @@ final class NetworkEnricher {
         intake = init(new DetectionIntake(evaluator, chat, clock), intakeContext);
         arrival = init(new FactsArrival(policy, chat, metrics, clock), arrivalContext);
         inheritance = init(new ChatChange<>(policy, chat, LineageRecord::getPlatform, ChatProfiles::onLineage, clock), lineageContext);
-        network = init(new NetworkMemoryStep(new EnricherStores.NetworkSettings(policy, new PdqMatchPolicy(31, true, 50), Set.of()),
+        network = init(new NetworkMemoryStep(new EnricherStores.NetworkSettings(policy, CLUSTER_MATCHING, Set.of()),
                 metrics, clock), networkContext);
         assessment = new RiskAssessmentStep(evaluator, metrics, clock);
     }
