@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -DskipTests -pl benchmarks -am package
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--rounds=3] [--latency-rate=N] [--only=text|images]
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.pipeline.PipelineBenchmark [--text=40000] [--images=400] [--seconds=15] [--partitions=6] [--threads=N] [--rounds=3] [--warm-up=N] [--latency-rate=N] [--only=text|images]
  *     [--set=enricher/kafka.commit-interval-ms=50,sink/kafka.commit-interval-ms=50] [--baseline-commit-interval-ms=100] [--baseline-linger-ms=100]
  *     [--alternate-set=enricher/kafka.commit-interval-ms=30]
  * </pre>
@@ -62,6 +62,12 @@ public final class PipelineBenchmark {
     private final boolean text;
     /** Stream threads per Streams application, the baseline's and Vigil's (--threads; default: one per processor). */
     private final int threads;
+    /**
+     * Text messages each pipeline gets before a text round is measured (--warm-up; default a quarter of --text). Vigil's
+     * code is far larger than the passthrough's, and on two cores the JIT keeps compiling it for a minute or more: a
+     * longer warm-up measures closer to a long-running deployment (each phase prints the JIT's share of its CPU).
+     */
+    private final int warmUp;
     /** Alternating rounds of the text throughput phase, each pipeline's figure the median over them (--rounds). */
     private final int rounds;
     /**
@@ -91,6 +97,7 @@ public final class PipelineBenchmark {
         int perProcessor = Runtime.getRuntime().availableProcessors();
         threads = Integer.parseInt(args.getOrDefault("threads", Integer.toString(perProcessor)));
         rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
+        warmUp = Integer.parseInt(args.getOrDefault("warm-up", Integer.toString(textMessages / 4)));
         latencyRate = Double.parseDouble(args.getOrDefault("latency-rate", "0"));
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
@@ -224,7 +231,7 @@ public final class PipelineBenchmark {
             boolean last = round == rounds;
             try (Passthrough passthrough = new Passthrough(bootstrap, dir.resolve("passthrough"), baseline)) {
                 await(passthrough::running);
-                throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages / 4, i -> traffic.text(), "warm-up");
+                throughput(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), warmUp, i -> traffic.text(), "warm-up");
                 passthroughRounds.add(measure(bootstrap, traffic, Passthrough.IN, List.of(Passthrough.OUT), textMessages, i -> traffic.text(),
                         "passthrough, text, round " + round));
                 if (last) {
@@ -232,7 +239,7 @@ public final class PipelineBenchmark {
                 }
             }
             try (Pipeline pipeline = vigil(bootstrap, dir.resolve("vigil"), threads)) {
-                throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), textMessages / 4,
+                throughput(bootstrap, traffic, Topics.MESSAGE_EVENTS.name(), List.of(Topics.RISK_ASSESSMENTS.name()), warmUp,
                         i -> traffic.text(), "warm-up");
                 try (LogGrowth growth = new LogGrowth(bootstrap)) {
                     growth.mark();
@@ -305,14 +312,18 @@ public final class PipelineBenchmark {
         try (Arrivals arrivals = new Arrivals(bootstrap, outputs)) {
             long start = System.nanoTime();
             long cpuStart = ProcessCpu.nanos();
+            long jitStart = ProcessCpu.jitNanos();
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> traffic.burst(input, count, message));
             Arrivals.Result result = arrivals.await(count, QUIET, r -> -1);
             sending.join();
             double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
+            double jitSeconds = (ProcessCpu.jitNanos() - jitStart) / 1e9;
             double rate = result.count() / ((result.lastArrivalNanos() - start) / 1e9);
             if (!label.equals("warm-up")) {
                 line("%-50s %,8d in, %,8d out, %,10.1f /s, %,8.1f per CPU-second (%.1f CPU-s, load average %s)",
                         label, count, result.count(), rate, result.count() / cpuSeconds, cpuSeconds, ProcessCpu.loadAverage());
+                line("   of which the JIT's compiler threads: %.1f CPU-s (%.0f%%); per CPU-second without them %,.1f", jitSeconds,
+                        100 * jitSeconds / cpuSeconds, result.count() / Math.max(1e-3, cpuSeconds - jitSeconds));
             }
             if (result.count() < count) {
                 line("   (only %d of %d arrived within the quiet time)", result.count(), count);
