@@ -15,9 +15,14 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * A TopologyTestDriver configured as the services run in production (Vigil's serdes, exception handlers and dead
@@ -30,23 +35,48 @@ public final class StreamsTestSupport {
     private StreamsTestSupport() {
     }
 
-    public static KafkaSettings kafkaSettings(String applicationId) {
-        try {
-            return new KafkaSettings("unused:9092", applicationId, Files.createTempDirectory("vigil-ttd").toString(),
-                    1, 100, 5, 1, 1, false, 0, "", 10_000, 1_000_000, 60, "", Map.of());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static KafkaSettings kafkaSettings(String applicationId, Path stateDir) {
+        return new KafkaSettings("unused:9092", applicationId, stateDir.toString(),
+                1, 100, 5, 1, 1, false, 0, "", 10_000, 1_000_000, 60, "", Map.of());
     }
 
+    /** The driver's state directory goes when the driver closes: the driver itself empties it but leaves it behind. */
     public static TopologyTestDriver driver(Topology topology, String applicationId, MeterRegistry registry) {
-        Properties props = StreamsProperties.of(kafkaSettings(applicationId), registry);
+        Path stateDir = createStateDirectory();
+        Properties props = StreamsProperties.of(kafkaSettings(applicationId, stateDir), registry);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        return new TopologyTestDriver(topology, props);
+        return new TopologyTestDriver(topology, props) {
+            @Override
+            public void close() {
+                try {
+                    super.close();
+                } finally {
+                    deleteRecursively(stateDir);
+                }
+            }
+        };
     }
 
     public static TopologyTestDriver driver(Topology topology, String applicationId) {
         return driver(topology, applicationId, new SimpleMeterRegistry());
+    }
+
+    private static Path createStateDirectory() {
+        try {
+            return Files.createTempDirectory("vigil-ttd");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static TestOutputTopic<byte[], DeadLetter> deadLetters(TopologyTestDriver driver) {
