@@ -1,9 +1,11 @@
 package io.vigil.runtime.streams;
 
-import org.rocksdb.RocksDB;
+import io.vigil.runtime.nativelibs.RocksDbNativeLibrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,7 +15,8 @@ import java.util.function.LongSupplier;
  * into the temporary directory and links it, 0.5-1.2 s measured on a loaded 2-core machine (docs/operations.md, "What a
  * restart's seconds are made of"). Every Vigil service keeps its state in RocksDB stores. RocksDB's loader is
  * idempotent and makes a caller that arrives during a load wait for it, so a stream thread that gets there first loses
- * nothing; a failure here is only logged, and the stream thread's own load reports it as it did before.
+ * nothing; a failure here is only logged, and the stream thread's own load reports it as it did before. The library is
+ * copied into this JVM's own directory ({@link RocksDbNativeLibrary}), so that a killed service leaves nothing behind.
  */
 final class RocksDbPreload {
 
@@ -22,19 +25,20 @@ final class RocksDbPreload {
     private RocksDbPreload() {
     }
 
-    static void startInBackground(String service, LongSupplier jvmUpMillis) {
+    static Thread startInBackground(String service, LongSupplier jvmUpMillis) {
         Thread thread = new Thread(() -> {
             long started = System.currentTimeMillis();
             try {
-                RocksDB.loadLibrary();
-                LOG.info("{} start-up: loading RocksDB's native library took {} ms, in parallel (JVM up {} ms)", service,
-                        System.currentTimeMillis() - started, jvmUpMillis.getAsLong());
-            } catch (RuntimeException | LinkageError e) {
+                Path directory = RocksDbNativeLibrary.load();
+                LOG.info("{} start-up: loading RocksDB's native library (from {}) took {} ms, in parallel (JVM up {} ms)", service,
+                        directory, System.currentTimeMillis() - started, jvmUpMillis.getAsLong());
+            } catch (IOException | RuntimeException | LinkageError e) {
                 LOG.warn("{} start-up: RocksDB's native library did not load ahead of the stream threads: {}", service,
                         e.toString());
             }
         }, service + "-rocksdb-load");
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 }
