@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.vigil.runtime.nativelibs.OnnxRuntimeNativeLibraries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +100,9 @@ final class SharedSessions {
     }
 
     private static Entry open(ClassifierModel model, RuntimeOptions options) {
+        // Before ONNX Runtime's first use: it would otherwise copy its libraries into a temporary directory that a killed
+        // detector never deletes.
+        OnnxRuntimeNativeLibraries.prepare();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions();
         try {
