@@ -66,7 +66,13 @@ public final class IdleThreads {
                             carry(bootstrap, traffic, name, textMessages);
                         }
                         Thread.sleep(settleSeconds * 1000);
-                        sample(name, sampleSeconds, top);
+                        try (LogGrowth growth = new LogGrowth(bootstrap)) {
+                            growth.mark();
+                            sample(name, sampleSeconds, top);
+                            // Every exactly-once commit writes __transaction_state and a marker per partition it touched,
+                            // also when it carries no record: what the broker's threads above spend comes from here.
+                            growth.sinceMark().forEach((topic, entries) -> System.out.printf("   log entries while idle: %6d  %s%n", entries, topic));
+                        }
                     }
                 }
             }
