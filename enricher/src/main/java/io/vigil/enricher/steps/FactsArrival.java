@@ -63,11 +63,15 @@ public final class FactsArrival implements Processor<String, NetworkFacts, Strin
     }
 
     private void releaseOverdue(long timestamp) {
-        timeoutCheck.cancel();
-        for (String chatId : queue.overdue(clock.millis())) {
-            release(chatId, timestamp);
+        try {
+            for (String chatId : queue.overdue(clock.millis())) {
+                release(chatId, timestamp);
+            }
+        } finally {
+            // Also after a failure the processing handler let pass: the checks must go on.
+            timeoutCheck.cancel();
+            scheduleTimeoutCheck();
         }
-        scheduleTimeoutCheck();
     }
 
     @Override
