@@ -130,7 +130,7 @@ public final class ChatQueue {
      * minimum gap between looks, and not before the time the last look proved nothing can be overdue before. Why
      * look no more often: every wall-clock punctuation that fires makes Kafka Streams commit its thread's tasks, and
      * under exactly-once that is a transaction (offsets, markers, transaction log) even when nothing was released, so
-     * a look every second cost an idle enricher a transaction per stream thread every second.
+     * a look every second in each task (each at its own phase) cost an idle enricher six transactions a second.
      */
     public long nextLookAt(long nowMillis, long minimumGapMillis) {
         return Math.max(nowMillis + minimumGapMillis, noneOverdueBefore);
