@@ -156,7 +156,7 @@ public final class PipelineBenchmark {
     private void runIn(Path dir) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
             String bootstrap = kafka.bootstrapServers();
-            createTopics(bootstrap);
+            createTopics(bootstrap, partitions);
             try (BenchmarkTraffic traffic = new BenchmarkTraffic(bootstrap, 20_000, 16)) {
                 line("service settings overridden: %s; baseline: commit interval %d ms, producer linger %d ms",
                         serviceSettings.isEmpty() ? "none" : serviceSettings, baseline.commitIntervalMs(), baseline.producerLingerMs());
@@ -467,7 +467,7 @@ public final class PipelineBenchmark {
         return List.of("urgent", "ncii", "doxxing", "review").stream().map(q -> Topics.queue(q).name()).toList();
     }
 
-    private void createTopics(String bootstrap) {
+    static void createTopics(String bootstrap, int partitions) {
         List<TopicSpec> topics = new ArrayList<>(Topics.all(List.of("urgent", "ncii", "doxxing", "review")));
         for (String name : Passthrough.TOPICS) {
             topics.add(new TopicSpec(name, "chat id", byte[].class, CleanupPolicy.DELETE, Optional.of(Duration.ofHours(1)),
@@ -478,7 +478,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) {
+    static void await(java.util.function.BooleanSupplier condition) {
         Instant deadline = Instant.now().plusSeconds(180);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

@@ -125,6 +125,17 @@ public final class ChatQueue {
         return chats;
     }
 
+    /**
+     * When the next look ({@link #overdue}) can find a head past the limit: not before {@code nowMillis} plus the
+     * minimum gap between looks, and not before the time the last look proved nothing can be overdue before. Why
+     * look no more often: every wall-clock punctuation that fires makes Kafka Streams commit its thread's tasks, and
+     * under exactly-once that is a transaction (offsets, markers, transaction log) even when nothing was released, so
+     * a look every second in each task (each at its own phase) cost an idle enricher six transactions a second.
+     */
+    public long nextLookAt(long nowMillis, long minimumGapMillis) {
+        return Math.max(nowMillis + minimumGapMillis, noneOverdueBefore);
+    }
+
     static String key(String chatId, long seq) {
         return Keys.of(chatId, String.format("%016x", seq));
     }

@@ -8,6 +8,7 @@ import io.vigil.enricher.policy.Policy;
 import io.vigil.enricher.state.StoreTable;
 import io.vigil.enricher.chats.Chat;
 import io.vigil.schemas.network.NetworkFacts;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,12 +21,14 @@ import java.util.Optional;
 
 /**
  * The network memory's answer reaches the message's chat: the message gets its facts, and the chat's queue
- * releases every message at its head that is ready, in order. Once a second (wall-clock), messages that waited past
- * the limit are released without their facts, so that a slow or restoring network task delays alerts by at most
- * the limit.
+ * releases every message at its head that is ready, in order. Messages that waited past the limit are released
+ * without their facts, so that a slow or restoring network task delays alerts by at most the limit: a wall-clock
+ * check looks for them at most once a second, and no sooner than a head can pass the limit
+ * ({@link ChatQueue#nextLookAt}), since each check that fires costs an exactly-once commit.
  */
 public final class FactsArrival implements Processor<String, NetworkFacts, String, ChatOutput> {
 
+    /** The shortest gap between two looks for overdue messages: how late past the limit a message may leave. */
     static final Duration TIMEOUT_CHECK = Duration.ofSeconds(1);
 
     private final Policy policy;
@@ -35,6 +38,7 @@ public final class FactsArrival implements Processor<String, NetworkFacts, Strin
     private ProcessorContext<String, ChatOutput> context;
     private ChatProfiles profiles;
     private ChatQueue queue;
+    private Cancellable timeoutCheck;
 
     public FactsArrival(Policy policy, EnricherStores.ChatSettings settings, EnricherMetrics metrics, Clock clock) {
         this.policy = policy;
@@ -48,11 +52,26 @@ public final class FactsArrival implements Processor<String, NetworkFacts, Strin
         this.context = context;
         this.profiles = EnricherStores.profiles(context, settings, policy);
         this.queue = new ChatQueue(new StoreTable<>(context.getStateStore(EnricherStores.PENDING)), settings.maxWaitMillis());
-        context.schedule(TIMEOUT_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> {
+        scheduleTimeoutCheck();
+    }
+
+    /** One check at the next time a head can be overdue; each check schedules the next (see ChatQueue#nextLookAt). */
+    private void scheduleTimeoutCheck() {
+        long now = clock.millis();
+        timeoutCheck = context.schedule(Duration.ofMillis(queue.nextLookAt(now, TIMEOUT_CHECK.toMillis()) - now),
+                PunctuationType.WALL_CLOCK_TIME, this::releaseOverdue);
+    }
+
+    private void releaseOverdue(long timestamp) {
+        try {
             for (String chatId : queue.overdue(clock.millis())) {
-                release(chatId, now);
+                release(chatId, timestamp);
             }
-        });
+        } finally {
+            // Also after a failure the processing handler let pass: the checks must go on.
+            timeoutCheck.cancel();
+            scheduleTimeoutCheck();
+        }
     }
 
     @Override

@@ -72,6 +72,22 @@ class ChatQueueTest {
         assertThat(counted.reads).isEqualTo(4);
     }
 
+    @Test
+    void theNextLookIsAtTheMinimumGapUntilALookProvesNoHeadCanBeOverdueSooner() {
+        assertThat(queue.nextLookAt(0, 1_000)).as("before any look: at the minimum gap").isEqualTo(1_000);
+
+        assertThat(queue.overdue(0)).isEmpty();
+        assertThat(queue.nextLookAt(0, 1_000)).as("an empty queue: nothing is overdue before the limit").isEqualTo(30_000);
+
+        queue.enqueue(state, message("image", true, 5_000));
+        assertThat(queue.overdue(30_000)).isEmpty();
+        assertThat(queue.nextLookAt(30_000, 1_000)).as("when the head queued at 5 s passes the limit").isEqualTo(35_000);
+
+        assertThat(queue.overdue(35_000)).containsExactly("c");
+        queue.drain(state, 35_000);
+        assertThat(queue.nextLookAt(35_000, 1_000)).as("after a release: at the minimum gap").isEqualTo(36_000);
+    }
+
     /** The queue's table, counting how often every row is read. */
     private static final class ReadCounting<V> implements io.vigil.enricher.state.Table<V> {
 

@@ -10,7 +10,6 @@ import io.vigil.sink.work.CommandDecider;
 import io.vigil.sink.work.Enforcement;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -59,7 +58,8 @@ public final class CommandHandling implements Processor<String, ModerationComman
         this.context = context;
         store = context.getStateStore(QueueState.STORE);
         outcomes = context.getStateStore(QueueState.OUTCOMES);
-        context.schedule(CLEANUP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> forgetOldOutcomes());
+        // On the minute: the same loop as the queue housekeeping's 5 s boundaries, so one commit serves both.
+        AlignedHousekeeping.schedule(context, CLEANUP_INTERVAL, clock, this::forgetOldOutcomes);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.vigil.sink.work.CommandDecider;
 import io.vigil.sink.work.SlaClock;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -58,7 +57,7 @@ public final class QueueItemRecording implements Processor<String, QueueItem, St
         this.context = context;
         store = context.getStateStore(QueueState.STORE);
         task = context.taskId().toString();
-        context.schedule(HOUSEKEEPING_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> housekeeping());
+        AlignedHousekeeping.schedule(context, HOUSEKEEPING_INTERVAL, clock, this::housekeeping);
     }
 
     @Override
